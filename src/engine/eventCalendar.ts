@@ -1,0 +1,211 @@
+/**
+ * The future event list: a binary min-heap keyed by (time, priority, sequence). The sequence
+ * number breaks ties first-in-first-out, so runs are deterministic. Events are plain integers
+ * (a kind and a payload) kept in typed arrays: scheduling and popping allocate nothing once the
+ * arrays have grown to the peak number of pending events.
+ *
+ * Cancellation is O(1): the event's slot is flagged and the flag is honoured when it reaches the
+ * top of the heap (its slot is recycled then).
+ */
+export interface EventHandler {
+  /** Called for each event in (time, priority, sequence) order; `time` is also `calendar.now`. */
+  handle(kind: number, payload: number, time: number): void;
+}
+
+/** Priorities are small integers; lower runs first among events at the same time. */
+export const MIN_PRIORITY = -1024;
+export const MAX_PRIORITY = 1023;
+const PRIORITY_OFFSET = 1024;
+const SEQ_SPAN = 2 ** 42; // (priority + offset) * 2^42 + seq stays below 2^53: exact in a double
+const SLOT_BITS = 24;
+const SLOT_MASK = (1 << SLOT_BITS) - 1;
+
+export class EventCalendar {
+  /** Current simulation time, seconds. */
+  now = 0;
+  /** Events dispatched so far (cancelled ones excluded). */
+  dispatched = 0;
+
+  private heapTime: Float64Array;
+  private heapKey: Float64Array;
+  private heapSlot: Int32Array;
+  private size = 0;
+  /** The root has been dispatched but not yet removed: the next schedule() replaces it in place. */
+  private rootTaken = false;
+
+  private slotKind: Int32Array;
+  private slotPayload: Int32Array;
+  private slotGeneration: Uint32Array;
+  private slotCancelled: Uint8Array;
+  private freeSlots: Int32Array;
+  private freeCount = 0;
+  private slotCount = 0;
+  private seq = 0;
+  private stopped = false;
+
+  constructor(initialCapacity = 1024) {
+    const cap = Math.max(16, initialCapacity);
+    this.heapTime = new Float64Array(cap);
+    this.heapKey = new Float64Array(cap);
+    this.heapSlot = new Int32Array(cap);
+    this.slotKind = new Int32Array(cap);
+    this.slotPayload = new Int32Array(cap);
+    this.slotGeneration = new Uint32Array(cap);
+    this.slotCancelled = new Uint8Array(cap);
+    this.freeSlots = new Int32Array(cap);
+  }
+
+  /** Number of pending events (cancelled ones still in the heap included). */
+  get pending(): number {
+    return this.rootTaken ? this.size - 1 : this.size;
+  }
+
+  /**
+   * Schedule an event at absolute `time` (>= now). Returns a handle for `cancel`, valid until the
+   * event is dispatched or cancelled.
+   */
+  schedule(time: number, kind: number, payload: number, priority = 0): number {
+    const slot = this.allocSlot();
+    this.slotKind[slot] = kind;
+    this.slotPayload[slot] = payload;
+    this.slotCancelled[slot] = 0;
+    const key = (priority + PRIORITY_OFFSET) * SEQ_SPAN + this.seq++;
+    if (this.rootTaken) {
+      this.rootTaken = false;
+      this.siftDown(0, time, key, slot);
+    } else {
+      if (this.size === this.heapTime.length) this.growHeap();
+      this.siftUp(this.size++, time, key, slot);
+    }
+    return (this.slotGeneration[slot]! << SLOT_BITS) | slot;
+  }
+
+  /** Cancel a pending event by its handle. O(1); a stale handle is ignored. */
+  cancel(handle: number): void {
+    const slot = handle & SLOT_MASK;
+    if (slot < this.slotCount && this.slotGeneration[slot] === handle >>> SLOT_BITS) {
+      this.slotCancelled[slot] = 1;
+    }
+  }
+
+  /** Ask `run` to return after the current event. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /**
+   * Dispatch events in order while their time is <= `until` (default: until none is left or
+   * `stop()` is called). Leaves `now` at the last dispatched event's time.
+   */
+  run(handler: EventHandler, until = Infinity): void {
+    this.stopped = false;
+    for (;;) {
+      if (this.rootTaken) this.removeRoot();
+      if (this.size === 0 || this.stopped) return;
+      const time = this.heapTime[0]!;
+      if (time > until) return;
+      const slot = this.heapSlot[0]!;
+      this.rootTaken = true;
+      this.releaseSlot(slot);
+      if (this.slotCancelled[slot] === 1) continue;
+      this.now = time;
+      this.dispatched++;
+      handler.handle(this.slotKind[slot]!, this.slotPayload[slot]!, time);
+    }
+  }
+
+  /** Time of the next pending event, or Infinity when none is left. */
+  peekTime(): number {
+    if (this.rootTaken) this.removeRoot();
+    return this.size === 0 ? Infinity : this.heapTime[0]!;
+  }
+
+  private removeRoot(): void {
+    this.rootTaken = false;
+    const last = --this.size;
+    if (last > 0) this.siftDown(0, this.heapTime[last]!, this.heapKey[last]!, this.heapSlot[last]!);
+  }
+
+  private siftUp(index: number, time: number, key: number, slot: number): void {
+    const ht = this.heapTime;
+    const hk = this.heapKey;
+    const hs = this.heapSlot;
+    let i = index;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = ht[parent]!;
+      if (pt < time || (pt === time && hk[parent]! < key)) break;
+      ht[i] = pt;
+      hk[i] = hk[parent]!;
+      hs[i] = hs[parent]!;
+      i = parent;
+    }
+    ht[i] = time;
+    hk[i] = key;
+    hs[i] = slot;
+  }
+
+  private siftDown(index: number, time: number, key: number, slot: number): void {
+    const ht = this.heapTime;
+    const hk = this.heapKey;
+    const hs = this.heapSlot;
+    const n = this.size;
+    let i = index;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      let ct = ht[child]!;
+      let ck = hk[child]!;
+      const right = child + 1;
+      if (right < n) {
+        const rt = ht[right]!;
+        if (rt < ct || (rt === ct && hk[right]! < ck)) {
+          child = right;
+          ct = rt;
+          ck = hk[right]!;
+        }
+      }
+      if (time < ct || (time === ct && key < ck)) break;
+      ht[i] = ct;
+      hk[i] = ck;
+      hs[i] = hs[child]!;
+      i = child;
+    }
+    ht[i] = time;
+    hk[i] = key;
+    hs[i] = slot;
+  }
+
+  private allocSlot(): number {
+    if (this.freeCount > 0) return this.freeSlots[--this.freeCount]!;
+    if (this.slotCount === this.slotKind.length) this.growSlots();
+    return this.slotCount++;
+  }
+
+  private releaseSlot(slot: number): void {
+    this.slotGeneration[slot] = (this.slotGeneration[slot]! + 1) & 0xff;
+    this.freeSlots[this.freeCount++] = slot;
+  }
+
+  private growHeap(): void {
+    const cap = this.heapTime.length * 2;
+    this.heapTime = grow(this.heapTime, new Float64Array(cap));
+    this.heapKey = grow(this.heapKey, new Float64Array(cap));
+    this.heapSlot = grow(this.heapSlot, new Int32Array(cap));
+  }
+
+  private growSlots(): void {
+    const cap = this.slotKind.length * 2;
+    if (cap > SLOT_MASK + 1) throw new RangeError('EventCalendar: more than 16M pending events');
+    this.slotKind = grow(this.slotKind, new Int32Array(cap));
+    this.slotPayload = grow(this.slotPayload, new Int32Array(cap));
+    this.slotGeneration = grow(this.slotGeneration, new Uint32Array(cap));
+    this.slotCancelled = grow(this.slotCancelled, new Uint8Array(cap));
+    this.freeSlots = grow(this.freeSlots, new Int32Array(cap));
+  }
+}
+
+function grow<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}

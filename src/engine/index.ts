@@ -1,0 +1,1 @@
+export { EventCalendar, MIN_PRIORITY, MAX_PRIORITY, type EventHandler } from './eventCalendar.js';

@@ -1,0 +1,50 @@
+import type { RandomStream } from '../random/index.js';
+import type { ContactCenterConfig } from './config.js';
+
+/**
+ * Poisson arrivals whose rate is constant within each interval (warm-up uses interval 0's rate).
+ * The next arrival is drawn at the current rate; if it would fall past the segment's end, the
+ * draw is discarded and a fresh one starts at the boundary with the next rate. By memorylessness
+ * this is exactly the piecewise-constant Poisson process.
+ */
+export class ArrivalProcess {
+  private readonly rates: Float64Array[];
+  private readonly streams: RandomStream[];
+  /** Current segment per type: -1 is the warm-up, then interval indices. */
+  private readonly segment: Int32Array;
+
+  constructor(
+    private readonly config: ContactCenterConfig,
+    streamOf: (type: number) => RandomStream,
+  ) {
+    this.rates = config.types.map((t) => Float64Array.from(t.arrivalRate));
+    this.streams = config.types.map((_, i) => streamOf(i));
+    this.segment = new Int32Array(config.types.length).fill(-1);
+  }
+
+  /** Time of the next arrival of `type` after `from`, or Infinity when arrivals have stopped. */
+  next(type: number, from: number): number {
+    const rates = this.rates[type]!;
+    const stream = this.streams[type]!;
+    const { warmupSeconds, intervalSeconds, intervals } = this.config;
+    let seg = this.segment[type]!;
+    let t = from;
+    for (;;) {
+      const rate = rates[seg < 0 ? 0 : seg]!;
+      const end = warmupSeconds + (seg + 1) * intervalSeconds;
+      if (rate > 0 && t < end) {
+        const candidate = t - Math.log(stream.next()) / rate;
+        if (candidate < end) {
+          this.segment[type] = seg;
+          return candidate;
+        }
+      }
+      seg++;
+      t = end;
+      if (seg >= intervals) {
+        this.segment[type] = seg;
+        return Infinity;
+      }
+    }
+  }
+}

@@ -1,0 +1,6 @@
+export type { AgentGroupConfig, BotConfig, Channel, ContactCenterConfig, ContactTypeConfig } from './config.js';
+export { END_OF_DAY_GRACE_SECONDS } from './config.js';
+export type { ContactCenterObserver } from './observer.js';
+export type { Router, RouterFactory, RoutingState } from './router.js';
+export { LongestIdleRouter } from './longestIdleRouter.js';
+export { ContactCenter, type ContactCenterOptions, type StreamSource } from './contactCenter.js';

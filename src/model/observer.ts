@@ -1,0 +1,30 @@
+/**
+ * What the model reports as it runs. Statistics and traces are observers: the model keeps no
+ * counters of its own. `interval` is the interval a contact is attributed to (its first arrival),
+ * -1 for contacts that arrived during warm-up. Indices are contact type / agent group positions
+ * in the scenario; contact and agent numbers are record slots, reused once a record is free.
+ */
+export interface ContactCenterObserver {
+  /** A fresh contact arrived. */
+  arrived(type: number, interval: number, time: number, contact: number): void;
+  /** A contact entered the bot stage. */
+  botEntered(type: number, interval: number, time: number, contact: number): void;
+  /** A bot session resolved the contact. */
+  contained(type: number, interval: number, time: number, contact: number): void;
+  /** A contact joined the agent queue (it is offered). */
+  queued(type: number, interval: number, time: number, contact: number): void;
+  /** An agent took the contact after `wait` seconds in queue. */
+  answered(type: number, interval: number, time: number, wait: number, contact: number, agent: number, group: number): void;
+  /** The agent finished handling (wrap-up, if any, starts now). */
+  handled(type: number, time: number, contact: number, agent: number): void;
+  /** The contact left the queue after `wait` seconds. */
+  abandoned(type: number, interval: number, time: number, wait: number, contact: number): void;
+  /** The contact was still waiting at the end of the day (see CONTRACT "End of day"). */
+  unresolved(type: number, interval: number, time: number, wait: number, contact: number): void;
+  /** The number of agents present, agents busy, chat slots present and slots busy in a group changed. */
+  groupLevels(group: number, time: number, present: number, busy: number, slots: number, busySlots: number): void;
+  /** The number of contacts waiting in a type's queue changed. */
+  queueLevel(type: number, time: number, waiting: number): void;
+  /** Interval `interval` starts at `time` (`interval === intervals` marks the end of the last one). */
+  intervalStarted(interval: number, time: number): void;
+}

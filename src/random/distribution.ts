@@ -1,0 +1,23 @@
+import type { RandomStream } from './stream.js';
+
+/** A distribution of non-negative durations (seconds) that knows its own moments. */
+export interface Distribution {
+  readonly kind: DistributionKind;
+  /** Expected value, seconds. */
+  readonly mean: number;
+  /** Variance, seconds squared. */
+  readonly variance: number;
+  /** Draw one value from `stream`. */
+  sample(stream: RandomStream): number;
+}
+
+export type DistributionKind = 'exponential' | 'constant' | 'lognormal' | 'gamma' | 'uniform' | 'empirical';
+
+/** The parameters of each distribution, as written in a scenario file. */
+export type DistributionParams =
+  | { dist: 'exponential'; mean: number }
+  | { dist: 'constant'; value: number }
+  | { dist: 'lognormal'; mean: number; cv: number }
+  | { dist: 'gamma'; mean: number; cv: number }
+  | { dist: 'uniform'; min: number; max: number }
+  | { dist: 'empirical'; values: readonly number[] };

@@ -1,0 +1,10 @@
+export { createStream, streamKey, type RandomStream } from './stream.js';
+export type { Distribution, DistributionKind, DistributionParams } from './distribution.js';
+export { makeDistribution } from './makeDistribution.js';
+export { exponential } from './exponential.js';
+export { constant } from './constant.js';
+export { lognormal } from './lognormal.js';
+export { gamma } from './gamma.js';
+export { uniform } from './uniform.js';
+export { empirical } from './empirical.js';
+export { normalQuantile } from './normal.js';

@@ -1,0 +1,25 @@
+import { constant } from './constant.js';
+import type { Distribution, DistributionParams } from './distribution.js';
+import { empirical } from './empirical.js';
+import { exponential } from './exponential.js';
+import { gamma } from './gamma.js';
+import { lognormal } from './lognormal.js';
+import { uniform } from './uniform.js';
+
+/** The distribution a scenario's `{ "dist": ... }` object describes. */
+export function makeDistribution(params: DistributionParams): Distribution {
+  switch (params.dist) {
+    case 'exponential':
+      return exponential(params.mean);
+    case 'constant':
+      return constant(params.value);
+    case 'lognormal':
+      return params.cv === 0 ? constant(params.mean) : lognormal(params.mean, params.cv);
+    case 'gamma':
+      return gamma(params.mean, params.cv);
+    case 'uniform':
+      return uniform(params.min, params.max);
+    case 'empirical':
+      return empirical(params.values);
+  }
+}

@@ -1,0 +1,59 @@
+/** Means and centred (co)sums of squares of a pair (x, y) over n observations. */
+export interface MomentSums {
+  readonly n: number;
+  readonly meanX: number;
+  readonly meanY: number;
+  /** Sum of squared deviations of x from its mean. */
+  readonly sxx: number;
+  readonly syy: number;
+  readonly sxy: number;
+}
+
+/**
+ * Running moments of many pairs (x, y) at once, each observed once per replication, in flat
+ * typed arrays, updated with Welford's method (stable; the same order gives the same bits).
+ * A count uses x alone; a ratio of means uses both.
+ */
+export class PairedMoments {
+  n = 0;
+  private readonly meanX: Float64Array;
+  private readonly meanY: Float64Array;
+  private readonly sxx: Float64Array;
+  private readonly syy: Float64Array;
+  private readonly sxy: Float64Array;
+
+  constructor(readonly cells: number) {
+    this.meanX = new Float64Array(cells);
+    this.meanY = new Float64Array(cells);
+    this.sxx = new Float64Array(cells);
+    this.syy = new Float64Array(cells);
+    this.sxy = new Float64Array(cells);
+  }
+
+  /** Start observation number n + 1; then call `add` once for every cell. */
+  nextObservation(): void {
+    this.n++;
+  }
+
+  add(cell: number, x: number, y: number): void {
+    const n = this.n;
+    const dx = x - this.meanX[cell]!;
+    const dy = y - this.meanY[cell]!;
+    const mx = (this.meanX[cell]! += dx / n);
+    const my = (this.meanY[cell]! += dy / n);
+    this.sxx[cell]! += dx * (x - mx);
+    this.syy[cell]! += dy * (y - my);
+    this.sxy[cell]! += dx * (y - my);
+  }
+
+  sums(cell: number): MomentSums {
+    return {
+      n: this.n,
+      meanX: this.meanX[cell]!,
+      meanY: this.meanY[cell]!,
+      sxx: this.sxx[cell]!,
+      syy: this.syy[cell]!,
+      sxy: this.sxy[cell]!,
+    };
+  }
+}
