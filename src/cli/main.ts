@@ -1,0 +1,77 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { demoCommand } from './demoCommand.js';
+import { erlangCommand } from './erlangCommand.js';
+import { UsageError, type CliIo } from './io.js';
+import { runCommand } from './runCommand.js';
+import { schemaCommand } from './schemaCommand.js';
+
+export const USAGE = `ccsim: contact-center simulation and staffing
+
+Usage:
+  ccsim run <scenario.json> [--replications N] [--seed S] [--workers W] [--json] [--out FILE] [--csv FILE]
+  ccsim erlang --volume V --interval-minutes M --aht SECONDS --sl-seconds T (--agents N | --target F) [--patience SECONDS] [--json]
+  ccsim schema            print the scenario file's JSON Schema
+  ccsim demo              run the bundled scenarios (what \`npm start\` does)
+
+Run \`ccsim <command> --help\` for a command's options.
+`;
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+  erlang: erlangCommand,
+  schema: schemaCommand,
+  demo: demoCommand,
+};
+
+/** The process's own streams. */
+export const processIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  stderrIsTTY: process.stderr.isTTY === true,
+};
+
+/**
+ * Run the CLI with `argv` (arguments after the program name) and return the exit code: 0 done,
+ * 2 bad usage or input (one line on stderr, nothing written), 1 an internal failure.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    io.stdout('ccsim 0.1.0\n');
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    io.stderr(`ccsim: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see ccsim --help)\n`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`ccsim ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`ccsim ${name}: internal error: ${message}\n`);
+    if (process.env.CCSIM_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = (() => {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+})();
+if (invokedDirectly) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,16 @@
+export { buildModel } from './buildModel.js';
+export {
+  TypeMeasure,
+  GroupMeasure,
+  TYPE_MEASURES,
+  GROUP_MEASURES,
+  typeCell,
+  groupCell,
+  type MeasureLayout,
+  type ReplicationResult,
+} from './measures.js';
+export { Recorder } from './recorder.js';
+export { runReplication } from './replication.js';
+export { RunReducer } from './runReducer.js';
+export { KPI_NAMES, type Kpis, type GroupKpis, type IntervalOutput, type RunOutput } from './runOutput.js';
+export { simulateInThread, intervalLabels, type RunOptions } from './simulate.js';

@@ -1,0 +1,63 @@
+/**
+ * The raw per-replication measures: flat tables indexed by (contact type or agent group,
+ * interval, measure). Contact measures belong to the interval of first arrival; agent measures
+ * to clock time.
+ */
+export const TypeMeasure = {
+  arrivals: 0,
+  botEntered: 1,
+  contained: 2,
+  offered: 3,
+  answered: 4,
+  abandoned: 5,
+  unresolved: 6,
+  /** Answered within the type's service-level threshold. */
+  answeredInTime: 7,
+  /** Sum of queue waits of answered contacts, seconds. */
+  waitAnswered: 8,
+  /** Sum of queue waits of abandoned contacts, seconds. */
+  waitAbandoned: 9,
+  /** Area under the number of waiting contacts, contact-seconds, by clock time. */
+  queueArea: 10,
+} as const;
+export const TYPE_MEASURES = 11;
+
+export const GroupMeasure = {
+  /** Agent-seconds busy (holding at least one contact, or in wrap-up). */
+  busy: 0,
+  /** Agent-seconds present. */
+  staffed: 1,
+  /** Chat-slot-seconds in use. */
+  slotsBusy: 2,
+  /** Chat-slot-seconds present (agents x concurrency). */
+  slotsStaffed: 3,
+} as const;
+export const GROUP_MEASURES = 4;
+
+/** Sizes of a replication's tables. */
+export interface MeasureLayout {
+  readonly types: number;
+  readonly groups: number;
+  readonly intervals: number;
+}
+
+/** Offset of (type, interval) in a type table. */
+export function typeCell(layout: MeasureLayout, type: number, interval: number): number {
+  return (type * layout.intervals + interval) * TYPE_MEASURES;
+}
+
+/** Offset of (group, interval) in a group table. */
+export function groupCell(layout: MeasureLayout, group: number, interval: number): number {
+  return (group * layout.intervals + interval) * GROUP_MEASURES;
+}
+
+/** What one replication returns: small, plain, and intact through structuredClone. */
+export interface ReplicationResult {
+  readonly replication: number;
+  /** TYPE_MEASURES values per (type, interval). */
+  readonly types: Float64Array;
+  /** GROUP_MEASURES values per (group, interval). */
+  readonly groups: Float64Array;
+  /** Logical events before the end of the last interval: arrivals, service starts, completions, abandonments. */
+  readonly events: number;
+}

@@ -1,0 +1,68 @@
+import type { Metric } from '../stats/index.js';
+
+/** KPIs of a set of contacts (CONTRACT section 2 `<kpis>`, plus extensions). */
+export interface Kpis {
+  /** Fresh contacts that arrived (bot included). */
+  arrivals: Metric;
+  /** Contacts that entered the bot stage (extension). */
+  botSessions: Metric;
+  /** Contacts resolved by the bot. */
+  contained: Metric;
+  /** Contacts that joined the agent queue. */
+  offered: Metric;
+  answered: Metric;
+  abandoned: Metric;
+  unresolved: Metric;
+  /** Answered within the type's threshold / (answered + abandoned). */
+  serviceLevel: Metric;
+  /** Mean queue wait of answered contacts, seconds. */
+  asa: Metric;
+  /** Abandoned / (answered + abandoned). */
+  abandonRate: Metric;
+  /** Contained / bot sessions; null when no contact entered the bot. */
+  containmentRate: Metric;
+  /** Time-average number of contacts waiting in queue, by clock time (extension). */
+  queueLength: Metric;
+}
+
+/** Agent KPIs of a group or of all groups, by clock time. */
+export interface GroupKpis {
+  /** Agent time busy (handle + wrap-up) / agent time staffed. */
+  occupancy: Metric;
+  /** Chat-slot time used / slot time staffed (equals occupancy without chat). */
+  slotUtilization: Metric;
+}
+
+export interface IntervalOutput {
+  /** Clock label "HH:MM" of the interval's start. */
+  start: string;
+  byType: Record<string, Kpis>;
+  byGroup: Record<string, GroupKpis>;
+}
+
+/** The output of `ccsim run --json` (CONTRACT section 2). */
+export interface RunOutput {
+  scenario: string;
+  replications: number;
+  seed: number;
+  summary: Kpis & GroupKpis;
+  byType: Record<string, Kpis>;
+  byGroup: Record<string, GroupKpis>;
+  intervals: IntervalOutput[];
+}
+
+/** Names of the contact KPIs, in output order. */
+export const KPI_NAMES = [
+  'arrivals',
+  'botSessions',
+  'contained',
+  'offered',
+  'answered',
+  'abandoned',
+  'unresolved',
+  'serviceLevel',
+  'asa',
+  'abandonRate',
+  'containmentRate',
+  'queueLength',
+] as const satisfies readonly (keyof Kpis)[];

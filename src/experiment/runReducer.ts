@@ -1,0 +1,173 @@
+import type { ContactCenterConfig } from '../model/index.js';
+import { countMetric, PairedMoments, ratioMetric, type Metric } from '../stats/index.js';
+import { GROUP_MEASURES, GroupMeasure, TYPE_MEASURES, TypeMeasure, type ReplicationResult } from './measures.js';
+import { KPI_NAMES, type GroupKpis, type IntervalOutput, type Kpis, type RunOutput } from './runOutput.js';
+
+/** Row of raw type measures plus the clock seconds the row covers. */
+const SECONDS = TYPE_MEASURES;
+const ROW = TYPE_MEASURES + 1;
+const K = KPI_NAMES.length;
+const GK = 2;
+
+/** How each KPI is read from a raw row: a count (x only) or a ratio x / y. */
+const KPI_READERS: readonly { ratio: boolean; x: (r: Float64Array) => number; y: (r: Float64Array) => number }[] = [
+  count(TypeMeasure.arrivals),
+  count(TypeMeasure.botEntered),
+  count(TypeMeasure.contained),
+  count(TypeMeasure.offered),
+  count(TypeMeasure.answered),
+  count(TypeMeasure.abandoned),
+  count(TypeMeasure.unresolved),
+  { ratio: true, x: (r) => r[TypeMeasure.answeredInTime]!, y: resolvedInQueue },
+  { ratio: true, x: (r) => r[TypeMeasure.waitAnswered]!, y: (r) => r[TypeMeasure.answered]! },
+  { ratio: true, x: (r) => r[TypeMeasure.abandoned]!, y: resolvedInQueue },
+  { ratio: true, x: (r) => r[TypeMeasure.contained]!, y: (r) => r[TypeMeasure.botEntered]! },
+  { ratio: true, x: (r) => r[TypeMeasure.queueArea]!, y: (r) => r[SECONDS]! },
+];
+
+function count(m: number) {
+  return { ratio: false, x: (r: Float64Array) => r[m]!, y: () => 0 };
+}
+function resolvedInQueue(r: Float64Array): number {
+  return r[TypeMeasure.answered]! + r[TypeMeasure.abandoned]!;
+}
+
+/**
+ * Reduces replication results into the CONTRACT run output. Results must be added in
+ * replication order: floating-point sums are not associative, so a fixed order is what makes the
+ * output byte-identical whatever the number of workers.
+ */
+export class RunReducer {
+  private readonly nTypes: number;
+  private readonly nGroups: number;
+  private readonly n: number;
+  private readonly typeMoments: PairedMoments;
+  private readonly groupMoments: PairedMoments;
+  private readonly row = new Float64Array(ROW);
+  private readonly typeRows: Float64Array;
+  private readonly groupRows: Float64Array;
+  private expected = 0;
+
+  constructor(private readonly config: ContactCenterConfig) {
+    this.nTypes = config.types.length;
+    this.nGroups = config.groups.length;
+    this.n = config.intervals;
+    // Views: 0 summary, 1..T by type, then one per (interval, type).
+    this.typeMoments = new PairedMoments((1 + this.nTypes * (1 + this.n)) * K);
+    this.groupMoments = new PairedMoments((1 + this.nGroups * (1 + this.n)) * GK);
+    this.typeRows = new Float64Array((1 + this.nTypes) * ROW);
+    this.groupRows = new Float64Array((1 + this.nGroups) * GROUP_MEASURES);
+  }
+
+  /** Replications added so far. */
+  get count(): number {
+    return this.expected;
+  }
+
+  add(result: ReplicationResult): void {
+    if (result.replication !== this.expected) {
+      throw new Error(`RunReducer: replication ${result.replication} added out of order (expected ${this.expected})`);
+    }
+    this.expected++;
+    this.addTypes(result.types);
+    this.addGroups(result.groups);
+  }
+
+  private addTypes(table: Float64Array): void {
+    const { nTypes, n, row, typeRows } = this;
+    const moments = this.typeMoments;
+    const seconds = this.config.intervalSeconds;
+    moments.nextObservation();
+    typeRows.fill(0);
+    for (let t = 0; t < nTypes; t++) {
+      for (let i = 0; i < n; i++) {
+        const at = (t * n + i) * TYPE_MEASURES;
+        for (let m = 0; m < TYPE_MEASURES; m++) row[m] = table[at + m]!;
+        row[SECONDS] = seconds;
+        this.observe(moments, 1 + nTypes + i * nTypes + t, row, K);
+        for (let m = 0; m < ROW; m++) {
+          typeRows[(1 + t) * ROW + m]! += row[m]!;
+        }
+      }
+      for (let m = 0; m < ROW; m++) typeRows[m]! += m === SECONDS ? 0 : typeRows[(1 + t) * ROW + m]!;
+    }
+    typeRows[SECONDS] = seconds * n;
+    for (let v = 0; v <= nTypes; v++) {
+      for (let m = 0; m < ROW; m++) row[m] = typeRows[v * ROW + m]!;
+      this.observe(moments, v, row, K);
+    }
+  }
+
+  private observe(moments: PairedMoments, view: number, row: Float64Array, k: number): void {
+    for (let j = 0; j < k; j++) {
+      const reader = KPI_READERS[j]!;
+      moments.add(view * k + j, reader.x(row), reader.y(row));
+    }
+  }
+
+  private addGroups(table: Float64Array): void {
+    const { nGroups, n, groupRows } = this;
+    const moments = this.groupMoments;
+    moments.nextObservation();
+    groupRows.fill(0);
+    for (let g = 0; g < nGroups; g++) {
+      for (let i = 0; i < n; i++) {
+        const at = (g * n + i) * GROUP_MEASURES;
+        this.observeGroup(1 + nGroups + i * nGroups + g, table, at);
+        for (let m = 0; m < GROUP_MEASURES; m++) {
+          groupRows[(1 + g) * GROUP_MEASURES + m]! += table[at + m]!;
+          groupRows[m]! += table[at + m]!;
+        }
+      }
+    }
+    for (let v = 0; v <= nGroups; v++) this.observeGroup(v, groupRows, v * GROUP_MEASURES);
+  }
+
+  private observeGroup(view: number, source: Float64Array, at: number): void {
+    const moments = this.groupMoments;
+    moments.add(view * GK, source[at + GroupMeasure.busy]!, source[at + GroupMeasure.staffed]!);
+    moments.add(view * GK + 1, source[at + GroupMeasure.slotsBusy]!, source[at + GroupMeasure.slotsStaffed]!);
+  }
+
+  private kpis(view: number): Kpis {
+    const out: Partial<Record<keyof Kpis, Metric>> = {};
+    KPI_NAMES.forEach((name, j) => {
+      const sums = this.typeMoments.sums(view * K + j);
+      out[name] = KPI_READERS[j]!.ratio ? ratioMetric(sums) : countMetric(sums);
+    });
+    return out as Kpis;
+  }
+
+  private groupKpis(view: number): GroupKpis {
+    return {
+      occupancy: ratioMetric(this.groupMoments.sums(view * GK)),
+      slotUtilization: ratioMetric(this.groupMoments.sums(view * GK + 1)),
+    };
+  }
+
+  /** The run output for everything added so far. */
+  output(meta: { scenario: string; seed: number; intervalLabels: readonly string[] }): RunOutput {
+    const { nTypes, nGroups, config } = this;
+    const byType: Record<string, Kpis> = {};
+    config.types.forEach((t, i) => (byType[t.id] = this.kpis(1 + i)));
+    const byGroup: Record<string, GroupKpis> = {};
+    config.groups.forEach((g, i) => (byGroup[g.id] = this.groupKpis(1 + i)));
+    const intervals: IntervalOutput[] = [];
+    for (let i = 0; i < this.n; i++) {
+      const ivTypes: Record<string, Kpis> = {};
+      config.types.forEach((t, ti) => (ivTypes[t.id] = this.kpis(1 + nTypes + i * nTypes + ti)));
+      const ivGroups: Record<string, GroupKpis> = {};
+      config.groups.forEach((g, gi) => (ivGroups[g.id] = this.groupKpis(1 + nGroups + i * nGroups + gi)));
+      intervals.push({ start: meta.intervalLabels[i] ?? '', byType: ivTypes, byGroup: ivGroups });
+    }
+    return {
+      scenario: meta.scenario,
+      replications: this.expected,
+      seed: meta.seed,
+      summary: { ...this.kpis(0), ...this.groupKpis(0) },
+      byType,
+      byGroup,
+      intervals,
+    };
+  }
+}

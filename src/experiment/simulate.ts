@@ -1,0 +1,34 @@
+import { formatClock, parseClock, type Scenario } from '../scenario/index.js';
+import { buildModel } from './buildModel.js';
+import { runReplication } from './replication.js';
+import type { RunOutput } from './runOutput.js';
+import { RunReducer } from './runReducer.js';
+
+/** Options of a simulation run. */
+export interface RunOptions {
+  /** Independent replications of the day (default 10). */
+  readonly replications?: number;
+  /** Master seed (default 1). */
+  readonly seed?: number;
+  /** Called after each replication with the number done so far. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** "HH:MM" labels of a scenario's intervals. */
+export function intervalLabels(scenario: Scenario): string[] {
+  const start = parseClock(scenario.start);
+  return Array.from({ length: scenario.intervals }, (_, i) => formatClock(start + i * scenario.intervalMinutes));
+}
+
+/** Simulate `replications` days of a validated scenario in this thread and reduce them in order. */
+export function simulateInThread(scenario: Scenario, options: RunOptions = {}): RunOutput {
+  const replications = options.replications ?? 10;
+  const seed = options.seed ?? 1;
+  const config = buildModel(scenario);
+  const reducer = new RunReducer(config);
+  for (let r = 0; r < replications; r++) {
+    reducer.add(runReplication(config, seed, r));
+    options.onProgress?.(r + 1, replications);
+  }
+  return reducer.output({ scenario: scenario.name, seed, intervalLabels: intervalLabels(scenario) });
+}
