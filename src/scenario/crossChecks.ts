@@ -1,0 +1,91 @@
+import type { ScenarioIssue } from './issues.js';
+import { formatPath } from './issues.js';
+
+const validId = /^[A-Za-z0-9_-]+$/;
+
+type Loose = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+const has = (o: Loose, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * Rules that span fields: unique ids, known skills, every type served, per-interval array lengths,
+ * no patience on email. Runs on the raw (plain-data) input, even when the schema failed, so all
+ * problems are reported together; a rule is skipped where the fields it needs are malformed
+ * (the schema already reports those).
+ */
+export function crossCheckScenario(input: unknown): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  if (!isObject(input)) return issues;
+  const issue = (path: PropertyKey[], message: string) => issues.push({ path: formatPath(path), message });
+  const intervals = input['intervals'];
+  const validIntervals = typeof intervals === 'number' && Number.isInteger(intervals) && intervals > 0;
+
+  const checkLength = (value: unknown, path: PropertyKey[]) => {
+    if (validIntervals && Array.isArray(value) && value.length !== intervals) {
+      issue(path, `has ${value.length} values, expected ${intervals} (one per interval)`);
+    }
+  };
+
+  const checkUnique = (items: unknown[], section: string, what: string) => {
+    const firstIndex = new Map<string, number>();
+    items.forEach((item, i) => {
+      const id = isObject(item) ? item['id'] : undefined;
+      if (typeof id !== 'string') return;
+      const first = firstIndex.get(id);
+      if (first === undefined) firstIndex.set(id, i);
+      else issue([section, i, 'id'], `duplicate ${what} id "${id}" (also ${section}[${first}])`);
+    });
+    return firstIndex;
+  };
+
+  const types = list(input['contactTypes']);
+  const groups = list(input['agentGroups']);
+  const typeIds = checkUnique(types, 'contactTypes', 'contact type');
+  checkUnique(groups, 'agentGroups', 'agent group');
+
+  types.forEach((type, i) => {
+    if (!isObject(type)) return;
+    checkLength(type['volume'], ['contactTypes', i, 'volume']);
+    if (type['channel'] === 'email' && has(type, 'patience')) {
+      issue(['contactTypes', i, 'patience'], 'not allowed on email (email contacts do not abandon)');
+    }
+  });
+
+  // Coverage is judged only when every group's skills could be read, to avoid false alarms.
+  const covered = new Set<string>();
+  let skillsReadable = Array.isArray(input['agentGroups']);
+  groups.forEach((group, g) => {
+    const skills = isObject(group) ? group['skills'] : undefined;
+    if (isObject(group)) checkLength(group['staff'], ['agentGroups', g, 'staff']);
+    if (!Array.isArray(skills) || skills.length === 0) {
+      skillsReadable = false;
+      return;
+    }
+    const seen = new Set<string>();
+    skills.forEach((skill: unknown, s) => {
+      if (typeof skill !== 'string') {
+        skillsReadable = false;
+      } else if (seen.has(skill)) {
+        issue(['agentGroups', g, 'skills', s], `duplicate skill "${skill}"`);
+      } else {
+        seen.add(skill);
+        covered.add(skill);
+        if (types.length > 0 && !typeIds.has(skill)) {
+          issue(['agentGroups', g, 'skills', s], `unknown contact type "${skill}"`);
+        }
+      }
+    });
+  });
+
+  if (skillsReadable) {
+    types.forEach((type, i) => {
+      const id = isObject(type) ? type['id'] : undefined;
+      if (typeof id === 'string' && validId.test(id) && typeIds.get(id) === i && !covered.has(id)) {
+        issue(['contactTypes', i], `no agent group has skill "${id}"`);
+      }
+    });
+  }
+  return issues;
+}

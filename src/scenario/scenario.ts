@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { documented } from './docs.js';
+import { ClockSchema } from './clock.js';
+import { ContactTypeSchema } from './contactType.js';
+import { AgentGroupSchema } from './agentGroup.js';
+
+const minutesPerDay = 1440;
+
+/** A whole scenario file. Cross-field rules (ids, skills, array lengths) are checked after it. */
+export const ScenarioSchema = documented(
+  z.strictObject({
+    $schema: documented(z.string(), 'optional JSON Schema reference for editors; ignored').optional(),
+    name: documented(
+      z.string().regex(/\S/, { error: 'must not be empty' }),
+      'shown in reports',
+    ),
+    description: documented(z.string(), 'the planning question this scenario answers').optional(),
+    intervalMinutes: documented(
+      z
+        .number()
+        .int()
+        .gt(0)
+        .refine((m) => m <= 0 || minutesPerDay % m === 0, { error: 'must divide 1440 (e.g. 15, 30 or 60)' }),
+      'length of a planning interval, minutes: a divisor of 1440',
+    ),
+    intervals: documented(z.number().int().gt(0), 'number of planning intervals simulated'),
+    start: ClockSchema.default('00:00'),
+    warmupMinutes: documented(
+      z.number().min(0),
+      'minutes simulated before interval 0 with its arrivals and staff, not counted in KPIs',
+    ).default(0),
+    contactTypes: documented(z.array(ContactTypeSchema).min(1), 'the kinds of contacts'),
+    agentGroups: documented(z.array(AgentGroupSchema).min(1), 'the agent pools'),
+  }),
+  'A ccsim contact-center scenario. Times are in seconds unless a field name says otherwise.',
+);
+
+/** A parsed scenario: valid, with `start` and `warmupMinutes` filled in. */
+export type Scenario = z.output<typeof ScenarioSchema>;
+/** A scenario as it may be written (defaults optional). */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
