@@ -27,9 +27,16 @@ const BOT_ESCALATED = 2;
 /** Source of named random streams for one replication. */
 export type StreamSource = (name: string) => RandomStream;
 
+/** Where arrival times come from: the next arrival of a type after a time (Infinity: none). */
+export interface ArrivalSource {
+  next(type: number, from: number): number;
+}
+
 export interface ContactCenterOptions {
   /** Routing policy; default: longest-idle agent, longest-waiting contact. */
   readonly router?: RouterFactory;
+  /** Arrival times; default: the scenario's piecewise Poisson process. Tests script them. */
+  readonly arrivals?: (config: ContactCenterConfig, streamOf: StreamSource) => ArrivalSource;
 }
 
 /** The random streams of one contact type, one per purpose, so scenarios share customers. */
@@ -54,7 +61,7 @@ export class ContactCenter implements EventHandler {
   readonly router: Router;
 
   private readonly types: readonly ContactTypeConfig[];
-  private readonly arrivals: ArrivalProcess;
+  private readonly arrivals: ArrivalSource;
   private readonly streams: TypeStreams[];
   private readonly groupsOfType: number[][];
   private readonly present: Int32Array;
@@ -90,7 +97,8 @@ export class ContactCenter implements EventHandler {
       groupsOfType: this.groupsOfType,
       typesOfGroup: groups.map((g) => g.skills),
     });
-    this.arrivals = new ArrivalProcess(config, (t) => streamOf(`arrivals:${types[t]!.id}`));
+    this.arrivals =
+      options.arrivals?.(config, streamOf) ?? new ArrivalProcess(config, (t) => streamOf(`arrivals:${types[t]!.id}`));
     this.streams = types.map((t) => ({
       handle: streamOf(`handle:${t.id}`),
       wrapUp: streamOf(`wrap-up:${t.id}`),

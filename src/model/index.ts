@@ -3,4 +3,5 @@ export { END_OF_DAY_GRACE_SECONDS } from './config.js';
 export type { ContactCenterObserver } from './observer.js';
 export type { Router, RouterFactory, RoutingState } from './router.js';
 export { LongestIdleRouter } from './longestIdleRouter.js';
-export { ContactCenter, type ContactCenterOptions, type StreamSource } from './contactCenter.js';
+export { ContactCenter, type ArrivalSource, type ContactCenterOptions, type StreamSource } from './contactCenter.js';
+export { scriptedArrivals } from './scriptedArrivals.js';

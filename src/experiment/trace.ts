@@ -1,0 +1,98 @@
+import type { ContactCenterConfig, ContactCenterObserver } from '../model/index.js';
+
+/** What happened, in one word. */
+export type TraceKind =
+  | 'arrive'
+  | 'bot'
+  | 'contained'
+  | 'queue'
+  | 'answer'
+  | 'end'
+  | 'abandon'
+  | 'unresolved'
+  | 'staff'
+  | 'interval';
+
+/** One line of `--trace`: a model event. Contact and agent numbers are record slots (reused). */
+export interface TraceEvent {
+  /** Simulation time, seconds from the start of the warm-up. */
+  t: number;
+  kind: TraceKind;
+  contact?: number;
+  type?: string;
+  agent?: number;
+  group?: string;
+  /** Queue wait, seconds (answer, abandon, unresolved). */
+  wait?: number;
+  /** Agents present (staff) or the interval that starts (interval). */
+  value?: number;
+}
+
+/** Collects every model event of one replication, for debugging and event-log tests. */
+export class TraceRecorder implements ContactCenterObserver {
+  readonly events: TraceEvent[] = [];
+  private readonly typeIds: string[];
+  private readonly groupIds: string[];
+  private readonly present: Int32Array;
+
+  constructor(config: ContactCenterConfig) {
+    this.typeIds = config.types.map((t) => t.id);
+    this.groupIds = config.groups.map((g) => g.id);
+    this.present = new Int32Array(config.groups.length).fill(-1);
+  }
+
+  private add(e: TraceEvent): void {
+    this.events.push(e);
+  }
+
+  arrived(type: number, _interval: number, t: number, contact: number): void {
+    this.add({ t, kind: 'arrive', contact, type: this.typeIds[type]! });
+  }
+  botEntered(type: number, _interval: number, t: number, contact: number): void {
+    this.add({ t, kind: 'bot', contact, type: this.typeIds[type]! });
+  }
+  contained(type: number, _interval: number, t: number, contact: number): void {
+    this.add({ t, kind: 'contained', contact, type: this.typeIds[type]! });
+  }
+  queued(type: number, _interval: number, t: number, contact: number): void {
+    this.add({ t, kind: 'queue', contact, type: this.typeIds[type]! });
+  }
+  answered(type: number, _interval: number, t: number, wait: number, contact: number, agent: number, group: number): void {
+    this.add({ t, kind: 'answer', contact, type: this.typeIds[type]!, agent, group: this.groupIds[group]!, wait });
+  }
+  handled(type: number, t: number, contact: number, agent: number): void {
+    this.add({ t, kind: 'end', contact, type: this.typeIds[type]!, agent });
+  }
+  abandoned(type: number, _interval: number, t: number, wait: number, contact: number): void {
+    this.add({ t, kind: 'abandon', contact, type: this.typeIds[type]!, wait });
+  }
+  unresolved(type: number, _interval: number, t: number, wait: number, contact: number): void {
+    this.add({ t, kind: 'unresolved', contact, type: this.typeIds[type]!, wait });
+  }
+  groupLevels(group: number, t: number, present: number): void {
+    if (this.present[group] === present) return;
+    this.present[group] = present;
+    this.add({ t, kind: 'staff', group: this.groupIds[group]!, value: present });
+  }
+  queueLevel(): void {}
+  intervalStarted(interval: number, t: number): void {
+    this.add({ t, kind: 'interval', value: interval });
+  }
+}
+
+/** Sends every model event to several observers, in order. */
+export function teeObserver(...observers: ContactCenterObserver[]): ContactCenterObserver {
+  return {
+    arrived: (...a) => observers.forEach((o) => o.arrived(...a)),
+    botEntered: (...a) => observers.forEach((o) => o.botEntered(...a)),
+    contained: (...a) => observers.forEach((o) => o.contained(...a)),
+    queued: (...a) => observers.forEach((o) => o.queued(...a)),
+    answered: (...a) => observers.forEach((o) => o.answered(...a)),
+    handled: (...a) => observers.forEach((o) => o.handled(...a)),
+    abandoned: (...a) => observers.forEach((o) => o.abandoned(...a)),
+    unresolved: (...a) => observers.forEach((o) => o.unresolved(...a)),
+    groupLevels: (...a) => observers.forEach((o) => o.groupLevels(...a)),
+    queueLevel: (...a) => observers.forEach((o) => o.queueLevel(...a)),
+    intervalStarted: (...a) => observers.forEach((o) => o.intervalStarted(...a)),
+  };
+}
