@@ -1,16 +1,12 @@
 #!/usr/bin/env node
-// The published CLI runs the compiled build (made by `npm ci` through the `prepare` script).
-// From a checkout without a build, fall back to running the TypeScript sources through tsx.
+// In a checkout (src/ present) the CLI runs the TypeScript sources through tsx, so it is never a
+// stale build; an installed package (no src/) runs the compiled build/.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
-const built = fileURLToPath(new URL('../build/src/cli/main.js', import.meta.url));
-if (existsSync(built)) {
-  const { runCli } = await import(built);
-  process.exitCode = await runCli(process.argv.slice(2));
-} else {
+const source = new URL('../src/cli/main.ts', import.meta.url);
+if (existsSync(source)) {
   const { register } = await import('tsx/esm/api');
   register();
-  const { runCli } = await import('../src/cli/main.ts');
-  process.exitCode = await runCli(process.argv.slice(2));
 }
+const { runCli } = await import(existsSync(source) ? source.href : '../build/src/cli/main.js');
+process.exitCode = await runCli(process.argv.slice(2));

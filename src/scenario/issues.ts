@@ -61,7 +61,7 @@ function unknownKeyMessage(key: string, known: readonly string[]): string {
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   const hint = best === undefined ? '' : ` (did you mean "${best}"?)`;
-  return `unknown key ${JSON.stringify(key)}${hint}`;
+  return `unknown key${hint}`;
 }
 
 /** Separates the per-key messages of one unrecognized_keys issue (split again in {@link toScenarioIssues}). */
@@ -139,7 +139,9 @@ export function toScenarioIssues(issues: readonly z.core.$ZodIssue[]): ScenarioI
       if (branch === undefined) out.push({ path: formatPath(issue.path), message: issue.message });
       else out.push(...toScenarioIssues(branch.map((e) => ({ ...e, path: [...issue.path, ...e.path] }))));
     } else if (issue.code === 'unrecognized_keys') {
-      for (const message of issue.message.split(keySeparator)) out.push({ path: formatPath(issue.path), message });
+      // Name the unknown key itself in the path: `contactTypes[0].patiance: unknown key (...)`.
+      const messages = issue.message.split(keySeparator);
+      issue.keys.forEach((key, k) => out.push({ path: formatPath([...issue.path, key]), message: messages[k] ?? 'unknown key' }));
     } else {
       out.push({ path: formatPath(issue.path), message: issue.message });
     }

@@ -55,9 +55,9 @@ describe('parseScenarioText(text, source)', () => {
   it('reports a "__proto__" key as unknown and pollutes nothing', () => {
     const s = minimal();
     const text = JSON.stringify(s).replace('{"name"', '{"__proto__": {"polluted": true}, "name"');
-    expect(linesOf(() => parseScenarioText(text))).toEqual(['(root): unknown key "__proto__"']);
+    expect(linesOf(() => parseScenarioText(text))).toEqual(['__proto__: unknown key']);
     const nested = JSON.stringify(s).replace('"mean":180', '"mean":180,"constructor":{"prototype":{"polluted":true}}');
-    expect(linesOf(() => parseScenarioText(nested))).toEqual(['contactTypes[0].handleTime: unknown key "constructor"']);
+    expect(linesOf(() => parseScenarioText(nested))).toEqual(['contactTypes[0].handleTime.constructor: unknown key']);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 

@@ -1,0 +1,139 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const erlangCheck = join(root, 'scenarios/erlang-check.json');
+const twoSkills = join(root, 'scenarios/two-skills.json');
+const shapeChecker = join(root, '../shared/contract/check-shape.mjs');
+const scratch = () => mkdtempSync(join(tmpdir(), 'ccsim-test-'));
+
+const validScenario = {
+  name: 'small',
+  intervalMinutes: 30,
+  intervals: 2,
+  contactTypes: [
+    { id: 'calls', channel: 'voice', volume: [50, 60], handleTime: { dist: 'exponential', mean: 200 }, serviceLevel: { seconds: 20, target: 0.8 } },
+  ],
+  agentGroups: [{ id: 'team', skills: ['calls'], staff: [8, 9] }],
+};
+
+function scenarioFile(body: unknown): string {
+  const file = join(scratch(), 'scenario.json');
+  writeFileSync(file, typeof body === 'string' ? body : JSON.stringify(body));
+  return file;
+}
+
+describe('ccsim run', () => {
+  it('run <scenario> --json prints one JSON document with the contract keys', async () => {
+    const { code, stdout } = await cli('run', twoSkills, '--replications', '3', '--seed', '42', '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.scenario).toBe('Two skills with a cross-trained pool');
+    expect(out.replications).toBe(3);
+    expect(out.seed).toBe(42);
+    expect(Object.keys(out.byType)).toEqual(['sales', 'support']);
+    expect(Object.keys(out.byGroup)).toEqual(['sales-team', 'support-team', 'flex']);
+    expect(out.intervals).toHaveLength(16);
+    expect(out.intervals[0].start).toBe('08:00');
+    expect(out.intervals[15].start).toBe('15:30');
+    for (const k of ['arrivals', 'contained', 'offered', 'answered', 'abandoned', 'unresolved', 'serviceLevel', 'asa', 'abandonRate']) {
+      expect(out.summary[k], k).toEqual({ mean: expect.any(Number), ci95: expect.any(Number), n: 3 });
+    }
+    // No bot anywhere: containment rate is undefined, so null (never NaN).
+    expect(out.summary.containmentRate).toEqual({ mean: null, ci95: null, n: 3 });
+    expect(stdout).not.toMatch(/NaN|Infinity/);
+  });
+
+  it.skipIf(!existsSync(shapeChecker))('run --json output passes the shared contract shape check', async () => {
+    const { stdout } = await cli('run', erlangCheck, '--replications', '2', '--json');
+    const result = spawnSync(process.execPath, [shapeChecker, 'run', '-'], { input: stdout, encoding: 'utf8' });
+    expect(result.stdout).toContain('matches the contract');
+    expect(result.status).toBe(0);
+  });
+
+  it('same scenario, seed and replications give byte-identical JSON; another seed differs', async () => {
+    const a = await cli('run', twoSkills, '--replications', '4', '--seed', '9', '--json');
+    const b = await cli('run', twoSkills, '--replications', '4', '--seed', '9', '--json');
+    const c = await cli('run', twoSkills, '--replications', '4', '--seed', '10', '--json');
+    expect(a.stdout).toBe(b.stdout);
+    expect(c.stdout).not.toBe(a.stdout);
+  });
+
+  it('the readable report shows the KPI table by default', async () => {
+    const { code, stdout } = await cli('run', twoSkills, '--replications', '2');
+    expect(code).toBe(0);
+    expect(stdout).toContain('service level');
+    expect(stdout).toMatch(/^sales\s+\d+/m);
+    expect(stdout).toMatch(/^flex\s+\d+\.\d%/m);
+  });
+
+  it('--out and --csv are written when the run succeeds', async () => {
+    const dir = scratch();
+    const { code } = await cli('run', scenarioFile(validScenario), '--replications', '2', '--out', join(dir, 'o.json'), '--csv', join(dir, 'o.csv'));
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'o.json'), 'utf8')).scenario).toBe('small');
+    const csv = readFileSync(join(dir, 'o.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toMatch(/^interval,start,type,arrivals,arrivals_ci95,/);
+    expect(csv).toHaveLength(3);
+  });
+});
+
+describe('ccsim run: bad input gets one clear message, exit 2, nothing written', () => {
+  const cases: [string, unknown, string][] = [
+    ['a negative mean', { ...validScenario, contactTypes: [{ ...validScenario.contactTypes[0], handleTime: { dist: 'exponential', mean: -5 } }] },
+      'contactTypes[0].handleTime.mean: must be > 0'],
+    ['a misspelt key', { ...validScenario, contactTypes: [{ ...validScenario.contactTypes[0], patiance: { dist: 'exponential', mean: 60 } }] },
+      'contactTypes[0].patiance: unknown key (did you mean "patience"?)'],
+    ['an unknown skill', { ...validScenario, agentGroups: [{ id: 'team', skills: ['calls', 'emial'], staff: 3 }] },
+      'agentGroups[0].skills[1]: unknown contact type "emial"'],
+    ['an array of the wrong length', { ...validScenario, agentGroups: [{ id: 'team', skills: ['calls'], staff: [1, 2, 3] }] },
+      'agentGroups[0].staff: has 3 values, expected 2 (one per interval)'],
+    ['a wrong enum', { ...validScenario, contactTypes: [{ ...validScenario.contactTypes[0], channel: 'fax' }] },
+      'contactTypes[0].channel: must be one of "voice", "chat", "email"'],
+    ['invalid JSON', '{ "name": "x", }', '(file): not valid JSON'],
+    ['a missing required field', { ...validScenario, name: undefined }, 'name: required'],
+  ];
+  for (const [what, body, message] of cases) {
+    it(`${what}: "${message}"`, async () => {
+      const out = join(scratch(), 'out.json');
+      const { code, stdout, stderr } = await cli('run', scenarioFile(body), '--out', out, '--json');
+      expect(code).toBe(2);
+      expect(stderr).toContain(message);
+      expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(stdout).toBe('');
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it('a missing file, bad flags and unknown commands exit 2 with one line', async () => {
+    expect(await cli('run', '/nonexistent/x.json')).toMatchObject({ code: 2, stderr: 'ccsim run: /nonexistent/x.json: no such file\n' });
+    expect(await cli('run', erlangCheck, '--replications', '0')).toMatchObject({ code: 2, stderr: expect.stringContaining('--replications: must be an integer >= 1') });
+    expect(await cli('run', erlangCheck, '--seed', 'abc')).toMatchObject({ code: 2, stderr: expect.stringContaining('--seed: must be an integer >= 0') });
+    expect(await cli('run', erlangCheck, '--bogus')).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--bogus'") });
+    expect(await cli('run')).toMatchObject({ code: 2, stderr: expect.stringContaining('expected one scenario file') });
+    expect(await cli('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+  });
+
+  it('--help on each command prints usage and exits 0', async () => {
+    for (const command of ['run', 'erlang', 'schema']) {
+      const { code, stdout } = await cli(command, '--help');
+      expect(code, command).toBe(0);
+      expect(stdout, command).toMatch(/Usage/i);
+    }
+  });
+});
+
+describe('the ccsim bin', () => {
+  it('npx-style invocation runs the CLI and returns its exit code', () => {
+    const bin = join(root, 'bin/ccsim.js');
+    const ok = execFileSync(process.execPath, [bin, 'erlang', '--volume', '100', '--interval-minutes', '30', '--aht', '180', '--sl-seconds', '20', '--agents', '14', '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(ok)).toMatchObject({ model: 'erlang-c', agents: 14 });
+    const bad = spawnSync(process.execPath, [bin, 'run', '/nonexistent.json'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,57 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildModel, runReplication, TYPE_MEASURES, TypeMeasure, type ReplicationResult } from '../../src/experiment/index.js';
+import { parseScenario, parseScenarioText, type Scenario } from '../../src/scenario/index.js';
+
+function totals(result: ReplicationResult, types: number, intervals: number): Float64Array {
+  const sums = new Float64Array(TYPE_MEASURES);
+  for (let t = 0; t < types; t++) {
+    for (let i = 0; i < intervals; i++) {
+      for (let m = 0; m < TYPE_MEASURES; m++) sums[m]! += result.types[(t * intervals + i) * TYPE_MEASURES + m]!;
+    }
+  }
+  return sums;
+}
+
+function expectIdentityInEveryReplication(scenario: Scenario, replications: number): void {
+  const config = buildModel(scenario);
+  for (let r = 0; r < replications; r++) {
+    const s = totals(runReplication(config, 7, r), config.types.length, config.intervals);
+    const arrivals = s[TypeMeasure.arrivals]!;
+    const resolved = s[TypeMeasure.contained]! + s[TypeMeasure.answered]! + s[TypeMeasure.abandoned]! + s[TypeMeasure.unresolved]!;
+    expect(resolved, `replication ${r}: arrivals = contained + answered + abandoned + unresolved`).toBe(arrivals);
+    expect(s[TypeMeasure.offered]! + s[TypeMeasure.contained]!, `replication ${r}: offered + contained = arrivals`).toBe(arrivals);
+    expect(arrivals).toBeGreaterThan(0);
+  }
+}
+
+describe('accounting identity: arrivals = contained + answered + abandoned + unresolved', () => {
+  const dir = new URL('../../scenarios/', import.meta.url);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    it(`holds in every replication of scenarios/${file}`, () => {
+      expectIdentityInEveryReplication(parseScenarioText(readFileSync(new URL(file, dir), 'utf8')), 5);
+    });
+  }
+
+  it('holds when staff drops to zero mid-day and at the end (unresolved and owed agents)', () => {
+    const scenario = parseScenario({
+      name: 'staff cuts',
+      intervalMinutes: 15,
+      intervals: 6,
+      warmupMinutes: 15,
+      contactTypes: [
+        { id: 'a', channel: 'voice', volume: [40, 60, 80, 60, 40, 30], handleTime: { dist: 'lognormal', mean: 300, cv: 1.2 },
+          patience: { dist: 'gamma', mean: 200, cv: 0.7 }, serviceLevel: { seconds: 20, target: 0.8 } },
+        { id: 'b', channel: 'voice', volume: 25, handleTime: { dist: 'uniform', min: 60, max: 600 }, serviceLevel: { seconds: 30, target: 0.8 } },
+      ],
+      agentGroups: [
+        { id: 'g1', skills: ['a'], staff: [10, 12, 0, 8, 3, 0] },
+        { id: 'g2', skills: ['a', 'b'], staff: [4, 0, 6, 2, 5, 0] },
+      ],
+    });
+    expectIdentityInEveryReplication(scenario, 10);
+    const config = buildModel(scenario);
+    const s = totals(runReplication(config, 7, 0), 2, 6);
+    expect(s[TypeMeasure.unresolved]).toBeGreaterThan(0);
+  });
+});
