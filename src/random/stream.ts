@@ -21,12 +21,7 @@ export function streamKey(seed: number, replication: number, name: string): stri
  */
 export function createStream(seed: number, replication: number, name: string): RandomStream {
   const prng = seedrandom.xor4096(streamKey(seed, replication, name));
-  return {
-    next(): number {
-      // prng() is in [0, 1); reject an exact 0 so inverse-transform samplers never see log(0).
-      let u = prng();
-      while (u === 0) u = prng();
-      return u;
-    },
-  };
+  // double() combines two 32-bit outputs into a 53-bit uniform and never returns 0, so
+  // inverse-transform samplers never see log(0).
+  return { next: prng.double };
 }
