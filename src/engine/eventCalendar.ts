@@ -19,6 +19,8 @@ const PRIORITY_OFFSET = 1024;
 const SEQ_SPAN = 2 ** 42; // (priority + offset) * 2^42 + seq stays below 2^53: exact in a double
 const SLOT_BITS = 24;
 const SLOT_MASK = (1 << SLOT_BITS) - 1;
+/** Generations take the 7 bits above the slot, so a handle is always a non-negative int32. */
+const GENERATION_MASK = 0x7f;
 
 export class EventCalendar {
   /** Current simulation time, seconds. */
@@ -61,8 +63,8 @@ export class EventCalendar {
   }
 
   /**
-   * Schedule an event at absolute `time` (>= now). Returns a handle for `cancel`, valid until the
-   * event is dispatched or cancelled.
+   * Schedule an event at absolute `time` (>= now). Returns a handle for `cancel` (an int32 >= 0,
+   * so -1 can mean "none"), valid until the event is dispatched or cancelled.
    */
   schedule(time: number, kind: number, payload: number, priority = 0): number {
     const slot = this.allocSlot();
@@ -183,7 +185,7 @@ export class EventCalendar {
   }
 
   private releaseSlot(slot: number): void {
-    this.slotGeneration[slot] = (this.slotGeneration[slot]! + 1) & 0xff;
+    this.slotGeneration[slot] = (this.slotGeneration[slot]! + 1) & GENERATION_MASK;
     this.freeSlots[this.freeCount++] = slot;
   }
 

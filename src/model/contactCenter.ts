@@ -67,6 +67,9 @@ export class ContactCenter implements EventHandler {
   private readonly present: Int32Array;
   private readonly busy: Int32Array;
   private readonly owed: Int32Array;
+  /** Agents already marked to go home (they count in `owed` until they leave). */
+  private readonly marked: Int32Array;
+  private readonly isChat: Uint8Array;
   /** Types no agent of the last interval's staff can serve (set at the end of the last interval). */
   private readonly strandedAtEnd: Uint8Array;
   private readonly warmup: number;
@@ -90,12 +93,16 @@ export class ContactCenter implements EventHandler {
     this.endOfDay = config.warmupSeconds + config.intervals * config.intervalSeconds;
     this.groupsOfType = types.map((_, t) => groups.flatMap((g, gi) => (g.skills.includes(t) ? [gi] : [])));
     this.queues = new WaitingQueues(types.length, this.contacts);
+    this.isChat = Uint8Array.from(types, (t) => (t.channel === 'chat' ? 1 : 0));
+    this.concurrency = Int32Array.from(groups, (g) => g.concurrency);
     this.router = (options.router ?? ((s) => new LongestIdleRouter(s)))({
       agents: this.agents,
       contacts: this.contacts,
       queues: this.queues,
       groupsOfType: this.groupsOfType,
       typesOfGroup: groups.map((g) => g.skills),
+      isChat: this.isChat,
+      concurrency: this.concurrency,
     });
     this.arrivals =
       options.arrivals?.(config, streamOf) ?? new ArrivalProcess(config, (t) => streamOf(`arrivals:${types[t]!.id}`));
@@ -110,8 +117,8 @@ export class ContactCenter implements EventHandler {
     this.present = new Int32Array(groups.length);
     this.busy = new Int32Array(groups.length);
     this.owed = new Int32Array(groups.length);
+    this.marked = new Int32Array(groups.length);
     this.held = new Int32Array(groups.length);
-    this.concurrency = Int32Array.from(groups, (g) => g.concurrency);
     this.strandedAtEnd = new Uint8Array(types.length);
   }
 
@@ -140,8 +147,7 @@ export class ContactCenter implements EventHandler {
         this.onServiceEnd(payload, time);
         break;
       case WRAP_END:
-        this.agents.wrapping[payload] = 0;
-        this.agentFinished(payload, time);
+        this.agentFinished(payload >> 1, payload & 1, time);
         break;
       case PATIENCE:
         this.onPatience(payload, time);
@@ -219,6 +225,7 @@ export class ContactCenter implements EventHandler {
     const agent = this.router.takeAgent(type);
     if (agent >= 0) {
       this.startService(agent, c, time);
+      this.router.agentAvailable(agent);
       this.reportGroup(this.agents.group[agent]!, time);
       return;
     }
@@ -229,14 +236,22 @@ export class ContactCenter implements EventHandler {
     if (patience !== Infinity) pool.timer[c] = this.calendar.schedule(time + patience, PATIENCE, c);
   }
 
-  /** `agent` (already counted busy or about to be) takes contact `c` now. */
+  /**
+   * `agent`, out of the router's index, takes contact `c` now. A voice or email contact takes the
+   * whole agent (all its chat slots); a chat takes one slot.
+   */
   private startService(agent: number, c: number, time: number): void {
     const pool = this.contacts;
     const agents = this.agents;
     const group = agents.group[agent]!;
+    const type = pool.type[c]!;
     if (agents.load[agent] === 0) this.busy[group]!++;
     agents.load[agent]!++;
-    this.held[group]!++;
+    if (this.isChat[type] === 1) this.held[group]!++;
+    else {
+      agents.exclusive[agent] = 1;
+      this.held[group]! += this.concurrency[group]!;
+    }
     pool.state[c] = ContactState.InService;
     pool.agentOf[c] = agent;
     const timer = pool.timer[c]!;
@@ -244,7 +259,6 @@ export class ContactCenter implements EventHandler {
       this.calendar.cancel(timer);
       pool.timer[c] = -1;
     }
-    const type = pool.type[c]!;
     this.observer.answered(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c, agent, group);
     this.calendar.schedule(time + pool.handleTime[c]!, SERVICE_END, c);
   }
@@ -253,31 +267,49 @@ export class ContactCenter implements EventHandler {
     const pool = this.contacts;
     const agent = pool.agentOf[c]!;
     const wrap = pool.wrapUp[c]!;
+    const chat = this.isChat[pool.type[c]!]!;
     this.observer.handled(pool.type[c]!, time, c, agent);
     pool.release(c);
     if (wrap > 0) {
-      this.agents.wrapping[agent] = 1;
-      this.calendar.schedule(time + wrap, WRAP_END, agent);
+      // After-contact work keeps the contact's slot (the whole agent for voice and email).
+      this.calendar.schedule(time + wrap, WRAP_END, (agent << 1) | chat);
       return;
     }
-    this.agentFinished(agent, time);
+    this.agentFinished(agent, chat, time);
   }
 
-  /** `agent` has finished a contact (and its wrap-up): it leaves if owed, else takes new work. */
-  private agentFinished(agent: number, time: number): void {
+  /**
+   * `agent` has finished a contact (and its wrap-up). If its group owes agents it goes home
+   * (once it holds nothing); otherwise it takes new work.
+   */
+  private agentFinished(agent: number, chat: number, time: number): void {
     const agents = this.agents;
     const group = agents.group[agent]!;
+    this.router.agentUnavailable(agent);
     agents.load[agent]!--;
-    this.held[group]!--;
-    if (agents.load[agent] === 0) {
+    if (chat === 1) this.held[group]!--;
+    else {
+      agents.exclusive[agent] = 0;
+      this.held[group]! -= this.concurrency[group]!;
+    }
+    const idle = agents.load[agent] === 0;
+    if (idle) {
       this.busy[group]!--;
-      if (this.owed[group]! > 0) {
+      agents.idleSince[agent] = time;
+    }
+    if (agents.leaving[agent] === 0 && this.owed[group]! > this.marked[group]!) {
+      agents.leaving[agent] = 1;
+      this.marked[group]!++;
+    }
+    if (agents.leaving[agent] === 1) {
+      if (idle) {
         this.owed[group]!--;
+        this.marked[group]!--;
         this.present[group]!--;
         agents.leave(agent);
-      } else {
-        this.offerWork(agent, time);
       }
+    } else {
+      this.offerWork(agent, time);
     }
     this.reportGroup(group, time);
   }
@@ -287,17 +319,21 @@ export class ContactCenter implements EventHandler {
     this.observer.groupLevels(group, time, present, this.busy[group]!, present * this.concurrency[group]!, this.held[group]!);
   }
 
-  /** A free agent takes the contact its router picks, or becomes idle. */
+  /**
+   * An agent with spare capacity takes waiting contacts its router picks (chats up to its
+   * group's concurrency), then is handed back to the router if it can take more.
+   */
   private offerWork(agent: number, time: number): void {
-    const c = this.router.takeContact(agent);
-    if (c >= 0) {
+    const agents = this.agents;
+    const cap = this.concurrency[agents.group[agent]!]!;
+    while (agents.exclusive[agent] === 0 && agents.load[agent]! < cap) {
+      const c = this.router.takeContact(agent);
+      if (c < 0) break;
       const type = this.contacts.type[c]!;
       this.observer.queueLevel(type, time, this.queues.waiting[type]!);
       this.startService(agent, c, time);
-    } else {
-      this.agents.idleSince[agent] = time;
-      this.router.agentIdle(agent);
     }
+    this.router.agentAvailable(agent);
   }
 
   private onPatience(c: number, time: number): void {
@@ -360,7 +396,17 @@ export class ContactCenter implements EventHandler {
       this.owed[group]! += cut;
     } else if (target > effective) {
       const kept = Math.min(this.owed[group]!, target - effective);
+      // Cancel what is owed: first debts no agent has taken on yet, then agents already marked.
+      let unmark = Math.max(0, kept - (this.owed[group]! - this.marked[group]!));
       this.owed[group]! -= kept;
+      for (let a = 0; unmark > 0 && a < this.agents.capacity; a++) {
+        if (this.agents.present[a] === 1 && this.agents.group[a] === group && this.agents.leaving[a] === 1) {
+          this.agents.leaving[a] = 0;
+          this.marked[group]!--;
+          unmark--;
+          this.offerWork(a, time);
+        }
+      }
       const add = target - effective - kept;
       const joined: number[] = [];
       for (let k = 0; k < add; k++) joined.push(this.agents.join(group, time));

@@ -1,33 +1,42 @@
+import { NOT_LISTED } from './agentPool.js';
 import { IntQueue } from './intQueue.js';
 import type { Router, RoutingState } from './router.js';
 
 /**
- * CONTRACT routing: an arriving contact goes to the longest-idle free eligible agent (ties by
- * group order, then agent join order); a freed agent takes the longest-waiting contact among its
- * skills (ties by the group's skill order).
+ * CONTRACT routing. An arriving contact goes to the longest-idle free eligible agent (ties by
+ * group order, then join order). A chat with no idle agent goes to the eligible agent holding
+ * the fewest chats below its group's concurrency (ties: group order, then the agent that has held
+ * that many longest). A freed agent takes the longest-waiting contact among its skills, only chats
+ * while it still holds a chat (ties: the group's skill order).
  *
  * Idle agents of each group sit in a FIFO ordered by (idleSince, join order): agents become free
- * in time order, so insertion is at the tail except for ties at the same instant.
+ * in time order, so insertion is at the tail except for ties at the same instant. Chat agents
+ * with k chats (0 < k < concurrency) sit in a doubly linked FIFO per (group, k), so moving an
+ * agent between lists is O(1).
  */
 export class LongestIdleRouter implements Router {
   private readonly idle: IntQueue[];
+  private readonly maxSlots: number;
+  /** Head and tail of the list of agents of group g holding k chats, at g * maxSlots + k. */
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
 
   constructor(private readonly state: RoutingState) {
     this.idle = state.typesOfGroup.map(() => new IntQueue(64));
+    this.maxSlots = Math.max(1, ...state.concurrency);
+    this.head = new Int32Array(state.typesOfGroup.length * this.maxSlots).fill(-1);
+    this.tail = new Int32Array(state.typesOfGroup.length * this.maxSlots).fill(-1);
   }
 
-  agentIdle(agent: number): void {
-    const { idleSince, order, group } = this.state.agents;
-    const q = this.idle[group[agent]!]!;
-    const since = idleSince[agent]!;
-    let back = 0;
-    while (back < q.length) {
-      const other = q.at(q.length - 1 - back);
-      const otherSince = idleSince[other]!;
-      if (otherSince < since || (otherSince === since && order[other]! < order[agent]!)) break;
-      back++;
-    }
-    q.insertBeforeEnd(agent, back);
+  agentAvailable(agent: number): void {
+    const { agents, concurrency } = this.state;
+    const load = agents.load[agent]!;
+    if (load === 0) this.insertIdle(agent);
+    else if (agents.exclusive[agent] === 0 && load < concurrency[agents.group[agent]!]!) this.link(agent);
+  }
+
+  agentUnavailable(agent: number): void {
+    if (this.state.agents.prev[agent] !== NOT_LISTED) this.unlink(agent);
   }
 
   takeAgent(type: number): number {
@@ -44,7 +53,9 @@ export class LongestIdleRouter implements Router {
         best = groups[k]!;
       }
     }
-    return best < 0 ? -1 : this.idle[best]!.shift();
+    if (best >= 0) return this.idle[best]!.shift();
+    if (this.state.isChat[type] === 0 || this.maxSlots === 1) return -1;
+    return this.leastLoadedChatAgent(groups);
   }
 
   takeIdleAgent(group: number): number {
@@ -52,24 +63,77 @@ export class LongestIdleRouter implements Router {
     return q.length > 0 ? q.shift() : -1;
   }
 
-  idleCount(group: number): number {
-    return this.idle[group]!.length;
-  }
-
   takeContact(agent: number): number {
-    const { queues, contacts, agents, typesOfGroup } = this.state;
+    const { queues, contacts, agents, typesOfGroup, isChat } = this.state;
     const types = typesOfGroup[agents.group[agent]!]!;
+    const chatsOnly = agents.load[agent]! > 0;
     let bestType = -1;
     let bestJoin = Infinity;
     for (let k = 0; k < types.length; k++) {
-      const c = queues.head(types[k]!);
+      const type = types[k]!;
+      if (chatsOnly && isChat[type] === 0) continue;
+      const c = queues.head(type);
       if (c < 0) continue;
       const join = contacts.joinTime[c]!;
       if (join < bestJoin) {
         bestJoin = join;
-        bestType = types[k]!;
+        bestType = type;
       }
     }
     return bestType < 0 ? -1 : queues.shift(bestType);
+  }
+
+  private leastLoadedChatAgent(groups: readonly number[]): number {
+    const { concurrency } = this.state;
+    for (let load = 1; load < this.maxSlots; load++) {
+      for (let k = 0; k < groups.length; k++) {
+        const g = groups[k]!;
+        if (load >= concurrency[g]!) continue;
+        const a = this.head[g * this.maxSlots + load]!;
+        if (a >= 0) {
+          this.unlink(a);
+          return a;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private insertIdle(agent: number): void {
+    const { idleSince, order, group } = this.state.agents;
+    const q = this.idle[group[agent]!]!;
+    const since = idleSince[agent]!;
+    let back = 0;
+    while (back < q.length) {
+      const other = q.at(q.length - 1 - back);
+      const otherSince = idleSince[other]!;
+      if (otherSince < since || (otherSince === since && order[other]! < order[agent]!)) break;
+      back++;
+    }
+    q.insertBeforeEnd(agent, back);
+  }
+
+  private link(agent: number): void {
+    const { prev, next, group, load } = this.state.agents;
+    const list = group[agent]! * this.maxSlots + load[agent]!;
+    const last = this.tail[list]!;
+    prev[agent] = last;
+    next[agent] = -1;
+    if (last >= 0) next[last] = agent;
+    else this.head[list] = agent;
+    this.tail[list] = agent;
+  }
+
+  private unlink(agent: number): void {
+    const { prev, next, group, load } = this.state.agents;
+    const list = group[agent]! * this.maxSlots + load[agent]!;
+    const p = prev[agent]!;
+    const n = next[agent]!;
+    if (p >= 0) next[p] = n;
+    else this.head[list] = n;
+    if (n >= 0) prev[n] = p;
+    else this.tail[list] = p;
+    prev[agent] = NOT_LISTED;
+    next[agent] = NOT_LISTED;
   }
 }

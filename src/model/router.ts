@@ -5,18 +5,22 @@ import type { WaitingQueues } from './waitingQueues.js';
 /**
  * The two routing decisions of a contact center (after ContactCenters' router): which free agent
  * takes an arriving contact, and which waiting contact a freed agent takes. A router also keeps
- * whatever index of free agents its policy needs.
+ * whatever index of available agents its policy needs.
+ *
+ * Protocol: the model calls `agentAvailable` whenever an agent can take (more) work and
+ * `agentUnavailable` before changing the load of an agent it did not get from `takeAgent`.
+ * `takeAgent` and `takeIdleAgent` remove the agent they return from the router's index.
  */
 export interface Router {
-  /** `agent` now holds no contact and is free to be chosen. */
-  agentIdle(agent: number): void;
-  /** Remove and return the free agent who takes a contact of `type` now, or -1 to queue it. */
+  /** `agent` can take work: idle (load 0), or a chat agent with a free slot. */
+  agentAvailable(agent: number): void;
+  /** `agent` is about to change load: drop it from the router's index if it is there. */
+  agentUnavailable(agent: number): void;
+  /** Remove and return the agent who takes a contact of `type` now, or -1 to queue it. */
   takeAgent(type: number): number;
   /** Remove and return the idle agent of `group` who leaves first on a staff cut, or -1. */
   takeIdleAgent(group: number): number;
-  /** Number of idle agents in `group`. */
-  idleCount(group: number): number;
-  /** Remove from its queue and return the contact that `agent`, just freed, takes now, or -1. */
+  /** Remove from its queue and return the contact that `agent`, with spare capacity, takes now, or -1. */
   takeContact(agent: number): number;
 }
 
@@ -29,6 +33,10 @@ export interface RoutingState {
   readonly groupsOfType: readonly (readonly number[])[];
   /** Type indices each group may serve, in scenario order. */
   readonly typesOfGroup: readonly (readonly number[])[];
+  /** 1 for chat types (which share an agent up to its group's concurrency). */
+  readonly isChat: Uint8Array;
+  /** Maximum simultaneous chats per agent, per group. */
+  readonly concurrency: Int32Array;
 }
 
 /** Builds a router over a model's state. */
