@@ -1,0 +1,209 @@
+/**
+ * ccsim benchmark: `npm run bench [-- --quick]`; for one JSON document on stdout `npm run -s bench -- --json`.
+ *
+ * For each workload: cold (first replication in this process), warm (median of timed
+ * replications after untimed ones), N replications end to end through simulateInThread, and
+ * memory. Events are ReplicationResult.events (logical events: arrivals, service starts,
+ * completions, abandonments before the end of the last interval, warm-up included), the same
+ * count as the yardstick's. Contacts are TypeMeasure.arrivals summed over the day's intervals
+ * (arrivals after the warm-up). The process re-spawns itself once with --expose-gc.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ContactCenterConfig } from '../src/model/index.js';
+import { buildModel, runReplication, simulateInThread, TypeMeasure, TYPE_MEASURES } from '../src/experiment/index.js';
+import type { ReplicationResult } from '../src/experiment/index.js';
+import { parseScenarioText } from '../src/scenario/index.js';
+
+/** A benchmark workload; add entries to WORKLOADS to measure more scenarios. */
+interface Workload {
+  readonly name: string;
+  /** Scenario file, relative to the project root. */
+  readonly scenario: string;
+  /** Replications of the end-to-end run (capped at 20 with --quick). */
+  readonly replications: number;
+  /** Arguments of ../shared/bench/js-ceiling.mjs for the same model, when it has one. */
+  readonly yardstick?: readonly string[];
+}
+
+const WORKLOADS: readonly Workload[] = [
+  {
+    name: 'erlang-check',
+    scenario: 'scenarios/erlang-check.json',
+    replications: 100,
+    yardstick: ['--lam', '2', '--aht', '180', '--patience', '120', '--c', '370', '--T', '28800', '--W', '3600', '--seed', '1', '--warmup-runs', '5'],
+  },
+];
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const YARDSTICK = '../shared/bench/js-ceiling.mjs';
+const args = process.argv.slice(2);
+const JSON_OUT = args.includes('--json');
+const QUICK = args.includes('--quick');
+const SEED = 1;
+const WARMUP = QUICK ? 3 : 5;
+const TIMED = QUICK ? 3 : 5;
+const YARDSTICK_RUNS = QUICK ? 3 : 5;
+const MB = 1024 * 1024;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined && process.env.CCSIM_BENCH_CHILD === undefined) {
+  // Re-run under the same loader flags (tsx) with --expose-gc, so heap samples can follow a full GC.
+  const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, CCSIM_BENCH_CHILD: '1' },
+  });
+  process.exit(child.status ?? 1);
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** Arrivals after the warm-up: TypeMeasure.arrivals summed over types and intervals. */
+function contacts(result: ReplicationResult): number {
+  let n = 0;
+  for (let at = TypeMeasure.arrivals; at < result.types.length; at += TYPE_MEASURES) n += result.types[at]!;
+  return n;
+}
+
+function load(path: string) {
+  const scenario = parseScenarioText(readFileSync(join(ROOT, path), 'utf8'), path);
+  return { scenario, config: buildModel(scenario) };
+}
+
+interface Timed { ms: number; events: number; contacts: number; eventsPerS: number; contactsPerS: number }
+
+function timeReplication(config: ContactCenterConfig, r: number): Timed {
+  const t0 = performance.now();
+  const result = runReplication(config, SEED, r);
+  const ms = performance.now() - t0;
+  const n = contacts(result);
+  return { ms, events: result.events, contacts: n, eventsPerS: (result.events / ms) * 1000, contactsPerS: (n / ms) * 1000 };
+}
+
+/** First replication of the scenario in this process (truly cold for the first workload only). */
+function measureCold(path: string): Timed & { setupMs: number } {
+  const t0 = performance.now();
+  const { config } = load(path);
+  const setupMs = performance.now() - t0;
+  return { setupMs, ...timeReplication(config, 0) };
+}
+
+/** WARMUP untimed replications, then the median of TIMED timed ones (replications 1.. of SEED). */
+function measureWarm(path: string) {
+  const { config } = load(path);
+  for (let r = 1; r <= WARMUP; r++) runReplication(config, SEED, r);
+  const runs = Array.from({ length: TIMED }, (_, i) => timeReplication(config, WARMUP + 1 + i));
+  return {
+    ms: median(runs.map((t) => t.ms)),
+    eventsPerS: median(runs.map((t) => t.eventsPerS)),
+    contactsPerS: median(runs.map((t) => t.contactsPerS)),
+    eventsPerReplication: median(runs.map((t) => t.events)),
+  };
+}
+
+/**
+ * N replications through simulateInThread, timed end to end. heapUsed and rss are sampled in
+ * onProgress after every replication (no GC, so garbage is included) for the maxima; after
+ * replication 10 and after the last a full GC is forced first (when available) for the growth check.
+ * Events are counted in a second, untimed pass (runReplication is deterministic per (seed, r)).
+ */
+function measureRun(path: string, replications: number) {
+  const { scenario, config } = load(path);
+  gc?.();
+  const before = process.memoryUsage();
+  let maxHeap = before.heapUsed;
+  let maxRss = before.rss;
+  let heapAt10: number | null = null;
+  let heapAtEnd: number | null = null;
+  const t0 = performance.now();
+  const output = simulateInThread(scenario, {
+    replications,
+    seed: SEED,
+    onProgress: (done, total) => {
+      const m = process.memoryUsage();
+      maxHeap = Math.max(maxHeap, m.heapUsed);
+      maxRss = Math.max(maxRss, m.rss);
+      if (gc !== undefined && (done === 10 || done === total)) {
+        gc();
+        if (done === 10) heapAt10 = process.memoryUsage().heapUsed;
+        if (done === total) heapAtEnd = process.memoryUsage().heapUsed;
+      }
+    },
+  });
+  const wallS = (performance.now() - t0) / 1000;
+  const after = process.memoryUsage();
+  let events = 0;
+  for (let r = 0; r < replications; r++) events += runReplication(config, SEED, r).events;
+  const contactsTotal = (output.summary.arrivals.mean ?? 0) * replications;
+  return {
+    replications, wallS, replicationsPerS: replications / wallS, events, eventsPerS: events / wallS,
+    contactsPerS: contactsTotal / wallS, gcAvailable: gc !== undefined,
+    memory: {
+      rssBeforeMB: before.rss / MB, heapBeforeMB: before.heapUsed / MB,
+      rssAfterMB: after.rss / MB, heapAfterMB: after.heapUsed / MB,
+      maxHeapMB: maxHeap / MB, maxRssMB: maxRss / MB,
+      heapAfter10MB: heapAt10 === null ? null : heapAt10 / MB,
+      heapAfterLastMB: heapAtEnd === null ? null : heapAtEnd / MB,
+    },
+  };
+}
+
+/** The yardstick, run as a child exactly as its README says; null when ../shared is absent. */
+function measureYardstick(yardstickArgs: readonly string[]) {
+  if (!existsSync(join(ROOT, YARDSTICK))) return null;
+  const runs = Array.from({ length: YARDSTICK_RUNS }, () => {
+    const out = execFileSync(process.execPath, [YARDSTICK, ...yardstickArgs], { cwd: ROOT, encoding: 'utf8' });
+    return (JSON.parse(out.trim().split('\n').pop()!) as { events_per_s: number }).events_per_s;
+  });
+  return { command: `node ${YARDSTICK} ${yardstickArgs.join(' ')}`, runs, medianEventsPerS: median(runs) };
+}
+
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
+  totalMemoryGB: os.totalmem() / 1024 ** 3, node: process.version, platform: `${os.platform()} ${os.release()}`,
+};
+
+const results = WORKLOADS.map((w) => {
+  const cold = measureCold(w.scenario);
+  const warm = measureWarm(w.scenario);
+  const run = measureRun(w.scenario, QUICK ? Math.min(20, w.replications) : w.replications);
+  const yardstick = w.yardstick === undefined ? undefined : measureYardstick(w.yardstick);
+  const ratio = yardstick ? warm.eventsPerS / yardstick.medianEventsPerS : null;
+  return { name: w.name, scenario: w.scenario, cold, warm, run, yardstick, warmRatioToYardstick: ratio };
+});
+
+if (JSON_OUT) {
+  console.log(JSON.stringify({ quick: QUICK, seed: SEED, warmup: WARMUP, timed: TIMED, machine, workloads: results }, null, 2));
+} else {
+  const k = (x: number) => `${(x / 1000).toFixed(0)}k`;
+  const f = (x: number | null, d = 1) => (x === null ? 'n/a' : x.toFixed(d));
+  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.totalMemoryGB.toFixed(1)} GiB, node ${machine.node}, ${machine.platform}`);
+  console.log(`mode: ${QUICK ? 'quick' : 'full'}; seed ${SEED}; warm = median of ${TIMED} after ${WARMUP} untimed`);
+  for (const r of results) {
+    const m = r.run.memory;
+    console.log(`\n== ${r.name} (${r.scenario}) ==`);
+    const rows: [string, string][] = [
+      ['cold: first replication', `${f(r.cold.ms)} ms, ${k(r.cold.eventsPerS)} events/s, ${k(r.cold.contactsPerS)} contacts/s (setup ${f(r.cold.setupMs)} ms)`],
+      ['warm: median replication', `${f(r.warm.ms)} ms, ${k(r.warm.eventsPerS)} events/s, ${k(r.warm.contactsPerS)} contacts/s (${r.warm.eventsPerReplication} events)`],
+      [`${r.run.replications} replications (simulateInThread)`, `${f(r.run.wallS, 2)} s, ${f(r.run.replicationsPerS)} repl/s, ${k(r.run.eventsPerS)} events/s, ${k(r.run.contactsPerS)} contacts/s`],
+      ['memory before run', `rss ${f(m.rssBeforeMB)} MB, heapUsed ${f(m.heapBeforeMB)} MB (after GC)`],
+      ['memory after run', `rss ${f(m.rssAfterMB)} MB, heapUsed ${f(m.heapAfterMB)} MB`],
+      ['peak between replications', `heapUsed ${f(m.maxHeapMB)} MB, rss ${f(m.maxRssMB)} MB (sampled after each replication)`],
+      [`heapUsed after 10 / ${r.run.replications} (GC)`, r.run.gcAvailable ? `${f(m.heapAfter10MB, 2)} MB / ${f(m.heapAfterLastMB, 2)} MB` : 'n/a (no --expose-gc)'],
+    ];
+    if (r.yardstick === null) rows.push(['yardstick', 'skipped: ../shared is not present (no js-ceiling.mjs)']);
+    else if (r.yardstick !== undefined) {
+      rows.push(['yardstick js-ceiling (median)', `${k(r.yardstick.medianEventsPerS)} events/s over ${r.yardstick.runs.length} runs`]);
+      rows.push(['ccsim warm / yardstick', `${f((r.warmRatioToYardstick ?? 0) * 100)} %`]);
+    }
+    const width = Math.max(...rows.map(([a]) => a.length));
+    for (const [a, b] of rows) console.log(`${a.padEnd(width)}  ${b}`);
+  }
+}
