@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { simulateInThread, type RunOutput } from '../experiment/index.js';
+import { simulateInThread, traceReplication, type RunOutput } from '../experiment/index.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { writeFileAtomic } from '../node/writeFileAtomic.js';
 import { intervalCsv } from './intervalCsv.js';
@@ -19,6 +19,9 @@ Options:
   --json             print the run output as one JSON document on stdout
   --out FILE         also write the JSON document to FILE (only when the run succeeds)
   --csv FILE         write the per-interval table (one row per interval and type) as CSV
+  --trace FILE       write every event of replication 0 (same seed) as JSON lines:
+                     { t, kind, contact, type, agent, group, wait, value }; t is seconds from
+                     the start of the warm-up
   --no-intervals     leave the interval-by-interval table out of the readable report
   -h, --help         show this help
 `;
@@ -38,6 +41,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const json = `${JSON.stringify(out, null, 2)}\n`;
   if (values.out !== undefined) await writeFileAtomic(values.out, json);
   if (values.csv !== undefined) await writeFileAtomic(values.csv, intervalCsv(out));
+  if (values.trace !== undefined) {
+    const lines = traceReplication(scenario, seed, 0).map((e) => JSON.stringify(e));
+    await writeFileAtomic(values.trace, `${lines.join('\n')}\n`);
+  }
   io.stdout(values.json ? json : runReport(out, { intervals: !values['no-intervals'] }));
   return 0;
 }
@@ -55,6 +62,7 @@ function parseFlags(argv: string[]) {
         json: { type: 'boolean' },
         out: { type: 'string' },
         csv: { type: 'string' },
+        trace: { type: 'string' },
         'no-intervals': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },

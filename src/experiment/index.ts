@@ -14,4 +14,4 @@ export { runReplication, type ReplicationOptions } from './replication.js';
 export { TraceRecorder, teeObserver, type TraceEvent, type TraceKind } from './trace.js';
 export { RunReducer } from './runReducer.js';
 export { KPI_NAMES, type Kpis, type GroupKpis, type IntervalOutput, type RunOutput } from './runOutput.js';
-export { simulateInThread, intervalLabels, type RunOptions } from './simulate.js';
+export { simulateInThread, intervalLabels, traceReplication, type RunOptions } from './simulate.js';

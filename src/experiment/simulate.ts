@@ -1,6 +1,7 @@
 import { formatClock, parseClock, type Scenario } from '../scenario/index.js';
 import { buildModel } from './buildModel.js';
 import { runReplication } from './replication.js';
+import { TraceRecorder, type TraceEvent } from './trace.js';
 import type { RunOutput } from './runOutput.js';
 import { RunReducer } from './runReducer.js';
 
@@ -31,4 +32,12 @@ export function simulateInThread(scenario: Scenario, options: RunOptions = {}): 
     options.onProgress?.(r + 1, replications);
   }
   return reducer.output({ scenario: scenario.name, seed, intervalLabels: intervalLabels(scenario) });
+}
+
+/** Every model event of one replication (the streams of (seed, replication)), in order. */
+export function traceReplication(scenario: Scenario, seed: number, replication: number): TraceEvent[] {
+  const config = buildModel(scenario);
+  const trace = new TraceRecorder(config);
+  runReplication(config, seed, replication, { observer: trace });
+  return trace.events;
 }
