@@ -17,6 +17,10 @@ import type { ContactCenterConfig } from '../src/model/index.js';
 import { buildModel, runReplication, simulateInThread, TypeMeasure, TYPE_MEASURES } from '../src/experiment/index.js';
 import type { ReplicationResult } from '../src/experiment/index.js';
 import { parseScenarioText } from '../src/scenario/index.js';
+import { tuneV8ForSimulation } from '../src/node/tuneV8.js';
+
+// The same V8 settings as the CLI (src/node/tuneV8.ts), before anything runs hot.
+tuneV8ForSimulation();
 
 /** A benchmark workload; add entries to WORKLOADS to measure more scenarios. */
 interface Workload {

@@ -3,10 +3,13 @@
 // stale build; an installed package (no src/) runs the compiled build/.
 import { existsSync } from 'node:fs';
 
-const source = new URL('../src/cli/main.ts', import.meta.url);
-if (existsSync(source)) {
+const fromSource = existsSync(new URL('../src/cli/main.ts', import.meta.url));
+if (fromSource) {
   const { register } = await import('tsx/esm/api');
   register();
 }
-const { runCli } = await import(existsSync(source) ? source.href : '../build/src/cli/main.js');
+const load = (path) => import(new URL(fromSource ? `../src/${path}.ts` : `../build/src/${path}.js`, import.meta.url).href);
+// Before any simulation code runs hot: see src/node/tuneV8.ts.
+(await load('node/tuneV8')).tuneV8ForSimulation();
+const { runCli } = await load('cli/main');
 process.exitCode = await runCli(process.argv.slice(2));

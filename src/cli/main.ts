@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { tuneV8ForSimulation } from '../node/tuneV8.js';
 import { demoCommand } from './demoCommand.js';
 import { erlangCommand } from './erlangCommand.js';
 import { UsageError, type CliIo } from './io.js';
@@ -73,5 +74,6 @@ const invokedDirectly = (() => {
   }
 })();
 if (invokedDirectly) {
+  tuneV8ForSimulation();
   process.exitCode = await runCli(process.argv.slice(2));
 }

@@ -8,8 +8,12 @@
  * top of the heap (its slot is recycled then).
  */
 export interface EventHandler {
-  /** Called for each event in (time, priority, sequence) order; `time` is also `calendar.now`. */
-  handle(kind: number, payload: number, time: number): void;
+  /**
+   * Called for each event in (time, priority, sequence) order; the event's time is
+   * `calendar.now`. (Not passed as an argument: a double crossing a call that is not inlined is
+   * boxed on the heap, and the hot loop allocates nothing.)
+   */
+  handle(kind: number, payload: number): void;
 }
 
 /** Priorities are small integers; lower runs first among events at the same time. */
@@ -23,10 +27,15 @@ const SLOT_MASK = (1 << SLOT_BITS) - 1;
 const GENERATION_MASK = 0x7f;
 
 export class EventCalendar {
+  /** The current time lives in a typed array: a double field would box a new number per event. */
+  private readonly clock = new Float64Array(1);
+  /** The time of the event being scheduled, on its way from `schedule` to `push`. */
+  private readonly pendingTime = new Float64Array(1);
+
   /** Current simulation time, seconds. */
-  now = 0;
-  /** Events dispatched so far (cancelled ones excluded). */
-  dispatched = 0;
+  get now(): number {
+    return this.clock[0]!;
+  }
 
   private heapTime: Float64Array;
   private heapKey: Float64Array;
@@ -65,8 +74,17 @@ export class EventCalendar {
   /**
    * Schedule an event at absolute `time` (>= now). Returns a handle for `cancel` (an int32 >= 0,
    * so -1 can mean "none"), valid until the event is dispatched or cancelled.
+   *
+   * Kept tiny so the JIT always inlines it: the time goes through a typed array to `push`, because
+   * a number passed to a call that is not inlined is boxed on the heap.
    */
   schedule(time: number, kind: number, payload: number, priority = 0): number {
+    this.pendingTime[0] = time;
+    return this.push(kind, payload, priority);
+  }
+
+  private push(kind: number, payload: number, priority: number): number {
+    const time = this.pendingTime[0]!;
     const slot = this.allocSlot();
     this.slotKind[slot] = kind;
     this.slotPayload[slot] = payload;
@@ -110,9 +128,8 @@ export class EventCalendar {
       this.rootTaken = true;
       this.releaseSlot(slot);
       if (this.slotCancelled[slot] === 1) continue;
-      this.now = time;
-      this.dispatched++;
-      handler.handle(this.slotKind[slot]!, this.slotPayload[slot]!, time);
+      this.clock[0] = time;
+      handler.handle(this.slotKind[slot]!, this.slotPayload[slot]!);
     }
   }
 
@@ -157,19 +174,18 @@ export class EventCalendar {
       let child = 2 * i + 1;
       if (child >= n) break;
       let ct = ht[child]!;
-      let ck = hk[child]!;
       const right = child + 1;
       if (right < n) {
         const rt = ht[right]!;
-        if (rt < ct || (rt === ct && hk[right]! < ck)) {
+        // Keys (priority, sequence) are read only on a tie in time, which is rare.
+        if (rt < ct || (rt === ct && hk[right]! < hk[child]!)) {
           child = right;
           ct = rt;
-          ck = hk[right]!;
         }
       }
-      if (time < ct || (time === ct && key < ck)) break;
+      if (time < ct || (time === ct && key < hk[child]!)) break;
       ht[i] = ct;
-      hk[i] = ck;
+      hk[i] = hk[child]!;
       hs[i] = hs[child]!;
       i = child;
     }

@@ -2,7 +2,6 @@ import type { ContactCenterConfig, ContactCenterObserver } from '../model/index.
 import { TimeWeighted } from '../stats/index.js';
 import {
   GROUP_MEASURES,
-  GroupMeasure,
   TYPE_MEASURES,
   TypeMeasure,
   type MeasureLayout,
@@ -84,12 +83,8 @@ export class Recorder implements ContactCenterObserver {
   }
 
   groupLevels(group: number, time: number, present: number, busy: number, slots: number, busySlots: number): void {
-    const levels = this.agentLevels;
-    const at = group * GROUP_MEASURES;
-    levels.set(at + GroupMeasure.busy, time, busy);
-    levels.set(at + GroupMeasure.staffed, time, present);
-    levels.set(at + GroupMeasure.slotsBusy, time, busySlots);
-    levels.set(at + GroupMeasure.slotsStaffed, time, slots);
+    // Signals of a group change together: one call sets all four (one elapsed time, one write).
+    this.agentLevels.set4(group * GROUP_MEASURES, time, busy, present, busySlots, slots);
   }
 
   queueLevel(type: number, time: number, waiting: number): void {
@@ -100,7 +95,7 @@ export class Recorder implements ContactCenterObserver {
     const ended = this.clockInterval;
     const { intervals } = this.layout;
     const inDay = ended >= 0 && ended < intervals;
-    // Signal i is measure (i % GROUP_MEASURES) of group floor(i / GROUP_MEASURES).
+    // Signal i is measure (i % GROUP_MEASURES) of group floor(i / GROUP_MEASURES), in GroupMeasure order.
     this.agentLevels.flush(time, (i, area) => {
       if (inDay) {
         const group = Math.floor(i / GROUP_MEASURES);

@@ -1,5 +1,6 @@
 import type { RandomStream } from '../random/index.js';
 import type { ContactCenterConfig } from './config.js';
+import type { ArrivalSource } from './contactCenter.js';
 
 /**
  * Poisson arrivals whose rate is constant within each interval (warm-up uses interval 0's rate).
@@ -7,7 +8,8 @@ import type { ContactCenterConfig } from './config.js';
  * draw is discarded and a fresh one starts at the boundary with the next rate. By memorylessness
  * this is exactly the piecewise-constant Poisson process.
  */
-export class ArrivalProcess {
+export class ArrivalProcess implements ArrivalSource {
+  readonly nextTime: Float64Array;
   private readonly rates: Float64Array[];
   private readonly streams: RandomStream[];
   /** Current segment per type: -1 is the warm-up, then interval indices. */
@@ -20,10 +22,11 @@ export class ArrivalProcess {
     this.rates = config.types.map((t) => Float64Array.from(t.arrivalRate));
     this.streams = config.types.map((_, i) => streamOf(i));
     this.segment = new Int32Array(config.types.length).fill(-1);
+    this.nextTime = new Float64Array(config.types.length);
   }
 
-  /** Time of the next arrival of `type` after `from`, or Infinity when arrivals have stopped. */
-  next(type: number, from: number): number {
+  /** Set `nextTime[type]` to the next arrival of `type` after `from` (Infinity when they have stopped). */
+  advance(type: number, from: number): void {
     const rates = this.rates[type]!;
     const stream = this.streams[type]!;
     const { warmupSeconds, intervalSeconds, intervals } = this.config;
@@ -36,14 +39,16 @@ export class ArrivalProcess {
         const candidate = t - Math.log(stream.next()) / rate;
         if (candidate < end) {
           this.segment[type] = seg;
-          return candidate;
+          this.nextTime[type] = candidate;
+          return;
         }
       }
       seg++;
       t = end;
       if (seg >= intervals) {
         this.segment[type] = seg;
-        return Infinity;
+        this.nextTime[type] = Infinity;
+        return;
       }
     }
   }

@@ -27,9 +27,14 @@ const BOT_ESCALATED = 2;
 /** Source of named random streams for one replication. */
 export type StreamSource = (name: string) => RandomStream;
 
-/** Where arrival times come from: the next arrival of a type after a time (Infinity: none). */
+/**
+ * Where arrival times come from. `advance(type, from)` sets `nextTime[type]` to the next arrival
+ * of `type` after `from` (Infinity: none). The time is left in an array rather than returned, so
+ * that no number is boxed per arrival.
+ */
 export interface ArrivalSource {
-  next(type: number, from: number): number;
+  readonly nextTime: Float64Array;
+  advance(type: number, from: number): void;
 }
 
 export interface ContactCenterOptions {
@@ -130,89 +135,103 @@ export class ContactCenter implements EventHandler {
     for (let i = 0; i <= this.config.intervals; i++) {
       cal.schedule(this.warmup + i * this.intervalLength, BOUNDARY, i, BOUNDARY_PRIORITY);
     }
-    this.config.groups.forEach((g, gi) => this.setStaff(gi, g.staff[0] ?? 0, 0));
+    this.config.groups.forEach((g, gi) => this.setStaff(gi, g.staff[0] ?? 0));
     for (let t = 0; t < this.types.length; t++) {
-      const first = this.arrivals.next(t, 0);
+      this.arrivals.advance(t, 0);
+      const first = this.arrivals.nextTime[t]!;
       if (first < this.endOfDay) cal.schedule(first, ARRIVAL, t);
     }
     cal.run(this);
   }
 
-  handle(kind: number, payload: number, time: number): void {
+  handle(kind: number, payload: number): void {
+    // Handlers read the time from the calendar: numbers passed to calls the JIT does not inline
+    // are boxed on the heap, and this loop allocates nothing per event.
     switch (kind) {
       case ARRIVAL:
-        this.onArrival(payload, time);
+        this.onArrival(payload);
         break;
       case SERVICE_END:
-        this.onServiceEnd(payload, time);
+        this.onServiceEnd(payload);
         break;
       case WRAP_END:
-        this.agentFinished(payload >> 1, payload & 1, time);
+        this.agentFinished(payload >> 1, payload & 1);
         break;
       case PATIENCE:
-        this.onPatience(payload, time);
+        this.onPatience(payload);
         break;
       case BOT_END:
-        this.onBotEnd(payload, time);
+        this.onBotEnd(payload);
         break;
       case BOUNDARY:
-        this.onBoundary(payload, time);
+        this.onBoundary(payload);
         break;
       case DEADLINE:
-        for (let t = 0; t < this.types.length; t++) this.strand(t, time);
+        for (let t = 0; t < this.types.length; t++) this.strand(t);
         break;
     }
   }
 
-  private onArrival(type: number, time: number): void {
-    const next = this.arrivals.next(type, time);
+  private onArrival(type: number): void {
+    const time = this.calendar.now;
+    this.arrivals.advance(type, time);
+    const next = this.arrivals.nextTime[type]!;
     if (next < this.endOfDay) this.calendar.schedule(next, ARRIVAL, type);
 
-    const spec = this.types[type]!;
-    const s = this.streams[type]!;
     const pool = this.contacts;
     const c = pool.allocate();
     const interval = time < this.warmup ? -1 : Math.floor((time - this.warmup) / this.intervalLength);
     pool.type[c] = type;
     pool.interval[c] = interval;
     pool.arrivalTime[c] = time;
+    pool.timer[c] = -1;
+    this.drawCustomer(type, c);
+    this.observer.arrived(type, interval, time, c);
+    if (pool.botOutcome[c] === BOT_NONE) {
+      this.joinQueue(c);
+      return;
+    }
+    pool.state[c] = ContactState.InBot;
+    this.observer.botEntered(type, interval, time, c);
+    this.calendar.schedule(time + pool.botDuration[c]!, BOT_END, c);
+  }
+
+  /**
+   * Draw everything about a new contact of `type` into record `c`: handle time, wrap-up,
+   * patience and bot outcome, each from its own stream. All bot draws are made for every arrival
+   * so that scenarios differing only in the bot's parameters see the same customers (common random
+   * numbers). Integers in, nothing out: the values go straight into the record's typed arrays.
+   */
+  private drawCustomer(type: number, c: number): void {
+    const spec = this.types[type]!;
+    const s = this.streams[type]!;
+    const pool = this.contacts;
     pool.handleTime[c] = spec.handleTime.sample(s.handle);
     pool.wrapUp[c] = spec.wrapUp === null ? 0 : spec.wrapUp.sample(s.wrapUp);
     pool.patience[c] = spec.patience === null ? Infinity : spec.patience.sample(s.patience);
-    pool.timer[c] = -1;
-    this.observer.arrived(type, interval, time, c);
-
     const bot = spec.bot;
-    if (bot !== null) {
-      // All bot draws are made for every arrival so that scenarios differing only in the bot's
-      // parameters see the same customers (common random numbers).
-      const entry = s.botEntry.next();
-      const outcome = s.botOutcome.next();
-      const duration = bot.duration.sample(s.botDuration);
-      if (entry < bot.share) {
-        pool.state[c] = ContactState.InBot;
-        pool.botOutcome[c] = outcome < bot.containment ? BOT_CONTAINED : BOT_ESCALATED;
-        this.observer.botEntered(type, interval, time, c);
-        this.calendar.schedule(time + duration, BOT_END, c);
-        return;
-      }
-    }
     pool.botOutcome[c] = BOT_NONE;
-    this.joinQueue(c, time);
+    if (bot === null) return;
+    const entry = s.botEntry.next();
+    const outcome = s.botOutcome.next();
+    pool.botDuration[c] = bot.duration.sample(s.botDuration);
+    if (entry < bot.share) pool.botOutcome[c] = outcome < bot.containment ? BOT_CONTAINED : BOT_ESCALATED;
   }
 
-  private onBotEnd(c: number, time: number): void {
+  private onBotEnd(c: number): void {
+    const time = this.calendar.now;
     const pool = this.contacts;
     if (pool.botOutcome[c] === BOT_CONTAINED) {
       this.observer.contained(pool.type[c]!, pool.interval[c]!, time, c);
       pool.release(c);
       return;
     }
-    this.joinQueue(c, time);
+    this.joinQueue(c);
   }
 
   /** The contact is offered to the agents: answered at once by a free agent, or it waits. */
-  private joinQueue(c: number, time: number): void {
+  private joinQueue(c: number): void {
+    const time = this.calendar.now;
     const pool = this.contacts;
     const type = pool.type[c]!;
     pool.joinTime[c] = time;
@@ -224,9 +243,9 @@ export class ContactCenter implements EventHandler {
     }
     const agent = this.router.takeAgent(type);
     if (agent >= 0) {
-      this.startService(agent, c, time);
+      this.startService(agent, c);
       this.router.agentAvailable(agent);
-      this.reportGroup(this.agents.group[agent]!, time);
+      this.reportGroup(this.agents.group[agent]!);
       return;
     }
     pool.state[c] = ContactState.Waiting;
@@ -240,7 +259,8 @@ export class ContactCenter implements EventHandler {
    * `agent`, out of the router's index, takes contact `c` now. A voice or email contact takes the
    * whole agent (all its chat slots); a chat takes one slot.
    */
-  private startService(agent: number, c: number, time: number): void {
+  private startService(agent: number, c: number): void {
+    const time = this.calendar.now;
     const pool = this.contacts;
     const agents = this.agents;
     const group = agents.group[agent]!;
@@ -263,7 +283,8 @@ export class ContactCenter implements EventHandler {
     this.calendar.schedule(time + pool.handleTime[c]!, SERVICE_END, c);
   }
 
-  private onServiceEnd(c: number, time: number): void {
+  private onServiceEnd(c: number): void {
+    const time = this.calendar.now;
     const pool = this.contacts;
     const agent = pool.agentOf[c]!;
     const wrap = pool.wrapUp[c]!;
@@ -275,14 +296,15 @@ export class ContactCenter implements EventHandler {
       this.calendar.schedule(time + wrap, WRAP_END, (agent << 1) | chat);
       return;
     }
-    this.agentFinished(agent, chat, time);
+    this.agentFinished(agent, chat);
   }
 
   /**
    * `agent` has finished a contact (and its wrap-up). If its group owes agents it goes home
    * (once it holds nothing); otherwise it takes new work.
    */
-  private agentFinished(agent: number, chat: number, time: number): void {
+  private agentFinished(agent: number, chat: number): void {
+    const time = this.calendar.now;
     const agents = this.agents;
     const group = agents.group[agent]!;
     this.router.agentUnavailable(agent);
@@ -309,12 +331,13 @@ export class ContactCenter implements EventHandler {
         agents.leave(agent);
       }
     } else {
-      this.offerWork(agent, time);
+      this.offerWork(agent);
     }
-    this.reportGroup(group, time);
+    this.reportGroup(group);
   }
 
-  private reportGroup(group: number, time: number): void {
+  private reportGroup(group: number): void {
+    const time = this.calendar.now;
     const present = this.present[group]!;
     this.observer.groupLevels(group, time, present, this.busy[group]!, present * this.concurrency[group]!, this.held[group]!);
   }
@@ -323,7 +346,8 @@ export class ContactCenter implements EventHandler {
    * An agent with spare capacity takes waiting contacts its router picks (chats up to its
    * group's concurrency), then is handed back to the router if it can take more.
    */
-  private offerWork(agent: number, time: number): void {
+  private offerWork(agent: number): void {
+    const time = this.calendar.now;
     const agents = this.agents;
     const cap = this.concurrency[agents.group[agent]!]!;
     while (agents.exclusive[agent] === 0 && agents.load[agent]! < cap) {
@@ -331,12 +355,13 @@ export class ContactCenter implements EventHandler {
       if (c < 0) break;
       const type = this.contacts.type[c]!;
       this.observer.queueLevel(type, time, this.queues.waiting[type]!);
-      this.startService(agent, c, time);
+      this.startService(agent, c);
     }
     this.router.agentAvailable(agent);
   }
 
-  private onPatience(c: number, time: number): void {
+  private onPatience(c: number): void {
+    const time = this.calendar.now;
     const pool = this.contacts;
     if (pool.state[c] !== ContactState.Waiting) return;
     const type = pool.type[c]!;
@@ -346,11 +371,12 @@ export class ContactCenter implements EventHandler {
     this.observer.queueLevel(type, time, this.queues.waiting[type]!);
   }
 
-  private onBoundary(interval: number, time: number): void {
+  private onBoundary(interval: number): void {
+    const time = this.calendar.now;
     this.observer.intervalStarted(interval, time);
     const n = this.config.intervals;
     if (interval > 0 && interval < n) {
-      this.config.groups.forEach((g, gi) => this.setStaff(gi, g.staff[interval] ?? 0, time));
+      this.config.groups.forEach((g, gi) => this.setStaff(gi, g.staff[interval] ?? 0));
     }
     if (interval === n) {
       const last = n - 1;
@@ -358,7 +384,7 @@ export class ContactCenter implements EventHandler {
         const capacity = this.groupsOfType[t]!.reduce((sum, g) => sum + (this.config.groups[g]!.staff[last] ?? 0), 0);
         if (capacity === 0) {
           this.strandedAtEnd[t] = 1;
-          this.strand(t, time);
+          this.strand(t);
         }
       }
       this.calendar.schedule(time + END_OF_DAY_GRACE_SECONDS, DEADLINE, 0);
@@ -366,7 +392,8 @@ export class ContactCenter implements EventHandler {
   }
 
   /** Every contact still waiting in `type`'s queue is counted unresolved and leaves. */
-  private strand(type: number, time: number): void {
+  private strand(type: number): void {
+    const time = this.calendar.now;
     if (this.queues.waiting[type] === 0) return;
     const pool = this.contacts;
     this.queues.drain(type, (c) => {
@@ -382,7 +409,8 @@ export class ContactCenter implements EventHandler {
    * rest is owed by busy agents as they finish; a rise first cancels what is owed, then adds
    * agents who are free at once.
    */
-  private setStaff(group: number, target: number, time: number): void {
+  private setStaff(group: number, target: number): void {
+    const time = this.calendar.now;
     const effective = this.present[group]! - this.owed[group]!;
     if (target < effective) {
       let cut = effective - target;
@@ -404,15 +432,15 @@ export class ContactCenter implements EventHandler {
           this.agents.leaving[a] = 0;
           this.marked[group]!--;
           unmark--;
-          this.offerWork(a, time);
+          this.offerWork(a);
         }
       }
       const add = target - effective - kept;
       const joined: number[] = [];
       for (let k = 0; k < add; k++) joined.push(this.agents.join(group, time));
       this.present[group]! += add;
-      for (const a of joined) this.offerWork(a, time);
+      for (const a of joined) this.offerWork(a);
     }
-    this.reportGroup(group, time);
+    this.reportGroup(group);
   }
 }

@@ -10,13 +10,14 @@ export function scriptedArrivals(times: Readonly<Record<string, readonly number[
   return (config: ContactCenterConfig): ArrivalSource => {
     const lists = config.types.map((t) => [...(times[t.id] ?? [])].sort((a, b) => a - b));
     const cursor = new Int32Array(lists.length);
+    const nextTime = new Float64Array(lists.length);
     return {
-      next(type: number): number {
+      nextTime,
+      advance(type: number): void {
         const list = lists[type]!;
         const i = cursor[type]!;
-        if (i >= list.length) return Infinity;
         cursor[type] = i + 1;
-        return list[i]!;
+        nextTime[type] = i < list.length ? list[i]! : Infinity;
       },
     };
   };

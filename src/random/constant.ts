@@ -1,6 +1,15 @@
 import type { Distribution } from './distribution.js';
 
+class Constant implements Distribution {
+  readonly kind = 'constant';
+  readonly variance = 0;
+  constructor(readonly mean: number) {}
+  sample(): number {
+    return this.mean;
+  }
+}
+
 /** Always `value` (seconds); draws no random number, so it leaves its stream untouched. */
 export function constant(value: number): Distribution {
-  return { kind: 'constant', mean: value, variance: 0, sample: () => value };
+  return new Constant(value);
 }

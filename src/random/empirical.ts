@@ -1,20 +1,28 @@
 import type { Distribution } from './distribution.js';
 import type { RandomStream } from './stream.js';
 
+class Empirical implements Distribution {
+  readonly kind = 'empirical';
+  readonly mean: number;
+  readonly variance: number;
+  private readonly table: Float64Array;
+  constructor(values: readonly number[]) {
+    this.table = Float64Array.from(values);
+    const n = this.table.length;
+    if (n === 0) throw new RangeError('empirical: needs at least one value');
+    let sum = 0;
+    for (const v of this.table) sum += v;
+    this.mean = sum / n;
+    let squares = 0;
+    for (const v of this.table) squares += (v - this.mean) ** 2;
+    this.variance = squares / n;
+  }
+  sample(stream: RandomStream): number {
+    return this.table[Math.floor(stream.next() * this.table.length)]!;
+  }
+}
+
 /** Resamples the observed `values` (seconds) uniformly; moments are those of the sample itself. */
 export function empirical(values: readonly number[]): Distribution {
-  const table = Float64Array.from(values);
-  const n = table.length;
-  if (n === 0) throw new RangeError('empirical: needs at least one value');
-  let sum = 0;
-  for (const v of table) sum += v;
-  const mean = sum / n;
-  let squares = 0;
-  for (const v of table) squares += (v - mean) ** 2;
-  return {
-    kind: 'empirical',
-    mean,
-    variance: squares / n,
-    sample: (stream: RandomStream) => table[Math.floor(stream.next() * n)] ?? mean,
-  };
+  return new Empirical(values);
 }

@@ -1,12 +1,18 @@
 import type { Distribution } from './distribution.js';
 import type { RandomStream } from './stream.js';
 
+class Exponential implements Distribution {
+  readonly kind = 'exponential';
+  readonly variance: number;
+  constructor(readonly mean: number) {
+    this.variance = mean * mean;
+  }
+  sample(stream: RandomStream): number {
+    return -this.mean * Math.log(stream.next());
+  }
+}
+
 /** Exponential with the given mean (seconds), by inversion. */
 export function exponential(mean: number): Distribution {
-  return {
-    kind: 'exponential',
-    mean,
-    variance: mean * mean,
-    sample: (stream: RandomStream) => -mean * Math.log(stream.next()),
-  };
+  return new Exponential(mean);
 }

@@ -6,14 +6,29 @@ import type { RandomStream } from './stream.js';
  * Gamma with the given mean (seconds) and coefficient of variation (shape 1/cv^2), by
  * Marsaglia and Tsang's (2000) squeeze method; shapes below 1 use the boost X * U^(1/shape).
  */
-export function gamma(mean: number, cv: number): Distribution {
-  const shape = 1 / (cv * cv);
-  const scale = mean / shape;
-  const boosted = shape < 1;
-  const d = (boosted ? shape + 1 : shape) - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  const invShape = 1 / shape;
-  const standard = (stream: RandomStream): number => {
+class Gamma implements Distribution {
+  readonly kind = 'gamma';
+  readonly variance: number;
+  private readonly scale: number;
+  private readonly boosted: boolean;
+  private readonly d: number;
+  private readonly c: number;
+  private readonly invShape: number;
+  constructor(readonly mean: number, cv: number) {
+    const shape = 1 / (cv * cv);
+    this.variance = (cv * mean) ** 2;
+    this.scale = mean / shape;
+    this.boosted = shape < 1;
+    this.d = (this.boosted ? shape + 1 : shape) - 1 / 3;
+    this.c = 1 / Math.sqrt(9 * this.d);
+    this.invShape = 1 / shape;
+  }
+  sample(stream: RandomStream): number {
+    const x = this.scale * this.standard(stream);
+    return this.boosted ? x * Math.pow(stream.next(), this.invShape) : x;
+  }
+  private standard(stream: RandomStream): number {
+    const { c, d } = this;
     for (;;) {
       const x = normalQuantile(stream.next());
       const v0 = 1 + c * x;
@@ -24,13 +39,10 @@ export function gamma(mean: number, cv: number): Distribution {
       if (u < 1 - 0.0331 * x2 * x2) return d * v;
       if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
     }
-  };
-  return {
-    kind: 'gamma',
-    mean,
-    variance: (cv * mean) ** 2,
-    sample: boosted
-      ? (stream: RandomStream) => scale * standard(stream) * Math.pow(stream.next(), invShape)
-      : (stream: RandomStream) => scale * standard(stream),
-  };
+  }
+}
+
+/** Gamma with the given mean (seconds) and coefficient of variation (> 0). */
+export function gamma(mean: number, cv: number): Distribution {
+  return new Gamma(mean, cv);
 }

@@ -1,13 +1,22 @@
 import type { Distribution } from './distribution.js';
 import type { RandomStream } from './stream.js';
 
+class Uniform implements Distribution {
+  readonly kind = 'uniform';
+  readonly mean: number;
+  readonly variance: number;
+  private readonly width: number;
+  constructor(private readonly min: number, max: number) {
+    this.width = max - min;
+    this.mean = (min + max) / 2;
+    this.variance = (this.width * this.width) / 12;
+  }
+  sample(stream: RandomStream): number {
+    return this.min + this.width * stream.next();
+  }
+}
+
 /** Uniform on [min, max] seconds. */
 export function uniform(min: number, max: number): Distribution {
-  const width = max - min;
-  return {
-    kind: 'uniform',
-    mean: (min + max) / 2,
-    variance: (width * width) / 12,
-    sample: (stream: RandomStream) => min + width * stream.next(),
-  };
+  return new Uniform(min, max);
 }

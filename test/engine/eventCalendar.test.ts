@@ -3,7 +3,7 @@ import { EventCalendar, type EventHandler } from '../../src/engine/index.js';
 
 function collect(cal: EventCalendar, until?: number): [number, number, number][] {
   const seen: [number, number, number][] = [];
-  const handler: EventHandler = { handle: (kind, payload, time) => void seen.push([time, kind, payload]) };
+  const handler: EventHandler = { handle: (kind, payload) => void seen.push([cal.now, kind, payload]) };
   cal.run(handler, until);
   return seen;
 }
@@ -46,7 +46,8 @@ describe('EventCalendar', () => {
     cal.schedule(0, 0, 0);
     cal.schedule(2.5, 1, 0);
     cal.run({
-      handle(kind, n, t) {
+      handle(kind, n) {
+        const t = cal.now;
         times.push(t);
         if (kind === 0 && n < 4) {
           cal.schedule(t + 1, 0, n + 1);
