@@ -2,39 +2,55 @@ import { fileURLToPath } from 'node:url';
 import { erlangA } from '../analytic/index.js';
 import { simulateInThread } from '../experiment/index.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
+import { comparisonReport } from './comparisonReport.js';
 import { percent, seconds } from './format.js';
 import type { CliIo } from './io.js';
 import { runReport } from './runReport.js';
 
 const scenarioPath = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
 
-/**
- * `npm start`: runs the bundled scenarios and prints what a planner looks at first, with the
- * stationary Erlang A answer beside the simulated one for the single-queue check scenario.
- */
+export const DEMO_USAGE = `Usage: ccsim demo [--quick]
+
+What \`npm start\` runs: the retail day beside its voice-bot twin (same customers, same roster), the
+two-skills day, and the Erlang check queue beside exact Erlang A. --quick uses 5 replications
+instead of 20.
+`;
+
+/** `npm start`: the bundled scenarios, as a planner would look at them first. */
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(DEMO_USAGE);
+    return 0;
+  }
   const replications = argv.includes('--quick') ? 5 : 20;
+  const options = { replications, seed: 1 };
+  const retail = simulateInThread(await loadScenarioFile(scenarioPath('retail-day.json')), options);
+  const withBot = simulateInThread(await loadScenarioFile(scenarioPath('chatbot-voice.json')), options);
+  io.stdout(comparisonReport(retail, withBot));
+  io.stdout('\n');
+  io.stdout(runReport(simulateInThread(await loadScenarioFile(scenarioPath('two-skills.json')), options), { intervals: false }));
+  io.stdout('\n');
+
   const check = await loadScenarioFile(scenarioPath('erlang-check.json'));
-  const checkRun = simulateInThread(check, { replications, seed: 1 });
-  io.stdout(runReport(checkRun, { intervals: false }));
+  const checkRun = simulateInThread(check, options);
   const calls = check.contactTypes[0]!;
-  const volume = typeof calls.volume === 'number' ? calls.volume : (calls.volume[0] ?? 0);
   const staff = check.agentGroups[0]!.staff;
-  const theory = erlangA({
-    agents: typeof staff === 'number' ? staff : (staff[0] ?? 0),
-    arrivalRate: volume / (check.intervalMinutes * 60),
-    aht: calls.handleTime.dist === 'exponential' ? calls.handleTime.mean : NaN,
-    patience: calls.patience?.dist === 'exponential' ? calls.patience.mean : NaN,
-    slSeconds: calls.serviceLevel.seconds,
-  });
-  const sim = checkRun.summary;
-  io.stdout(
-    `Erlang A (exact, stationary) for the same queue: service level ${(theory.serviceLevel * 100).toFixed(1)}%` +
-      ` (simulated ${percent(sim.serviceLevel)}), ASA ${(theory.asa ?? 0).toFixed(1)} s (simulated ${seconds(sim.asa)}),` +
-      ` abandon ${((theory.pAbandon ?? 0) * 100).toFixed(2)}% (simulated ${percent(sim.abandonRate, 2)}),` +
-      ` occupancy ${(theory.occupancy * 100).toFixed(1)}% (simulated ${percent(sim.occupancy)})\n\n`,
-  );
-  const two = await loadScenarioFile(scenarioPath('two-skills.json'));
-  io.stdout(runReport(simulateInThread(two, { replications, seed: 1 })));
+  if (calls.handleTime.dist === 'exponential' && calls.patience?.dist === 'exponential' && typeof calls.volume === 'number' && typeof staff === 'number') {
+    const theory = erlangA({
+      agents: staff,
+      arrivalRate: calls.volume / (check.intervalMinutes * 60),
+      aht: calls.handleTime.mean,
+      patience: calls.patience.mean,
+      slSeconds: calls.serviceLevel.seconds,
+    });
+    const sim = checkRun.summary;
+    io.stdout(
+      `${check.name}: simulated vs exact Erlang A (M/M/${staff}+M)\n` +
+        `  service level ${percent(sim.serviceLevel)} vs ${(theory.serviceLevel * 100).toFixed(1)}%,` +
+        ` ASA ${seconds(sim.asa)} vs ${(theory.asa ?? 0).toFixed(1)} s,` +
+        ` abandoned ${percent(sim.abandonRate, 2)} vs ${((theory.pAbandon ?? 0) * 100).toFixed(2)}%,` +
+        ` occupancy ${percent(sim.occupancy)} vs ${(theory.occupancy * 100).toFixed(1)}%\n`,
+    );
+  }
   return 0;
 }
