@@ -40,6 +40,8 @@ const WORKLOADS: readonly Workload[] = [
     replications: 100,
     yardstick: ['--lam', '2', '--aht', '180', '--patience', '120', '--c', '370', '--T', '28800', '--W', '3600', '--seed', '1', '--warmup-runs', '5'],
   },
+  // The retail day: voice + chat (concurrency 3) + email, two overlapping groups, 24 half hours.
+  { name: 'retail-day', scenario: 'scenarios/retail-day.json', replications: 100 },
 ];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -48,8 +50,8 @@ const args = process.argv.slice(2);
 const JSON_OUT = args.includes('--json');
 const QUICK = args.includes('--quick');
 const SEED = 1;
-const WARMUP = QUICK ? 3 : 5;
-const TIMED = QUICK ? 3 : 5;
+const WARMUP = QUICK ? 3 : 10;
+const TIMED = QUICK ? 3 : 9;
 const YARDSTICK_RUNS = QUICK ? 3 : 5;
 const MB = 1024 * 1024;
 

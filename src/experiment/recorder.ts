@@ -29,7 +29,7 @@ export class Recorder implements ContactCenterObserver {
     this.groups = new Float64Array(this.layout.groups * this.layout.intervals * GROUP_MEASURES);
     this.slSeconds = Float64Array.from(config.types, (t) => t.serviceLevelSeconds);
     this.endOfDay = config.warmupSeconds + config.intervals * config.intervalSeconds;
-    this.agentLevels = new TimeWeighted(this.layout.groups * GROUP_MEASURES);
+    this.agentLevels = new TimeWeighted(this.layout.groups, GROUP_MEASURES);
     this.queueLevels = new TimeWeighted(this.layout.types);
   }
 
@@ -83,8 +83,8 @@ export class Recorder implements ContactCenterObserver {
   }
 
   groupLevels(group: number, time: number, present: number, busy: number, slots: number, busySlots: number): void {
-    // Signals of a group change together: one call sets all four (one elapsed time, one write).
-    this.agentLevels.set4(group * GROUP_MEASURES, time, busy, present, busySlots, slots);
+    // A group's four signals change together, in GroupMeasure order: busy, staffed, slots busy, slots staffed.
+    this.agentLevels.set4(group, time, busy, present, busySlots, slots);
   }
 
   queueLevel(type: number, time: number, waiting: number): void {

@@ -1,6 +1,8 @@
 /**
  * Time-weighted accumulators (SSJ's `Accumulate`) for many piecewise-constant signals at once:
- * the area under each signal since the last flush, in flat typed arrays.
+ * the area under each signal since the last flush, in flat typed arrays. Signals come in blocks
+ * of `width` that always change together (e.g. an agent group's busy, present, busy-slot and
+ * slot counts), sharing one clock per block.
  *
  * The public setters are tiny so the JIT inlines them into the caller; they hand the time to the
  * work through a typed array, because a number passed to a call that is not inlined is boxed on
@@ -12,41 +14,52 @@ export class TimeWeighted {
   readonly area: Float64Array;
   private readonly clock = new Float64Array(1);
 
-  constructor(signals: number, start = 0) {
-    this.value = new Float64Array(signals);
-    this.since = new Float64Array(signals).fill(start);
-    this.area = new Float64Array(signals);
+  constructor(
+    blocks: number,
+    readonly width = 1,
+    start = 0,
+  ) {
+    this.value = new Float64Array(blocks * width);
+    this.area = new Float64Array(blocks * width);
+    this.since = new Float64Array(blocks).fill(start);
   }
 
-  /** Signal `i` takes `value` (a count) from `time` on. */
-  set(i: number, time: number, value: number): void {
+  /** Signal block `b` (width 1) takes `value` from `time` on. */
+  set(b: number, time: number, value: number): void {
     this.clock[0] = time;
-    this.update(i, value);
+    this.advance(b);
+    this.value[b] = value;
   }
 
-  /** Signals `i .. i+3` take values `a, b, c, d` (counts) from `time` on. */
-  set4(i: number, time: number, a: number, b: number, c: number, d: number): void {
+  /** Signals of block `b` (width 4) take values `v0..v3` from `time` on. */
+  set4(b: number, time: number, v0: number, v1: number, v2: number, v3: number): void {
     this.clock[0] = time;
-    this.update(i, a);
-    this.update(i + 1, b);
-    this.update(i + 2, c);
-    this.update(i + 3, d);
+    this.advance(b);
+    const at = b * 4;
+    const value = this.value;
+    value[at] = v0;
+    value[at + 1] = v1;
+    value[at + 2] = v2;
+    value[at + 3] = v3;
   }
 
-  private update(i: number, value: number): void {
+  /** Add the area of block `b`'s current values since its last change, up to the clock. */
+  private advance(b: number): void {
     const time = this.clock[0]!;
-    this.area[i]! += this.value[i]! * (time - this.since[i]!);
-    this.value[i] = value;
-    this.since[i] = time;
+    const dt = time - this.since[b]!;
+    this.since[b] = time;
+    const w = this.width;
+    const at = b * w;
+    for (let k = 0; k < w; k++) this.area[at + k]! += this.value[at + k]! * dt;
   }
 
-  /** Bring every area up to `time`, pass each to `take(i, area)`, and restart the areas at 0. */
+  /** Bring every area up to `time`, pass each to `take(i, area)` (i = block * width + k), and restart at 0. */
   flush(time: number, take: (i: number, area: number) => void): void {
+    this.clock[0] = time;
+    for (let b = 0; b < this.since.length; b++) this.advance(b);
     for (let i = 0; i < this.area.length; i++) {
-      const a = this.area[i]! + this.value[i]! * (time - this.since[i]!);
-      take(i, a);
+      take(i, this.area[i]!);
       this.area[i] = 0;
-      this.since[i] = time;
     }
   }
 }
