@@ -1,15 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const erlangCheck = join(root, 'scenarios/erlang-check.json');
 const twoSkills = join(root, 'scenarios/two-skills.json');
 const shapeChecker = join(root, '../shared/contract/check-shape.mjs');
-const scratch = () => mkdtempSync(join(tmpdir(), 'ccsim-test-'));
+const scratchDirs: string[] = [];
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ccsim-test-'));
+  scratchDirs.push(dir);
+  return dir;
+};
+afterAll(() => scratchDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const validScenario = {
   name: 'small',
