@@ -1,36 +1,11 @@
 import type { ContactCenterConfig } from '../model/index.js';
 import { countMetric, PairedMoments, ratioMetric, type Metric } from '../stats/index.js';
-import { GROUP_MEASURES, GroupMeasure, TYPE_MEASURES, TypeMeasure, type ReplicationResult } from './measures.js';
-import { KPI_NAMES, type GroupKpis, type IntervalOutput, type Kpis, type RunOutput } from './runOutput.js';
 
-/** Row of raw type measures plus the clock seconds the row covers. */
-const SECONDS = TYPE_MEASURES;
-const ROW = TYPE_MEASURES + 1;
-const K = KPI_NAMES.length;
+/** Agent KPIs per view: occupancy and slot utilization. */
 const GK = 2;
-
-/** How each KPI is read from a raw row: a count (x only) or a ratio x / y. */
-const KPI_READERS: readonly { ratio: boolean; x: (r: Float64Array) => number; y: (r: Float64Array) => number }[] = [
-  count(TypeMeasure.arrivals),
-  count(TypeMeasure.botEntered),
-  count(TypeMeasure.contained),
-  count(TypeMeasure.offered),
-  count(TypeMeasure.answered),
-  count(TypeMeasure.abandoned),
-  count(TypeMeasure.unresolved),
-  { ratio: true, x: (r) => r[TypeMeasure.answeredInTime]!, y: resolvedInQueue },
-  { ratio: true, x: (r) => r[TypeMeasure.waitAnswered]!, y: (r) => r[TypeMeasure.answered]! },
-  { ratio: true, x: (r) => r[TypeMeasure.abandoned]!, y: resolvedInQueue },
-  { ratio: true, x: (r) => r[TypeMeasure.contained]!, y: (r) => r[TypeMeasure.botEntered]! },
-  { ratio: true, x: (r) => r[TypeMeasure.queueArea]!, y: (r) => r[SECONDS]! },
-];
-
-function count(m: number) {
-  return { ratio: false, x: (r: Float64Array) => r[m]!, y: () => 0 };
-}
-function resolvedInQueue(r: Float64Array): number {
-  return r[TypeMeasure.answered]! + r[TypeMeasure.abandoned]!;
-}
+import { GROUP_MEASURES, GroupMeasure, TYPE_MEASURES, type ReplicationResult } from './measures.js';
+import { K, KPI_READERS, ROW, SECONDS } from './kpiReaders.js';
+import { KPI_NAMES, type GroupKpis, type IntervalOutput, type Kpis, type RunOutput } from './runOutput.js';
 
 /**
  * Reduces replication results into the CONTRACT run output. Results must be added in

@@ -1,0 +1,47 @@
+import { TYPE_MEASURES, TypeMeasure } from './measures.js';
+
+/** Row of raw type measures plus the clock seconds the row covers. */
+export const SECONDS = TYPE_MEASURES;
+export const ROW = TYPE_MEASURES + 1;
+
+/**
+ * How each KPI of KPI_NAMES (same order) is read from a raw row: a count (x only) or a ratio x / y.
+ */
+export const KPI_READERS: readonly { ratio: boolean; x: (r: Float64Array) => number; y: (r: Float64Array) => number }[] = [
+  count(TypeMeasure.arrivals),
+  count(TypeMeasure.botEntered),
+  count(TypeMeasure.contained),
+  count(TypeMeasure.offered),
+  count(TypeMeasure.answered),
+  count(TypeMeasure.abandoned),
+  count(TypeMeasure.unresolved),
+  { ratio: true, x: (r) => r[TypeMeasure.answeredInTime]!, y: resolvedInQueue },
+  { ratio: true, x: (r) => r[TypeMeasure.waitAnswered]!, y: (r) => r[TypeMeasure.answered]! },
+  { ratio: true, x: (r) => r[TypeMeasure.abandoned]!, y: resolvedInQueue },
+  { ratio: true, x: (r) => r[TypeMeasure.contained]!, y: (r) => r[TypeMeasure.botEntered]! },
+  { ratio: true, x: (r) => r[TypeMeasure.queueArea]!, y: (r) => r[SECONDS]! },
+];
+
+function count(m: number) {
+  return { ratio: false, x: (r: Float64Array) => r[m]!, y: () => 0 };
+}
+function resolvedInQueue(r: Float64Array): number {
+  return r[TypeMeasure.answered]! + r[TypeMeasure.abandoned]!;
+}
+
+
+/** Number of contact KPIs. */
+export const K = KPI_READERS.length;
+
+/**
+ * The summary row of one replication: every type measure summed over types and intervals, and
+ * the seconds of the day in slot SECONDS.
+ */
+export function summaryRow(types: Float64Array, intervalSeconds: number, intervals: number, out = new Float64Array(ROW)): Float64Array {
+  out.fill(0);
+  for (let at = 0; at < types.length; at += TYPE_MEASURES) {
+    for (let m = 0; m < TYPE_MEASURES; m++) out[m]! += types[at + m]!;
+  }
+  out[SECONDS] = intervalSeconds * intervals;
+  return out;
+}
