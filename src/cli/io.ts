@@ -14,5 +14,5 @@ export interface CliIo {
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-  readonly exitCode = 2;
+  readonly exitCode: number = 2;
 }

@@ -5,12 +5,17 @@ import { demoCommand } from './demoCommand.js';
 import { erlangCommand } from './erlangCommand.js';
 import { UsageError, type CliIo } from './io.js';
 import { runCommand } from './runCommand.js';
+import { compareCommand } from './compareCommand.js';
+import { sweepCommand } from './sweepCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 
 export const USAGE = `ccsim: contact-center simulation and staffing
 
 Usage:
   ccsim run <scenario.json> [--replications N] [--seed S] [--workers W] [--json] [--out FILE] [--csv FILE]
+            [--precision H [--max-replications M]] [--trace FILE]
+  ccsim compare <baseline.json> <other.json>... [--replications N] [--seed S] [--workers W] [--json]
+  ccsim sweep <scenario.json> --set <path>=<v1>,<v2>,... [--replications N] [--seed S] [--workers W] [--json]
   ccsim erlang --volume V --interval-minutes M --aht SECONDS --sl-seconds T (--agents N | --target F) [--patience SECONDS] [--json]
   ccsim schema            print the scenario file's JSON Schema
   ccsim demo              run the bundled scenarios (what \`npm start\` does)
@@ -21,6 +26,8 @@ Run \`ccsim <command> --help\` for a command's options.
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   run: runCommand,
+  compare: compareCommand,
+  sweep: sweepCommand,
   erlang: erlangCommand,
   schema: schemaCommand,
   demo: demoCommand,

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { simulateInThread, traceReplication, type RunOutput } from '../experiment/index.js';
+import { traceReplication } from '../experiment/index.js';
+import { simulate } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { writeFileAtomic } from '../node/writeFileAtomic.js';
 import { intervalCsv } from './intervalCsv.js';
 import { UsageError, type CliIo } from './io.js';
-import { integerFlag } from './flags.js';
 import { runReport } from './runReport.js';
+import { RUN_FLAGS, runContext } from './runContext.js';
 
 export const RUN_USAGE = `Usage: ccsim run <scenario.json> [options]
 
@@ -13,17 +14,23 @@ Simulate a scenario's day over independent replications and report KPIs with 95%
 half-widths (a readable table by default).
 
 Options:
-  --replications N   replications of the day (default 10)
-  --seed S           master seed, an integer >= 0 (default 1)
-  --workers W        worker threads (accepted; replications currently run in this thread)
-  --json             print the run output as one JSON document on stdout
-  --out FILE         also write the JSON document to FILE (only when the run succeeds)
-  --csv FILE         write the per-interval table (one row per interval and type) as CSV
-  --trace FILE       write every event of replication 0 (same seed) as JSON lines:
-                     { t, kind, contact, type, agent, group, wait, value }; t is seconds from
-                     the start of the warm-up
-  --no-intervals     leave the interval-by-interval table out of the readable report
-  -h, --help         show this help
+  --replications N      replications of the day (default 10; with --precision, the batch size)
+  --seed S              master seed, an integer >= 0 (default 1)
+  --workers W           worker threads (default: available cores, at most N); the output is
+                        identical for any W
+  --precision H         keep adding batches of N replications until the summary service level's
+                        95% half-width is at most H (e.g. 0.01), or --max-replications
+  --max-replications M  cap for --precision (default 1000)
+  --json                print the run output as one JSON document on stdout
+  --out FILE            also write the JSON document to FILE (only when the run succeeds)
+  --csv FILE            write the per-interval table (one row per interval and type) as CSV
+  --trace FILE          write every event of replication 0 (same seed) as JSON lines:
+                        { t, kind, contact, type, agent, group, wait, value }; t is seconds from
+                        the start of the warm-up
+  --no-intervals        leave the interval-by-interval table out of the readable report
+  -h, --help            show this help
+
+Progress is drawn on stderr when it is a terminal. Ctrl-C stops at once and writes nothing.
 `;
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
@@ -32,21 +39,50 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(RUN_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`run: expected one scenario file, got ${positionals.length} (see ccsim run --help)`);
-  const replications = integerFlag('--replications', values.replications, 10, 1);
-  const seed = integerFlag('--seed', values.seed, 1, 0);
-  integerFlag('--workers', values.workers, 1, 1);
+  if (positionals.length !== 1) throw new UsageError(`expected one scenario file, got ${positionals.length} (see ccsim run --help)`);
+  const precision = precisionFlags(values.precision, values['max-replications']);
+  const ctx = runContext(io, 'simulating', values);
   const scenario = await loadScenarioFile(positionals[0]!);
-  const out: RunOutput = simulateInThread(scenario, { replications, seed });
+  const out = await ctx.finish(
+    simulate(scenario, {
+      replications: ctx.replications,
+      seed: ctx.seed,
+      workers: ctx.workers,
+      signal: ctx.signal,
+      onProgress: ctx.onProgress,
+      ...(precision ? { precision } : {}),
+    }),
+  );
   const json = `${JSON.stringify(out, null, 2)}\n`;
   if (values.out !== undefined) await writeFileAtomic(values.out, json);
   if (values.csv !== undefined) await writeFileAtomic(values.csv, intervalCsv(out));
   if (values.trace !== undefined) {
-    const lines = traceReplication(scenario, seed, 0).map((e) => JSON.stringify(e));
+    const lines = traceReplication(scenario, ctx.seed, 0).map((e) => JSON.stringify(e));
     await writeFileAtomic(values.trace, `${lines.join('\n')}\n`);
   }
   io.stdout(values.json ? json : runReport(out, { intervals: !values['no-intervals'] }));
+  if (out.precision && !values.json) {
+    const p = out.precision;
+    io.stdout(
+      `\nprecision: service level ±${p.achieved === null ? '-' : (p.achieved * 100).toFixed(2)} points after ${out.replications} replications` +
+        ` (target ±${(p.target * 100).toFixed(2)}); stopped by ${p.stoppedBy === 'precision' ? 'the precision target' : '--max-replications'}\n`,
+    );
+  }
   return 0;
+}
+
+function precisionFlags(precision: string | undefined, max: string | undefined) {
+  if (precision === undefined) {
+    if (max !== undefined) throw new UsageError('--max-replications: only with --precision');
+    return undefined;
+  }
+  const halfWidth = Number(precision);
+  if (precision.trim() === '' || !(halfWidth > 0 && halfWidth < 1)) throw new UsageError(`--precision: must be a number in (0, 1), got ${JSON.stringify(precision)}`);
+  const maxReplications = max === undefined ? 1000 : Number(max);
+  if (!Number.isSafeInteger(maxReplications) || maxReplications < 2) {
+    throw new UsageError(`--max-replications: must be an integer >= 2, got ${JSON.stringify(max)}`);
+  }
+  return { halfWidth, maxReplications };
 }
 
 function parseFlags(argv: string[]) {
@@ -56,18 +92,16 @@ function parseFlags(argv: string[]) {
       allowPositionals: true,
       strict: true,
       options: {
-        replications: { type: 'string' },
-        seed: { type: 'string' },
-        workers: { type: 'string' },
-        json: { type: 'boolean' },
+        ...RUN_FLAGS,
+        precision: { type: 'string' },
+        'max-replications': { type: 'string' },
         out: { type: 'string' },
         csv: { type: 'string' },
         trace: { type: 'string' },
         'no-intervals': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
-    throw new UsageError(`run: ${(error as Error).message}`);
+    throw new UsageError((error as Error).message);
   }
 }

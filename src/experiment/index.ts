@@ -15,3 +15,17 @@ export { TraceRecorder, teeObserver, type TraceEvent, type TraceKind } from './t
 export { RunReducer } from './runReducer.js';
 export { KPI_NAMES, type Kpis, type GroupKpis, type IntervalOutput, type RunOutput } from './runOutput.js';
 export { simulateInThread, intervalLabels, traceReplication, type RunOptions } from './simulate.js';
+export type { ReplicationRunner, RunnerFactory } from './replicationRunner.js';
+export { inThreadRunner } from './inThreadRunner.js';
+export { ReplicationPool, AbortError, ReplicationError, type PoolRunOptions } from './replicationPool.js';
+export {
+  simulateScenario,
+  type SimulateScenarioOptions,
+  type SimulatedRun,
+  type PrecisionTarget,
+  type PrecisionReport,
+} from './simulateScenario.js';
+export { pairedDeltas, SummaryRows, type SummaryKey } from './pairedDeltas.js';
+export { compareScenarios, type CompareOutput, type CompareOptions } from './compareScenarios.js';
+export { sweepScenario, sweepVariants, type SweepOutput, type SweepOptions } from './sweepScenario.js';
+export { parsePath, getAtPath, setAtPath, sweepValue } from './scenarioPath.js';

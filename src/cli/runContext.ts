@@ -1,0 +1,55 @@
+import { AbortError, ReplicationError } from '../experiment/index.js';
+import { defaultWorkers } from '../node/nodeWorkerRunner.js';
+import { integerFlag } from './flags.js';
+import { UsageError, type CliIo } from './io.js';
+import { progressBar } from './progressBar.js';
+
+/** The flags every simulating command shares. */
+export const RUN_FLAGS = {
+  replications: { type: 'string' },
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Parsed shared flags plus an AbortSignal tied to Ctrl-C and a progress bar. */
+export function runContext(io: CliIo, label: string, values: { replications?: string; seed?: string; workers?: string }) {
+  const replications = integerFlag('--replications', values.replications, 10, 1);
+  const seed = integerFlag('--seed', values.seed, 1, 0);
+  const workers = integerFlag('--workers', values.workers, defaultWorkers(replications), 1);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new Error('interrupted (Ctrl-C)'));
+  process.once('SIGINT', onSigint);
+  const bar = progressBar(io, label);
+  return {
+    replications,
+    seed,
+    workers,
+    signal: controller.signal,
+    onProgress: (done: number, total: number) => bar.update(done, total),
+    /** Undo the Ctrl-C handler and the bar; turn run failures into CLI errors. */
+    async finish<T>(work: Promise<T>): Promise<T> {
+      try {
+        return await work;
+      } catch (error) {
+        if (error instanceof AbortError) throw new InterruptedError(error.message);
+        if (error instanceof ReplicationError) throw new RunFailedError(error.message);
+        throw error;
+      } finally {
+        bar.done();
+        process.off('SIGINT', onSigint);
+      }
+    },
+  };
+}
+
+/** Ctrl-C: nothing was written; exit 130 like a shell. */
+export class InterruptedError extends UsageError {
+  override readonly exitCode: number = 130;
+}
+
+/** A replication failed in a worker: exit 1 with the replication and the worker's message. */
+export class RunFailedError extends UsageError {
+  override readonly exitCode: number = 1;
+}

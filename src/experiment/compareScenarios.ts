@@ -1,0 +1,49 @@
+import type { Scenario } from '../scenario/index.js';
+import type { Metric } from '../stats/index.js';
+import { buildModel } from './buildModel.js';
+import { pairedDeltas, SummaryRows, type SummaryKey } from './pairedDeltas.js';
+import type { ReplicationPool } from './replicationPool.js';
+import { simulateScenario, type SimulatedRun } from './simulateScenario.js';
+
+/** CONTRACT section 3 `compare` output. */
+export interface CompareOutput {
+  baseline: string;
+  runs: SimulatedRun[];
+  deltas: { scenario: string; summary: Record<SummaryKey, Metric> }[];
+}
+
+export interface CompareOptions {
+  readonly replications?: number;
+  readonly seed?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Run every scenario with common random numbers (replication r of each uses the streams of
+ * (seed, r)) and report each one's paired deltas against the first.
+ */
+export async function compareScenarios(scenarios: readonly Scenario[], pool: ReplicationPool, options: CompareOptions = {}): Promise<CompareOutput> {
+  if (scenarios.length < 2) throw new RangeError('compare: needs a baseline and at least one other scenario');
+  const replications = options.replications ?? 10;
+  const total = replications * scenarios.length;
+  const runs: SimulatedRun[] = [];
+  const rows: SummaryRows[] = [];
+  for (const [i, scenario] of scenarios.entries()) {
+    const config = buildModel(scenario);
+    const summary = new SummaryRows(config.intervalSeconds, config.intervals);
+    runs.push(
+      await simulateScenario(scenario, pool, {
+        replications,
+        seed: options.seed ?? 1,
+        onResult: (r) => summary.add(r),
+        onProgress: (done) => options.onProgress?.(i * replications + done, total),
+      }),
+    );
+    rows.push(summary);
+  }
+  return {
+    baseline: scenarios[0]!.name,
+    runs,
+    deltas: scenarios.slice(1).map((s, i) => ({ scenario: s.name, summary: pairedDeltas(rows[0]!, rows[i + 1]!) })),
+  };
+}

@@ -1,0 +1,30 @@
+import type { Scenario } from '../scenario/index.js';
+import { buildModel } from './buildModel.js';
+import type { ReplicationRunner } from './replicationRunner.js';
+import { runReplication } from './replication.js';
+import type { ContactCenterConfig } from '../model/index.js';
+
+/** Lets pending I/O and signals (Ctrl-C, abort) through between replications. */
+const yieldToEventLoop: () => Promise<void> =
+  typeof setImmediate === 'function' ? () => new Promise((r) => setImmediate(r)) : () => new Promise((r) => setTimeout(r, 0));
+
+/**
+ * Runs replications in this thread, one at a time, yielding to the event loop before each so an
+ * abort can land between them.
+ */
+export function inThreadRunner(): ReplicationRunner {
+  let cached: { scenario: Scenario; config: ContactCenterConfig } | null = null;
+  let closed = false;
+  return {
+    id: 0,
+    async run(scenario, seed, replication) {
+      await yieldToEventLoop();
+      if (closed) throw new Error('runner closed');
+      if (cached?.scenario !== scenario) cached = { scenario, config: buildModel(scenario) };
+      return runReplication(cached.config, seed, replication);
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}

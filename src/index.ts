@@ -1,0 +1,23 @@
+/**
+ * ccsim's public API (Node). Everything a script needs:
+ *
+ *   import { simulate, compare, sweep, loadScenario, erlangC } from 'ccsim';
+ */
+export { loadScenario, simulate, compare, sweep, type ScenarioSource, type RunOptions, type SimulateOptions } from './node/api.js';
+export {
+  AbortError,
+  ReplicationError,
+  type CompareOutput,
+  type SweepOutput,
+  type SimulatedRun,
+  type RunOutput,
+  type Kpis,
+  type GroupKpis,
+  type IntervalOutput,
+  type PrecisionTarget,
+  type PrecisionReport,
+  type SummaryKey,
+} from './experiment/index.js';
+export type { Metric } from './stats/index.js';
+export { parseScenario, parseScenarioText, scenarioJsonSchema, ScenarioError, type Scenario } from './scenario/index.js';
+export { erlangB, erlangC, erlangA, minAgents, squareRootStaffing, type QueueMetrics } from './analytic/index.js';

@@ -1,0 +1,54 @@
+/**
+ * The replication worker: one module for Node worker_threads and browser Web Workers. It exposes
+ * `ReplicationWorkerApi` through comlink; the model of the last scenario is kept between calls.
+ */
+import * as Comlink from 'comlink';
+import { buildModel, runReplication, type ReplicationResult } from '../src/experiment/index.js';
+import type { ContactCenterConfig } from '../src/model/index.js';
+import type { Scenario } from '../src/scenario/index.js';
+
+/** What a worker does, seen from the main thread through comlink. */
+export interface ReplicationWorkerApi {
+  /** Build the model of `scenario` under the name `job` (sent once, then replicated many times). */
+  prepare(job: number, scenario: Scenario): void;
+  /** Simulate one replication of job `job`; the result's buffers are transferred, not copied. */
+  replicate(job: number, seed: number, replication: number): ReplicationResult;
+}
+
+/** Test hook (Node only, through workerData): fail on purpose at one replication. */
+export interface WorkerFault {
+  readonly replication: number;
+  readonly kind: 'throw' | 'exit';
+}
+
+let prepared: { job: number; config: ContactCenterConfig } | null = null;
+let fault: WorkerFault | null = null;
+
+const api: ReplicationWorkerApi = {
+  prepare(job, scenario) {
+    prepared = { job, config: buildModel(scenario) };
+  },
+  replicate(job, seed, replication) {
+    if (fault !== null && fault.replication === replication) {
+      if (fault.kind === 'exit') process.exit(7);
+      throw new Error(`injected fault at replication ${replication}`);
+    }
+    if (prepared?.job !== job) throw new Error(`replicationWorker: job ${job} was not prepared`);
+    const result = runReplication(prepared.config, seed, replication);
+    return Comlink.transfer(result, [result.types.buffer, result.groups.buffer]);
+  },
+};
+
+if ('WorkerGlobalScope' in globalThis) {
+  Comlink.expose(api);
+} else {
+  const [{ parentPort, workerData }, { default: nodeEndpoint }, { tuneV8ForSimulation }] = await Promise.all([
+    import('node:worker_threads'),
+    import('comlink/dist/esm/node-adapter.mjs'),
+    import('../src/node/tuneV8.js'),
+  ]);
+  tuneV8ForSimulation();
+  fault = (workerData as { fault?: WorkerFault } | null)?.fault ?? null;
+  if (parentPort === null) throw new Error('replicationWorker: not started as a worker');
+  Comlink.expose(api, nodeEndpoint(parentPort as unknown as Parameters<typeof nodeEndpoint>[0]));
+}
