@@ -35,11 +35,12 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const checkRun = simulateInThread(check, options);
   const calls = check.contactTypes[0]!;
   const staff = check.agentGroups[0]!.staff;
-  if (calls.handleTime.dist === 'exponential' && calls.patience?.dist === 'exponential' && typeof calls.volume === 'number' && typeof staff === 'number') {
+  const handle = calls.handleTime;
+  if (!Array.isArray(handle) && handle.dist === 'exponential' && calls.patience?.dist === 'exponential' && typeof calls.volume === 'number' && typeof staff === 'number') {
     const theory = erlangA({
       agents: staff,
       arrivalRate: calls.volume / (check.intervalMinutes * 60),
-      aht: calls.handleTime.mean,
+      aht: handle.mean,
       patience: calls.patience.mean,
       slSeconds: calls.serviceLevel.seconds,
     });

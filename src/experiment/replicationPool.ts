@@ -35,7 +35,7 @@ export interface PoolRunOptions {
  */
 export class ReplicationPool {
   private readonly runners: ReplicationRunner[];
-  private closed = false;
+  private closing: Promise<void> | null = null;
   private readonly abortListener: () => void;
 
   constructor(
@@ -55,7 +55,7 @@ export class ReplicationPool {
   /** Simulate replications `from .. to-1` of `scenario`. */
   async run(scenario: Scenario, seed: number, from: number, to: number, options: PoolRunOptions): Promise<void> {
     this.throwIfAborted();
-    if (this.closed) throw new Error('ReplicationPool: closed');
+    if (this.closing !== null) throw new Error('ReplicationPool: closed');
     const total = to - from;
     const waiting = new Map<number, ReplicationResult>();
     let next = from;
@@ -102,12 +102,13 @@ export class ReplicationPool {
     }
   }
 
-  /** Terminate every runner. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.signal?.removeEventListener('abort', this.abortListener);
-    await Promise.all(this.runners.map((r) => r.close()));
+  /** Terminate every runner; every call waits until they are all gone. */
+  close(): Promise<void> {
+    if (this.closing === null) {
+      this.signal?.removeEventListener('abort', this.abortListener);
+      this.closing = Promise.all(this.runners.map((r) => r.close())).then(() => undefined);
+    }
+    return this.closing;
   }
 
   private abortError(): AbortError {

@@ -7,8 +7,18 @@ import type { Scenario } from '../scenario/index.js';
 import type { ReplicationWorkerApi, WorkerFault } from '../../workers/replicationWorker.js';
 import { workerEntry } from './workerEntry.js';
 
+let live = 0;
+
+/** Worker threads started by this module that have not exited yet (for tests and leak checks). */
+export function liveWorkerThreads(): number {
+  return live;
+}
+
 function startWorker(workerData: unknown): Worker {
-  return new Worker(workerEntry(), { workerData });
+  const worker = new Worker(workerEntry(), { workerData });
+  live++;
+  worker.once('exit', () => live--);
+  return worker;
 }
 
 export interface NodeRunnerOptions {
