@@ -14,7 +14,17 @@ export const RUN_FLAGS = {
 } as const;
 
 /** Parsed shared flags plus an AbortSignal tied to Ctrl-C and a progress bar. */
-export function runContext(io: CliIo, label: string, values: { replications?: string; seed?: string; workers?: string }) {
+export interface RunContext {
+  readonly replications: number;
+  readonly seed: number;
+  readonly workers: number;
+  readonly signal: AbortSignal;
+  readonly onProgress: (done: number, total: number) => void;
+  /** Undo the Ctrl-C handler and the bar; turn run failures into CLI errors. */
+  finish<T>(work: Promise<T>): Promise<T>;
+}
+
+export function runContext(io: CliIo, label: string, values: { replications?: string; seed?: string; workers?: string }): RunContext {
   const replications = integerFlag('--replications', values.replications, 10, 1);
   const seed = integerFlag('--seed', values.seed, 1, 0);
   const workers = integerFlag('--workers', values.workers, defaultWorkers(replications), 1);
@@ -28,7 +38,6 @@ export function runContext(io: CliIo, label: string, values: { replications?: st
     workers,
     signal: controller.signal,
     onProgress: (done: number, total: number) => bar.update(done, total),
-    /** Undo the Ctrl-C handler and the bar; turn run failures into CLI errors. */
     async finish<T>(work: Promise<T>): Promise<T> {
       try {
         return await work;
