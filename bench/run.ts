@@ -18,6 +18,9 @@ import { buildModel, runReplication, simulateInThread, TypeMeasure, TYPE_MEASURE
 import type { ReplicationResult } from '../src/experiment/index.js';
 import { parseScenarioText } from '../src/scenario/index.js';
 import { tuneV8ForSimulation } from '../src/node/tuneV8.js';
+import { simulate } from '../src/node/api.js';
+import { nodeWorkerRunners } from '../src/node/nodeWorkerRunner.js';
+import { workerEntry } from '../src/node/workerEntry.js';
 
 // The same V8 settings as the CLI (src/node/tuneV8.ts), before anything runs hot.
 tuneV8ForSimulation();
@@ -171,22 +174,63 @@ function measureYardstick(yardstickArgs: readonly string[]) {
   return { command: `node ${YARDSTICK} ${yardstickArgs.join(' ')}`, runs, medianEventsPerS: median(runs) };
 }
 
+/**
+ * Worker threads: the same N replications end to end with 1 thread (in-process) and with one
+ * worker per core, through the public simulate(); the speedup is the ratio of wall times.
+ * Start-up: from creating the workers to each having simulated one replication of a 1-interval
+ * scenario (thread start, module load, model build), measured after the worker bundle exists.
+ */
+async function measureWorkers(path: string, replications: number) {
+  const cores = os.availableParallelism();
+  const wall = async (workers: number) => {
+    const t0 = performance.now();
+    await simulate(join(ROOT, path), { replications, seed: SEED, workers });
+    return (performance.now() - t0) / 1000;
+  };
+  const one = await wall(1);
+  const all = await wall(cores);
+  return { replications, cores, oneWorkerS: one, allWorkersS: all, speedup: one / all };
+}
+
+async function measureStartup() {
+  const b0 = performance.now();
+  workerEntry();
+  const bundleMs = performance.now() - b0;
+  const cores = os.availableParallelism();
+  const tiny = parseScenarioText(JSON.stringify({
+    name: 'tiny', intervalMinutes: 15, intervals: 1,
+    contactTypes: [{ id: 'c', channel: 'voice', volume: 10, handleTime: { dist: 'exponential', mean: 60 }, serviceLevel: { seconds: 20, target: 0.8 } }],
+    agentGroups: [{ id: 'g', skills: ['c'], staff: 2 }],
+  }));
+  const factory = nodeWorkerRunners();
+  const t0 = performance.now();
+  const runners = Array.from({ length: cores }, (_, i) => factory(i));
+  await Promise.all(runners.map((r, i) => r.run(tiny, SEED, i)));
+  const startupMs = performance.now() - t0;
+  await Promise.all(runners.map((r) => r.close()));
+  return { workers: cores, bundleMs, startupMs };
+}
+
 const machine = {
   cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
   totalMemoryGB: os.totalmem() / 1024 ** 3, node: process.version, platform: `${os.platform()} ${os.release()}`,
 };
 
-const results = WORKLOADS.map((w) => {
+const results = [];
+for (const w of WORKLOADS) {
   const cold = measureCold(w.scenario);
   const warm = measureWarm(w.scenario);
-  const run = measureRun(w.scenario, QUICK ? Math.min(20, w.replications) : w.replications);
+  const replications = QUICK ? Math.min(20, w.replications) : w.replications;
+  const run = measureRun(w.scenario, replications);
+  const workers = await measureWorkers(w.scenario, replications);
   const yardstick = w.yardstick === undefined ? undefined : measureYardstick(w.yardstick);
   const ratio = yardstick ? warm.eventsPerS / yardstick.medianEventsPerS : null;
-  return { name: w.name, scenario: w.scenario, cold, warm, run, yardstick, warmRatioToYardstick: ratio };
-});
+  results.push({ name: w.name, scenario: w.scenario, cold, warm, run, workers, yardstick, warmRatioToYardstick: ratio });
+}
+const startup = await measureStartup();
 
 if (JSON_OUT) {
-  console.log(JSON.stringify({ quick: QUICK, seed: SEED, warmup: WARMUP, timed: TIMED, machine, workloads: results }, null, 2));
+  console.log(JSON.stringify({ quick: QUICK, seed: SEED, warmup: WARMUP, timed: TIMED, machine, workloads: results, startup }, null, 2));
 } else {
   const k = (x: number) => `${(x / 1000).toFixed(0)}k`;
   const f = (x: number | null, d = 1) => (x === null ? 'n/a' : x.toFixed(d));
@@ -202,6 +246,8 @@ if (JSON_OUT) {
       ['memory before run', `rss ${f(m.rssBeforeMB)} MB, heapUsed ${f(m.heapBeforeMB)} MB (after GC)`],
       ['memory after run', `rss ${f(m.rssAfterMB)} MB, heapUsed ${f(m.heapAfterMB)} MB`],
       ['peak between replications', `heapUsed ${f(m.maxHeapMB)} MB, rss ${f(m.maxRssMB)} MB (sampled after each replication)`],
+      [`${r.workers.replications} replications, 1 thread`, `${f(r.workers.oneWorkerS, 2)} s (simulate, workers: 1)`],
+      [`${r.workers.replications} replications, ${r.workers.cores} workers`, `${f(r.workers.allWorkersS, 2)} s, speedup ${f(r.workers.speedup, 2)}x`],
       [`heapUsed after 10 / ${r.run.replications} (GC)`, r.run.gcAvailable ? `${f(m.heapAfter10MB, 2)} MB / ${f(m.heapAfterLastMB, 2)} MB` : 'n/a (no --expose-gc)'],
     ];
     if (r.yardstick === null) rows.push(['yardstick', 'skipped: ../shared is not present (no js-ceiling.mjs)']);
@@ -212,4 +258,5 @@ if (JSON_OUT) {
     const width = Math.max(...rows.map(([a]) => a.length));
     for (const [a, b] of rows) console.log(`${a.padEnd(width)}  ${b}`);
   }
+  console.log(`\n== worker start-up ==\n${startup.workers} workers ready (started, modules loaded, one tiny replication each): ${f(startup.startupMs)} ms; worker bundle lookup/build ${f(startup.bundleMs)} ms`);
 }
