@@ -1,36 +1,90 @@
-import type { ContactCenterConfig } from '../model/index.js';
+import type { AgentGroupConfig, ContactCenterConfig, ContactTypeConfig, StaffPlan } from '../model/index.js';
+import { intervalStaffPlan, shiftStaffPlan } from '../model/index.js';
 import { makeDistribution } from '../random/index.js';
-import { perInterval, type Scenario } from '../scenario/index.js';
+import {
+  longSkill,
+  parseClock,
+  perInterval,
+  perIntervalDist,
+  type AgentGroupSpec,
+  type ContactTypeSpec,
+  type Scenario,
+} from '../scenario/index.js';
 
-/** The model configuration of a validated scenario: rates per second, distributions built. */
+/** The model configuration of a validated scenario: rates per second, distributions built, staff plans. */
 export function buildModel(scenario: Scenario): ContactCenterConfig {
   const intervalSeconds = scenario.intervalMinutes * 60;
   const n = scenario.intervals;
   const typeIndex = new Map(scenario.contactTypes.map((t, i) => [t.id, i]));
-  const hasChat = (skills: readonly string[]) =>
-    skills.some((s) => scenario.contactTypes[typeIndex.get(s) ?? -1]?.channel === 'chat');
   return {
     intervalSeconds,
     intervals: n,
     warmupSeconds: scenario.warmupMinutes * 60,
-    types: scenario.contactTypes.map((t) => ({
-      id: t.id,
-      channel: t.channel,
-      arrivalRate: perInterval(t.volume, n).map((v) => v / intervalSeconds),
-      handleTime: makeDistribution(t.handleTime),
-      wrapUp: t.wrapUp === undefined ? null : makeDistribution(t.wrapUp),
-      patience: t.patience === undefined ? null : makeDistribution(t.patience),
-      serviceLevelSeconds: t.serviceLevel.seconds,
-      bot:
-        t.bot === undefined
-          ? null
-          : { share: t.bot.share, containment: t.bot.containment, duration: makeDistribution(t.bot.duration) },
-    })),
-    groups: scenario.agentGroups.map((g) => ({
-      id: g.id,
-      skills: g.skills.map((s) => typeIndex.get(s) ?? -1),
-      staff: perInterval(g.staff, n),
-      concurrency: hasChat(g.skills) ? (g.concurrency ?? 1) : 1,
-    })),
+    types: scenario.contactTypes.map((t) => typeConfig(t, n, intervalSeconds)),
+    groups: scenario.agentGroups.map((g) => groupConfig(g, scenario, typeIndex)),
   };
+}
+
+function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number): ContactTypeConfig {
+  const followUp = (f: ContactTypeSpec['retrial']) =>
+    f === undefined ? null : { probability: f.probability, delay: makeDistribution(f.delay) };
+  return {
+    id: t.id,
+    channel: t.channel,
+    arrivalRate: perInterval(t.volume, n).map((v) => v / intervalSeconds),
+    handleTime: perIntervalDist(t.handleTime, n).map(makeDistribution),
+    wrapUp: t.wrapUp === undefined ? null : makeDistribution(t.wrapUp),
+    patience: t.patience === undefined ? null : makeDistribution(t.patience),
+    serviceLevelSeconds: t.serviceLevel.seconds,
+    shortAbandonSeconds: t.serviceLevel.shortAbandonSeconds ?? null,
+    bot:
+      t.bot === undefined
+        ? null
+        : {
+            share: t.bot.share,
+            containment: t.bot.containment,
+            dropout: t.bot.dropout ?? 0,
+            falseContainment: t.bot.falseContainment ?? 0,
+            duration: makeDistribution(t.bot.duration),
+            escalatedHandleTime: t.bot.escalatedHandleTime === undefined ? null : makeDistribution(t.bot.escalatedHandleTime),
+            costPerSession: t.bot.costPerSession ?? 0,
+          },
+    priority: t.priority ?? 0,
+    retrial: followUp(t.retrial),
+    repeat: followUp(t.repeat),
+    volumeCv: t.volumeUncertainty?.cv ?? 0,
+    concurrencyFactor: t.concurrencyFactor ?? [],
+  };
+}
+
+function groupConfig(g: AgentGroupSpec, scenario: Scenario, typeIndex: ReadonlyMap<string, number>): AgentGroupConfig {
+  const skills = g.skills.map(longSkill).map((s) => ({ ...s, type: typeIndex.get(s.type) ?? -1 }));
+  const hasChat = skills.some((s) => scenario.contactTypes[s.type]?.channel === 'chat');
+  return {
+    id: g.id,
+    skills,
+    staffPlan: staffPlanOf(g, scenario),
+    concurrency: hasChat ? (g.concurrency ?? 1) : 1,
+    costPerHour: g.costPerHour ?? 0,
+  };
+}
+
+/**
+ * Staff over time: `staff` per interval, or `shifts` placed on the horizon. A shift starts at its
+ * clock time on day `day`, counted from the day the scenario starts (so "06:00" on day 0 is two
+ * hours before a scenario that starts at 08:00); round(count x (1 - shrinkage)) of its agents work.
+ */
+function staffPlanOf(g: AgentGroupSpec, scenario: Scenario): StaffPlan {
+  const intervalSeconds = scenario.intervalMinutes * 60;
+  const warmup = scenario.warmupMinutes * 60;
+  if (g.shifts === undefined) return intervalStaffPlan(perInterval(g.staff ?? 0, scenario.intervals), warmup, intervalSeconds);
+  const origin = parseClock(scenario.start);
+  const shrinkage = g.shrinkage ?? 0;
+  const shifts = g.shifts.map((s) => ({
+    start: ((s.day ?? 0) * 1440 + parseClock(s.start) - origin) * 60,
+    length: s.minutes * 60,
+    count: Math.round(s.count * (1 - shrinkage)),
+    breaks: (s.breaks ?? []).map((b) => ({ offset: b.offsetMinutes * 60, length: b.minutes * 60 })),
+  }));
+  return shiftStaffPlan(shifts, warmup, scenario.intervals * intervalSeconds);
 }

@@ -1,4 +1,5 @@
 import { TYPE_MEASURES, TypeMeasure } from './measures.js';
+import { waitQuantile } from './waitHistogram.js';
 
 /** Row of raw type measures plus the clock seconds the row covers. */
 export const SECONDS = TYPE_MEASURES;
@@ -15,11 +16,19 @@ export const KPI_READERS: readonly { ratio: boolean; x: (r: Float64Array) => num
   count(TypeMeasure.answered),
   count(TypeMeasure.abandoned),
   count(TypeMeasure.unresolved),
-  { ratio: true, x: (r) => r[TypeMeasure.answeredInTime]!, y: resolvedInQueue },
+  { ratio: true, x: (r) => r[TypeMeasure.answeredInTime]!, y: (r) => resolvedInQueue(r) - r[TypeMeasure.shortAbandoned]! },
   { ratio: true, x: (r) => r[TypeMeasure.waitAnswered]!, y: (r) => r[TypeMeasure.answered]! },
   { ratio: true, x: (r) => r[TypeMeasure.abandoned]!, y: resolvedInQueue },
   { ratio: true, x: (r) => r[TypeMeasure.contained]!, y: (r) => r[TypeMeasure.botEntered]! },
   { ratio: true, x: (r) => r[TypeMeasure.queueArea]!, y: (r) => r[SECONDS]! },
+  count(TypeMeasure.retrials),
+  count(TypeMeasure.repeats),
+  count(TypeMeasure.botDropouts),
+  count(TypeMeasure.cost),
+  { ratio: true, x: (r) => r[TypeMeasure.cost]!, y: (r) => r[TypeMeasure.arrivals]! },
+  // The p90 of each replication, weighted by its answered contacts (a ratio of means, defined
+  // whenever some replication answered a contact): sum(answered x p90) / sum(answered).
+  { ratio: true, x: (r) => (r[TypeMeasure.answered]! > 0 ? r[TypeMeasure.answered]! * waitQuantile(r, TypeMeasure.waitBins, 0.9) : 0), y: (r) => r[TypeMeasure.answered]! },
 ];
 
 function count(m: number) {

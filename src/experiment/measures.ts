@@ -1,7 +1,9 @@
+import { WAIT_BINS } from './waitHistogram.js';
+
 /**
  * The raw per-replication measures: flat tables indexed by (contact type or agent group,
  * interval, measure). Contact measures belong to the interval of first arrival; agent measures
- * to clock time.
+ * to clock time. Every measure is additive, so cells sum into days and types.
  */
 export const TypeMeasure = {
   arrivals: 0,
@@ -19,8 +21,20 @@ export const TypeMeasure = {
   waitAbandoned: 9,
   /** Area under the number of waiting contacts, contact-seconds, by clock time. */
   queueArea: 10,
+  /** Abandoned contacts that try again (each retry counts once). */
+  retrials: 11,
+  /** Customers who come back after unresolved service or false containment. */
+  repeats: 12,
+  /** Bot sessions that ended with the customer giving up in the bot. */
+  botDropouts: 13,
+  /** Abandons within the type's shortAbandonSeconds (left out of the service-level denominator). */
+  shortAbandoned: 14,
+  /** Agent and bot cost attributed to the contacts (see Recorder). */
+  cost: 15,
+  /** First of WAIT_BINS counts of answered contacts' queue waits (see waitHistogram). */
+  waitBins: 16,
 } as const;
-export const TYPE_MEASURES = 11;
+export const TYPE_MEASURES = TypeMeasure.waitBins + WAIT_BINS;
 
 export const GroupMeasure = {
   /** Agent-seconds busy (holding at least one contact, or in wrap-up). */

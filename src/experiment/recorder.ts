@@ -2,13 +2,21 @@ import type { ContactCenterConfig, ContactCenterObserver } from '../model/index.
 import { TimeWeighted } from '../stats/index.js';
 import {
   GROUP_MEASURES,
+  GroupMeasure,
   TYPE_MEASURES,
   TypeMeasure,
   type MeasureLayout,
   type ReplicationResult,
 } from './measures.js';
+import { waitBin } from './waitHistogram.js';
 
-/** Observes one replication and fills its measure tables (the statistics of CONTRACT section 2). */
+/**
+ * Observes one replication and fills its measure tables (the statistics of CONTRACT sections 2
+ * and 4). Cost: each group's staffed time inside the horizon at its `costPerHour` is attributed
+ * to the contacts it served, in proportion to the agent time each took (handle + wrap-up), so
+ * idle time is paid for by the work; a group that served nothing charges each interval's cost to
+ * its skills equally. Bot sessions add `costPerSession` each.
+ */
 export class Recorder implements ContactCenterObserver {
   readonly types: Float64Array;
   readonly groups: Float64Array;
@@ -16,24 +24,34 @@ export class Recorder implements ContactCenterObserver {
 
   private readonly layout: MeasureLayout;
   private readonly slSeconds: Float64Array;
+  private readonly shortAbandonSeconds: Float64Array;
+  private readonly sessionCost: Float64Array;
   private readonly endOfDay: number;
   /** Signals per group: busy, present, busy slots, present slots. */
   private readonly agentLevels: TimeWeighted;
   private readonly queueLevels: TimeWeighted;
+  /** Agent seconds of work per (group, type, interval), for cost attribution. */
+  private readonly work: Float64Array;
   /** Interval whose clock time is running (-1 warm-up, `intervals` after the day). */
   private clockInterval = -1;
+  private costed = false;
 
-  constructor(config: ContactCenterConfig) {
+  constructor(private readonly config: ContactCenterConfig) {
     this.layout = { types: config.types.length, groups: config.groups.length, intervals: config.intervals };
     this.types = new Float64Array(this.layout.types * this.layout.intervals * TYPE_MEASURES);
     this.groups = new Float64Array(this.layout.groups * this.layout.intervals * GROUP_MEASURES);
     this.slSeconds = Float64Array.from(config.types, (t) => t.serviceLevelSeconds);
+    this.shortAbandonSeconds = Float64Array.from(config.types, (t) => t.shortAbandonSeconds ?? -1);
+    this.sessionCost = Float64Array.from(config.types, (t) => t.bot?.costPerSession ?? 0);
     this.endOfDay = config.warmupSeconds + config.intervals * config.intervalSeconds;
     this.agentLevels = new TimeWeighted(this.layout.groups, GROUP_MEASURES);
     this.queueLevels = new TimeWeighted(this.layout.types);
+    this.work = new Float64Array(this.layout.groups * this.layout.types * this.layout.intervals);
   }
 
   result(replication: number): ReplicationResult {
+    if (!this.costed) this.attributeAgentCost();
+    this.costed = true;
     return { replication, types: this.types, groups: this.groups, events: this.events };
   }
 
@@ -48,24 +66,42 @@ export class Recorder implements ContactCenterObserver {
 
   botEntered(type: number, interval: number): void {
     this.bump(type, interval, TypeMeasure.botEntered);
+    this.bump(type, interval, TypeMeasure.cost, this.sessionCost[type]!);
   }
 
   contained(type: number, interval: number): void {
     this.bump(type, interval, TypeMeasure.contained);
   }
 
+  botDroppedOut(type: number, interval: number): void {
+    this.bump(type, interval, TypeMeasure.botDropouts);
+  }
+
+  retried(type: number, interval: number, time: number): void {
+    if (time < this.endOfDay) this.events++;
+    this.bump(type, interval, TypeMeasure.retrials);
+  }
+
+  repeated(type: number, interval: number, time: number): void {
+    if (time < this.endOfDay) this.events++;
+    this.bump(type, interval, TypeMeasure.repeats);
+  }
+
   queued(type: number, interval: number): void {
     this.bump(type, interval, TypeMeasure.offered);
   }
 
-  answered(type: number, interval: number, time: number, wait: number): void {
+  answered(type: number, interval: number, time: number, wait: number, _c: number, _a: number, group: number, work: number): void {
     if (time < this.endOfDay) this.events++;
     if (interval < 0) return;
-    const at = (type * this.layout.intervals + interval) * TYPE_MEASURES;
+    const { intervals, types } = this.layout;
+    const at = (type * intervals + interval) * TYPE_MEASURES;
     const t = this.types;
     t[at + TypeMeasure.answered]!++;
     t[at + TypeMeasure.waitAnswered]! += wait;
     if (wait <= this.slSeconds[type]!) t[at + TypeMeasure.answeredInTime]!++;
+    t[at + TypeMeasure.waitBins + waitBin(wait)]!++;
+    this.work[(group * types + type) * intervals + interval]! += work;
   }
 
   handled(_type: number, time: number): void {
@@ -76,6 +112,7 @@ export class Recorder implements ContactCenterObserver {
     if (time < this.endOfDay) this.events++;
     this.bump(type, interval, TypeMeasure.abandoned);
     this.bump(type, interval, TypeMeasure.waitAbandoned, wait);
+    if (wait <= this.shortAbandonSeconds[type]!) this.bump(type, interval, TypeMeasure.shortAbandoned);
   }
 
   unresolved(type: number, interval: number): void {
@@ -106,5 +143,30 @@ export class Recorder implements ContactCenterObserver {
       if (inDay) this.types[(type * intervals + ended) * TYPE_MEASURES + TypeMeasure.queueArea] = area;
     });
     this.clockInterval = interval;
+  }
+
+  /** Spread each group's staffed cost over the contacts it served (see the class comment). */
+  private attributeAgentCost(): void {
+    const { intervals, types } = this.layout;
+    this.config.groups.forEach((g, gi) => {
+      const rate = g.costPerHour / 3600;
+      if (rate === 0) return;
+      let staffed = 0;
+      for (let i = 0; i < intervals; i++) staffed += this.groups[(gi * intervals + i) * GROUP_MEASURES + GroupMeasure.staffed]!;
+      const base = gi * types * intervals;
+      let work = 0;
+      for (let k = 0; k < types * intervals; k++) work += this.work[base + k]!;
+      for (let t = 0; t < types; t++) {
+        for (let i = 0; i < intervals; i++) {
+          const share =
+            work > 0
+              ? (staffed * rate * this.work[base + t * intervals + i]!) / work
+              : g.skills.some((s) => s.type === t)
+                ? (this.groups[(gi * intervals + i) * GROUP_MEASURES + GroupMeasure.staffed]! * rate) / g.skills.length
+                : 0;
+          this.types[(t * intervals + i) * TYPE_MEASURES + TypeMeasure.cost]! += share;
+        }
+      }
+    });
   }
 }

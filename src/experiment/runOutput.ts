@@ -23,6 +23,18 @@ export interface Kpis {
   containmentRate: Metric;
   /** Time-average number of contacts waiting in queue, by clock time (extension). */
   queueLength: Metric;
+  /** Abandoned contacts that tried again (each try counted; also counted again in offered). */
+  retrials: Metric;
+  /** Customers who came back after unresolved service or false bot containment. */
+  repeats: Metric;
+  /** Bot sessions in which the customer gave up. */
+  botDropouts: Metric;
+  /** Agent cost (staffed hours x costPerHour, attributed by work) + bot sessions x costPerSession. */
+  cost: Metric;
+  /** cost / arrivals. */
+  costPerContact: Metric;
+  /** 90th percentile of queue wait of answered contacts, seconds (answered-weighted mean over replications). */
+  waitP90: Metric;
 }
 
 /** Agent KPIs of a group or of all groups, by clock time. */
@@ -65,4 +77,10 @@ export const KPI_NAMES = [
   'abandonRate',
   'containmentRate',
   'queueLength',
+  'retrials',
+  'repeats',
+  'botDropouts',
+  'cost',
+  'costPerContact',
+  'waitP90',
 ] as const satisfies readonly (keyof Kpis)[];

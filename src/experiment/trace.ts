@@ -5,6 +5,9 @@ export type TraceKind =
   | 'arrive'
   | 'bot'
   | 'contained'
+  | 'dropout'
+  | 'retry'
+  | 'repeat'
   | 'queue'
   | 'answer'
   | 'end'
@@ -24,6 +27,8 @@ export interface TraceEvent {
   group?: string;
   /** Queue wait, seconds (answer, abandon, unresolved). */
   wait?: number;
+  /** Agent time the contact will take, seconds (answer): handle time with factors, plus wrap-up. */
+  work?: number;
   /** Agents present (staff) or the interval that starts (interval). */
   value?: number;
 }
@@ -54,11 +59,20 @@ export class TraceRecorder implements ContactCenterObserver {
   contained(type: number, _interval: number, t: number, contact: number): void {
     this.add({ t, kind: 'contained', contact, type: this.typeIds[type]! });
   }
+  botDroppedOut(type: number, _interval: number, t: number, contact: number): void {
+    this.add({ t, kind: 'dropout', contact, type: this.typeIds[type]! });
+  }
+  retried(type: number, _interval: number, t: number, contact: number): void {
+    this.add({ t, kind: 'retry', contact, type: this.typeIds[type]! });
+  }
+  repeated(type: number, _interval: number, t: number, contact: number): void {
+    this.add({ t, kind: 'repeat', contact, type: this.typeIds[type]! });
+  }
   queued(type: number, _interval: number, t: number, contact: number): void {
     this.add({ t, kind: 'queue', contact, type: this.typeIds[type]! });
   }
-  answered(type: number, _interval: number, t: number, wait: number, contact: number, agent: number, group: number): void {
-    this.add({ t, kind: 'answer', contact, type: this.typeIds[type]!, agent, group: this.groupIds[group]!, wait });
+  answered(type: number, _interval: number, t: number, wait: number, contact: number, agent: number, group: number, work: number): void {
+    this.add({ t, kind: 'answer', contact, type: this.typeIds[type]!, agent, group: this.groupIds[group]!, wait, work });
   }
   handled(type: number, t: number, contact: number, agent: number): void {
     this.add({ t, kind: 'end', contact, type: this.typeIds[type]!, agent });
@@ -86,6 +100,9 @@ export function teeObserver(...observers: ContactCenterObserver[]): ContactCente
     arrived: (...a) => observers.forEach((o) => o.arrived(...a)),
     botEntered: (...a) => observers.forEach((o) => o.botEntered(...a)),
     contained: (...a) => observers.forEach((o) => o.contained(...a)),
+    botDroppedOut: (...a) => observers.forEach((o) => o.botDroppedOut(...a)),
+    retried: (...a) => observers.forEach((o) => o.retried(...a)),
+    repeated: (...a) => observers.forEach((o) => o.repeated(...a)),
     queued: (...a) => observers.forEach((o) => o.queued(...a)),
     answered: (...a) => observers.forEach((o) => o.answered(...a)),
     handled: (...a) => observers.forEach((o) => o.handled(...a)),

@@ -1,4 +1,4 @@
-import type { RandomStream } from '../random/index.js';
+import { gamma, type RandomStream } from '../random/index.js';
 import type { ContactCenterConfig } from './config.js';
 import type { ArrivalSource } from './contactCenter.js';
 
@@ -7,6 +7,9 @@ import type { ArrivalSource } from './contactCenter.js';
  * The next arrival is drawn at the current rate; if it would fall past the segment's end, the
  * draw is discarded and a fresh one starts at the boundary with the next rate. By memorylessness
  * this is exactly the piecewise-constant Poisson process.
+ *
+ * Forecast error (`volumeCv` > 0): the type's rates are multiplied by one gamma factor of mean 1
+ * and that cv, drawn once per replication from the type's `volume` stream.
  */
 export class ArrivalProcess implements ArrivalSource {
   readonly nextTime: Float64Array;
@@ -18,8 +21,12 @@ export class ArrivalProcess implements ArrivalSource {
   constructor(
     private readonly config: ContactCenterConfig,
     streamOf: (type: number) => RandomStream,
+    volumeStreamOf: (type: number) => RandomStream = streamOf,
   ) {
-    this.rates = config.types.map((t) => Float64Array.from(t.arrivalRate));
+    this.rates = config.types.map((t, i) => {
+      const factor = t.volumeCv > 0 ? gamma(1, t.volumeCv).sample(volumeStreamOf(i)) : 1;
+      return Float64Array.from(t.arrivalRate, (r) => r * factor);
+    });
     this.streams = config.types.map((_, i) => streamOf(i));
     this.segment = new Int32Array(config.types.length).fill(-1);
     this.nextTime = new Float64Array(config.types.length);

@@ -9,15 +9,28 @@ export interface ContactTypeConfig {
   readonly channel: Channel;
   /** Arrival rate per second, one per interval. */
   readonly arrivalRate: readonly number[];
-  readonly handleTime: Distribution;
+  /** Handle time, one per interval (by arrival interval; warm-up uses interval 0's). */
+  readonly handleTime: readonly Distribution[];
   /** After-contact work; null when there is none. */
   readonly wrapUp: Distribution | null;
   /** Patience in queue; null means the contact never abandons. */
   readonly patience: Distribution | null;
   /** Service-level threshold, seconds from queue join. */
   readonly serviceLevelSeconds: number;
+  /** Abandons after at most this many seconds are left out of the service-level denominator; null: none are. */
+  readonly shortAbandonSeconds: number | null;
   /** Self-service stage before the agent queue; null when there is none. */
   readonly bot: BotConfig | null;
+  /** Routing priority (higher first among waiting contacts); 0 by default. */
+  readonly priority: number;
+  /** Abandoned contacts that try again; null: none do. */
+  readonly retrial: FollowUpConfig | null;
+  /** Served contacts whose issue was not resolved and who come back; null: none do. */
+  readonly repeat: FollowUpConfig | null;
+  /** Coefficient of variation of the per-replication volume factor (0: none). */
+  readonly volumeCv: number;
+  /** Chat handle-time factors f_k for an agent holding k chats as the chat starts (empty: none). */
+  readonly concurrencyFactor: readonly number[];
 }
 
 /** A chatbot (or IVR) stage in front of the agent queue. */
@@ -26,21 +39,57 @@ export interface BotConfig {
   readonly share: number;
   /** Fraction of bot sessions resolved by the bot. */
   readonly containment: number;
+  /** Fraction of bot sessions that give up inside the bot. */
+  readonly dropout: number;
+  /** Fraction of contained sessions that come back to the agent queue (repeats). */
+  readonly falseContainment: number;
   readonly duration: Distribution;
+  /** Handle time of escalated contacts; null: the type's handle time. */
+  readonly escalatedHandleTime: Distribution | null;
+  readonly costPerSession: number;
 }
 
-/** An agent group: who may serve what, and how many are present in each interval. */
+/** Customers who come back: with `probability`, after `delay`. */
+export interface FollowUpConfig {
+  readonly probability: number;
+  readonly delay: Distribution;
+}
+
+/** How an agent group serves one contact type. */
+export interface SkillConfig {
+  /** Contact type index. */
+  readonly type: number;
+  /** The group takes higher-priority skills first (before contact-type priority). */
+  readonly priority: number;
+  /** The group takes a contact of this type only once it has waited this long (0: at once). */
+  readonly afterSeconds: number;
+  /** Multiplies the handle time when this group serves this type. */
+  readonly handleTimeFactor: number;
+}
+
+/**
+ * Agents due in a group over time: `levels[k]` from `times[k]` on (simulation seconds, ascending,
+ * `times[0] = 0`). Changes at or after the end of the last interval are not in the plan: the
+ * last staff stays until the queues are empty.
+ */
+export interface StaffPlan {
+  readonly times: readonly number[];
+  readonly levels: readonly number[];
+}
+
+/** An agent group: who may serve what, and how many are present over time. */
 export interface AgentGroupConfig {
   readonly id: string;
-  /** Contact type indices this group may serve, in scenario order. */
-  readonly skills: readonly number[];
-  /** Agents available per interval (net of shrinkage). */
-  readonly staff: readonly number[];
+  /** Skills, in scenario order. */
+  readonly skills: readonly SkillConfig[];
+  readonly staffPlan: StaffPlan;
   /** Maximum simultaneous chats per agent (1 when the group serves no chat). */
   readonly concurrency: number;
+  /** Cost of one staffed agent hour. */
+  readonly costPerHour: number;
 }
 
-/** Everything one simulated day needs, independent of any file format. */
+/** Everything one simulated horizon needs, independent of any file format. */
 export interface ContactCenterConfig {
   readonly intervalSeconds: number;
   readonly intervals: number;
@@ -52,3 +101,6 @@ export interface ContactCenterConfig {
 
 /** How long after the end of the last interval contacts may still wait before they count as unresolved. */
 export const END_OF_DAY_GRACE_SECONDS = 24 * 3600;
+
+/** Delay of a falsely contained customer's return when the type has no `repeat` rule. */
+export const FALSE_CONTAINMENT_DEFAULT_DELAY = 3600;

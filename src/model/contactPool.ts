@@ -6,6 +6,8 @@ export const enum ContactState {
   InService = 3,
   /** Left the queue; its queue entry is skipped and the record freed when the queue reaches it. */
   Gone = 4,
+  /** Abandoned and waiting to try again (a fresh record; the old one is Gone). */
+  Retrying = 5,
 }
 
 /**
@@ -28,9 +30,18 @@ export class ContactPool {
   state = new Uint8Array(64);
   /** Agent serving the contact (valid in service). */
   agentOf = new Int32Array(64);
-  /** Bot outcome drawn at arrival: 0 no bot, 1 contained, 2 escalates. */
+  /** Bot outcome drawn at arrival: 0 no bot, 1 contained, 2 escalates, 3 drops out. */
   botOutcome = new Uint8Array(64);
   botDuration = new Float64Array(64);
+  /** 1 if the customer tries again after abandoning, after `retryDelay` seconds. */
+  retry = new Uint8Array(64);
+  retryDelay = new Float64Array(64);
+  /** 1 if the customer comes back (a repeat) after service or false containment, after `repeatDelay` seconds. */
+  repeat = new Uint8Array(64);
+  repeatDelay = new Float64Array(64);
+  /** Handle of the pending overflow event, or -1; and the overflow level it is for. */
+  overflowTimer = new Int32Array(64);
+  overflowLevel = new Int32Array(64);
 
   private free = new Int32Array(64);
   private freeCount = 0;
@@ -66,6 +77,12 @@ export class ContactPool {
     this.agentOf = copy(this.agentOf, new Int32Array(cap));
     this.botOutcome = copy(this.botOutcome, new Uint8Array(cap));
     this.botDuration = copy(this.botDuration, new Float64Array(cap));
+    this.retry = copy(this.retry, new Uint8Array(cap));
+    this.retryDelay = copy(this.retryDelay, new Float64Array(cap));
+    this.repeat = copy(this.repeat, new Uint8Array(cap));
+    this.repeatDelay = copy(this.repeatDelay, new Float64Array(cap));
+    this.overflowTimer = copy(this.overflowTimer, new Int32Array(cap));
+    this.overflowLevel = copy(this.overflowLevel, new Int32Array(cap));
     this.free = copy(this.free, new Int32Array(cap));
   }
 }

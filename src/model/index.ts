@@ -1,7 +1,17 @@
-export type { AgentGroupConfig, BotConfig, Channel, ContactCenterConfig, ContactTypeConfig } from './config.js';
-export { END_OF_DAY_GRACE_SECONDS } from './config.js';
+export type {
+  AgentGroupConfig,
+  BotConfig,
+  Channel,
+  ContactCenterConfig,
+  ContactTypeConfig,
+  FollowUpConfig,
+  SkillConfig,
+  StaffPlan,
+} from './config.js';
+export { END_OF_DAY_GRACE_SECONDS, FALSE_CONTAINMENT_DEFAULT_DELAY } from './config.js';
 export type { ContactCenterObserver } from './observer.js';
 export type { Router, RouterFactory, RoutingState } from './router.js';
 export { LongestIdleRouter } from './longestIdleRouter.js';
 export { ContactCenter, type ArrivalSource, type ContactCenterOptions, type StreamSource } from './contactCenter.js';
 export { scriptedArrivals } from './scriptedArrivals.js';
+export { intervalStaffPlan, shiftStaffPlan, finalLevel, type ShiftTimes } from './staffPlan.js';

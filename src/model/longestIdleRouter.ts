@@ -6,8 +6,12 @@ import type { Router, RoutingState } from './router.js';
  * CONTRACT routing. An arriving contact goes to the longest-idle free eligible agent (ties by
  * group order, then join order). A chat with no idle agent goes to the eligible agent holding
  * the fewest chats below its group's concurrency (ties: group order, then the agent that has held
- * that many longest). A freed agent takes the longest-waiting contact among its skills, only chats
- * while it still holds a chat (ties: the group's skill order).
+ * that many longest). A freed agent takes, among its skills, the waiting contact of the highest
+ * rank (skill priority, then contact-type priority), then the longest-waiting, only chats while it
+ * still holds a chat (ties: the group's skill order).
+ *
+ * Overflow: a group whose skill has `afterSeconds` > 0 is not eligible for a contact until it has
+ * waited that long; the model calls `takeAgentFor` when a waiting contact reaches such a delay.
  *
  * Idle agents of each group sit in a FIFO ordered by (idleSince, join order): agents become free
  * in time order, so insertion is at the tail except for ties at the same instant. Chat agents
@@ -20,10 +24,16 @@ export class LongestIdleRouter implements Router {
   /** Head and tail of the list of agents of group g holding k chats, at g * maxSlots + k. */
   private readonly head: Int32Array;
   private readonly tail: Int32Array;
+  /** Groups that take each type at once (no overflow delay). */
+  private readonly immediate: readonly (readonly number[])[];
+  private readonly types: number;
 
   constructor(private readonly state: RoutingState) {
     this.idle = state.typesOfGroup.map(() => new IntQueue(64));
     this.maxSlots = Math.max(1, ...state.concurrency);
+    this.types = state.table.types;
+    const after = state.table.afterSeconds;
+    this.immediate = state.groupsOfType.map((groups, t) => groups.filter((g) => after[g * this.types + t] === 0));
     this.head = new Int32Array(state.typesOfGroup.length * this.maxSlots).fill(-1);
     this.tail = new Int32Array(state.typesOfGroup.length * this.maxSlots).fill(-1);
   }
@@ -40,22 +50,39 @@ export class LongestIdleRouter implements Router {
   }
 
   takeAgent(type: number): number {
-    const groups = this.state.groupsOfType[type]!;
+    return this.pick(this.immediate[type]!, type, -1);
+  }
+
+  takeAgentFor(contact: number): number {
+    const type = this.state.contacts.type[contact]!;
+    return this.pick(this.state.groupsOfType[type]!, type, contact);
+  }
+
+  /** The agent for a contact of `type` among `groups` (those `contact` has waited out when >= 0). */
+  private pick(groups: readonly number[], type: number, contact: number): number {
     const idleSince = this.state.agents.idleSince;
     let best = -1;
     let bestSince = Infinity;
     for (let k = 0; k < groups.length; k++) {
-      const q = this.idle[groups[k]!]!;
-      if (q.length === 0) continue;
+      const g = groups[k]!;
+      const q = this.idle[g]!;
+      if (q.length === 0 || (contact >= 0 && !this.eligible(g, type, contact))) continue;
       const since = idleSince[q.peek()]!;
       if (since < bestSince) {
         bestSince = since;
-        best = groups[k]!;
+        best = g;
       }
     }
     if (best >= 0) return this.idle[best]!.shift();
     if (this.state.isChat[type] === 0 || this.maxSlots === 1) return -1;
-    return this.leastLoadedChatAgent(groups);
+    return this.leastLoadedChatAgent(groups, type, contact);
+  }
+
+  /** Has `contact` waited out group `g`'s overflow delay for `type`? */
+  private eligible(g: number, type: number, contact: number): boolean {
+    const after = this.state.table.afterSeconds[g * this.types + type]!;
+    // The same sum as the overflow event's time, so the event finds the contact eligible.
+    return after === 0 || this.state.contacts.joinTime[contact]! + after <= this.state.clock.now;
   }
 
   takeIdleAgent(group: number): number {
@@ -64,18 +91,26 @@ export class LongestIdleRouter implements Router {
   }
 
   takeContact(agent: number): number {
-    const { queues, contacts, agents, typesOfGroup, isChat } = this.state;
-    const types = typesOfGroup[agents.group[agent]!]!;
+    const { queues, contacts, agents, typesOfGroup, isChat, table } = this.state;
+    const group = agents.group[agent]!;
+    const types = typesOfGroup[group]!;
+    const base = group * this.types;
     const chatsOnly = agents.load[agent]! > 0;
+    const now = this.state.clock.now;
     let bestType = -1;
     let bestJoin = Infinity;
+    let bestRank = -Infinity;
     for (let k = 0; k < types.length; k++) {
       const type = types[k]!;
       if (chatsOnly && isChat[type] === 0) continue;
       const c = queues.head(type);
       if (c < 0) continue;
       const join = contacts.joinTime[c]!;
-      if (join < bestJoin) {
+      const after = table.afterSeconds[base + type]!;
+      if (after > 0 && join + after > now) continue;
+      const rank = table.rank[base + type]!;
+      if (rank > bestRank || (rank === bestRank && join < bestJoin)) {
+        bestRank = rank;
         bestJoin = join;
         bestType = type;
       }
@@ -83,12 +118,12 @@ export class LongestIdleRouter implements Router {
     return bestType < 0 ? -1 : queues.shift(bestType);
   }
 
-  private leastLoadedChatAgent(groups: readonly number[]): number {
+  private leastLoadedChatAgent(groups: readonly number[], type: number, contact: number): number {
     const { concurrency } = this.state;
     for (let load = 1; load < this.maxSlots; load++) {
       for (let k = 0; k < groups.length; k++) {
         const g = groups[k]!;
-        if (load >= concurrency[g]!) continue;
+        if (load >= concurrency[g]! || (contact >= 0 && !this.eligible(g, type, contact))) continue;
         const a = this.head[g * this.maxSlots + load]!;
         if (a >= 0) {
           this.unlink(a);

@@ -9,12 +9,21 @@ export interface ContactCenterObserver {
   arrived(type: number, interval: number, time: number, contact: number): void;
   /** A contact entered the bot stage. */
   botEntered(type: number, interval: number, time: number, contact: number): void;
-  /** A bot session resolved the contact. */
+  /** A bot session resolved the contact (as far as the bot knows). */
   contained(type: number, interval: number, time: number, contact: number): void;
+  /** A bot session ended with the customer giving up inside the bot. */
+  botDroppedOut(type: number, interval: number, time: number, contact: number): void;
+  /** An abandoned contact tries again (it is offered again next); `interval` is its first arrival's. */
+  retried(type: number, interval: number, time: number, contact: number): void;
+  /** A customer whose issue was not resolved contacts again (a new contact, offered next). */
+  repeated(type: number, interval: number, time: number, contact: number): void;
   /** A contact joined the agent queue (it is offered). */
   queued(type: number, interval: number, time: number, contact: number): void;
-  /** An agent took the contact after `wait` seconds in queue. */
-  answered(type: number, interval: number, time: number, wait: number, contact: number, agent: number, group: number): void;
+  /**
+   * An agent took the contact after `wait` seconds in queue; `work` is the agent time it will
+   * take (handle time with proficiency and concurrency factors, plus wrap-up).
+   */
+  answered(type: number, interval: number, time: number, wait: number, contact: number, agent: number, group: number, work: number): void;
   /** The agent finished handling (wrap-up, if any, starts now). */
   handled(type: number, time: number, contact: number, agent: number): void;
   /** The contact left the queue after `wait` seconds. */

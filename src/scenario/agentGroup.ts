@@ -2,21 +2,36 @@ import { z } from 'zod';
 import { documented } from './docs.js';
 import { IdSchema } from './contactType.js';
 import { perIntervalSchema } from './perInterval.js';
+import { SkillItemSchema } from './skill.js';
+import { ShiftSchema } from './shift.js';
 
 /** A pool of interchangeable agents with the same skills. */
 export const AgentGroupSchema = documented(
   z.strictObject({
     id: IdSchema,
-    skills: documented(z.array(IdSchema).min(1), 'ids of the contact types this group may serve'),
+    skills: documented(
+      z.array(SkillItemSchema).min(1),
+      'the contact types this group may serve: ids, or { "type", "priority"?, "afterSeconds"?, "handleTimeFactor"? }',
+    ),
     staff: perIntervalSchema(
       () => z.number().int().min(0),
       'an integer >= 0',
-      'agents available (net of shrinkage): one integer for every interval, or an array with one per interval',
-    ),
+      'agents available (net of shrinkage): one integer for every interval, or an array with one per interval; give either staff or shifts',
+    ).optional(),
+    shifts: documented(
+      z.array(ShiftSchema).min(1),
+      'instead of staff: agents present by shift (they finish the contact in hand before a break or the end of the shift)',
+    ).optional(),
+    shrinkage: documented(
+      z.number().min(0).lt(1),
+      'fraction of scheduled agents unavailable: with shifts, round(count x (1 - shrinkage)) of each shift are present',
+    ).optional(),
+    costPerHour: documented(z.number().min(0), 'cost of one staffed agent hour (default 0)').optional(),
     concurrency: documented(
       z.number().int().min(1),
       'max simultaneous chats per agent (chat only), default 1',
     ).optional(),
+    maxOccupancy: documented(z.number().gt(0).max(1), 'staffing constraint (ccsim staff): highest acceptable occupancy').optional(),
   }),
   'A group of agents sharing skills and staffing.',
 );

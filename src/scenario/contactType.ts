@@ -3,6 +3,7 @@ import { documented, documentedRef } from './docs.js';
 import { DistSchema } from './distribution.js';
 import { ServiceLevelSchema } from './serviceLevel.js';
 import { BotSchema } from './bot.js';
+import { FollowUpSchema } from './followUp.js';
 import { perIntervalSchema } from './perInterval.js';
 
 /** Identifiers of contact types and agent groups. */
@@ -17,6 +18,21 @@ export const ChannelSchema = documented(
   'voice and email take a whole agent; chats may share one (agent group concurrency)',
 );
 
+/** Priorities (contact type and skill) are integers in this range, so two of them combine exactly. */
+export const PRIORITY_LIMIT = 1_000_000;
+
+/** A routing priority: higher goes first. */
+export const PrioritySchema = (description: string) =>
+  documented(z.number().int().min(-PRIORITY_LIMIT).max(PRIORITY_LIMIT), description);
+
+/** One distribution for every interval, or one per interval (by arrival interval). */
+export const HandleTimeSchema = documented(
+  z.union([z.lazy(() => DistSchema), z.array(z.lazy(() => DistSchema))], {
+    error: 'must be a distribution { "dist": ... } or an array of them (one per interval)',
+  }),
+  'handle time (talk, chat or work), seconds: one distribution, or an array with one per interval (by arrival interval)',
+);
+
 /** One kind of contact: its arrivals, work content, patience and target. */
 export const ContactTypeSchema = documented(
   z.strictObject({
@@ -27,7 +43,7 @@ export const ContactTypeSchema = documented(
       'a number >= 0',
       'contacts per interval: one number for every interval, or an array with one per interval',
     ),
-    handleTime: documentedRef(DistSchema, 'handle time (talk, chat or work), seconds'),
+    handleTime: HandleTimeSchema,
     wrapUp: documentedRef(DistSchema, 'after-contact work, seconds (default none)').optional(),
     patience: documentedRef(
       DistSchema,
@@ -35,6 +51,29 @@ export const ContactTypeSchema = documented(
     ).optional(),
     serviceLevel: ServiceLevelSchema,
     bot: BotSchema.optional(),
+    priority: PrioritySchema(
+      'integer, default 0: a freed agent takes the highest-priority waiting contact among its skills first, then the longest-waiting',
+    ).optional(),
+    retrial: documentedRef(
+      FollowUpSchema,
+      'an abandoned contact tries again with this probability after this delay (counted in retrials and again in offered)',
+    ).optional(),
+    repeat: documentedRef(
+      FollowUpSchema,
+      'after an agent finishes, the issue was not resolved with this probability (1 - first-contact resolution) and the customer contacts again after this delay (counted in repeats)',
+    ).optional(),
+    volumeUncertainty: documented(
+      z.strictObject({
+        cv: documented(z.number().min(0), 'coefficient of variation of the replication factor'),
+      }),
+      'forecast error: each replication multiplies this type\'s volume by one gamma factor of mean 1 and this cv',
+    ).optional(),
+    concurrencyFactor: documented(
+      z.array(z.number().gt(0)).min(1),
+      'chat only: a chat\'s handle time is multiplied by f_k when its agent holds k chats as it starts (the last value applies beyond the list)',
+    ).optional(),
+    maxAbandonRate: documented(z.number().min(0).max(1), 'staffing constraint (ccsim staff): highest acceptable abandon rate').optional(),
+    maxAsa: documented(z.number().gt(0), 'staffing constraint (ccsim staff): highest acceptable ASA, seconds').optional(),
   }),
   'A kind of contact. Units: seconds; volume in contacts per interval.',
 );

@@ -1,13 +1,11 @@
 import type { ScenarioIssue } from './issues.js';
 import { formatPath } from './issues.js';
+import { rawSkillType } from './skill.js';
+import { has, isObject, list } from './loose.js';
+import { breadthChecks } from './breadthChecks.js';
 
 const validId = /^[A-Za-z0-9_-]+$/;
 
-type Loose = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
-const has = (o: Loose, key: string) => Object.prototype.hasOwnProperty.call(o, key);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /**
  * Rules that span fields: unique ids, known skills, every type served, per-interval array lengths,
@@ -64,16 +62,19 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
       return;
     }
     const seen = new Set<string>();
-    skills.forEach((skill: unknown, s) => {
-      if (typeof skill !== 'string') {
+    skills.forEach((item: unknown, s) => {
+      const skill = rawSkillType(item);
+      // The long form names the type at `skills[s].type`.
+      const path = typeof item === 'string' ? ['agentGroups', g, 'skills', s] : ['agentGroups', g, 'skills', s, 'type'];
+      if (skill === undefined) {
         skillsReadable = false;
       } else if (seen.has(skill)) {
-        issue(['agentGroups', g, 'skills', s], `duplicate skill "${skill}"`);
+        issue(path, `duplicate skill "${skill}"`);
       } else {
         seen.add(skill);
         covered.add(skill);
         if (types.length > 0 && !typeIds.has(skill)) {
-          issue(['agentGroups', g, 'skills', s], `unknown contact type "${skill}"`);
+          issue(path, `unknown contact type "${skill}"`);
         }
       }
     });
@@ -87,5 +88,6 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
       }
     });
   }
+  issues.push(...breadthChecks(input));
   return issues;
 }

@@ -23,3 +23,12 @@ export function perInterval(value: number | readonly number[], intervals: number
   }
   return [...value];
 }
+
+/** One entry per interval of a value that is either one item or an array of them (e.g. handle time). */
+export function perIntervalDist<T extends object>(value: T | readonly T[], intervals: number): T[] {
+  if (!Array.isArray(value)) return new Array<T>(intervals).fill(value as T);
+  if (value.length !== intervals) {
+    throw new RangeError(`has ${value.length} values, expected ${intervals} (one per interval)`);
+  }
+  return [...(value as readonly T[])];
+}

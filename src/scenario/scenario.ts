@@ -31,6 +31,10 @@ export const ScenarioSchema = documented(
     ).default(0),
     contactTypes: documented(z.array(ContactTypeSchema).min(1), 'the kinds of contacts'),
     agentGroups: documented(z.array(AgentGroupSchema).min(1), 'the agent pools'),
+    forecast: documented(
+      z.string().regex(/\S/, { error: 'must not be empty' }),
+      'CSV file (path relative to the scenario) with columns interval_start,type,volume,aht: fills volume and handle-time means per interval',
+    ).optional(),
   }),
   'A ccsim contact-center scenario. Times are in seconds unless a field name says otherwise.',
 );

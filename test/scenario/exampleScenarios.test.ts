@@ -35,12 +35,13 @@ describe('scenarios/*.json', () => {
     const seconds = s.intervalMinutes * 60;
     const load = new Array<number>(s.intervals).fill(0);
     for (const type of s.contactTypes) {
-      const aht = type.handleTime.dist === 'lognormal' ? type.handleTime.mean : Number.NaN;
+      const handle = type.handleTime;
+      const aht = !Array.isArray(handle) && handle.dist === 'lognormal' ? handle.mean : Number.NaN;
       perInterval(type.volume, s.intervals).forEach((v, i) => (load[i] = (load[i] ?? 0) + (v * aht) / seconds));
     }
     const staff = new Array<number>(s.intervals).fill(0);
     for (const group of s.agentGroups) {
-      perInterval(group.staff, s.intervals).forEach((n, i) => (staff[i] = (staff[i] ?? 0) + n));
+      perInterval(group.staff ?? Number.NaN, s.intervals).forEach((n, i) => (staff[i] = (staff[i] ?? 0) + n));
     }
     staff.forEach((n, i) => {
       expect(n).toBeGreaterThan(load[i] ?? Infinity);

@@ -97,7 +97,7 @@ describe('parseScenario(input)', () => {
     ['wrong type', () => withType({ volume: 'lots' }),
       'contactTypes[0].volume: must be a number >= 0 or an array of them (one per interval)'],
     ['wrong type of a nested object', () => withType({ handleTime: 180 }),
-      'contactTypes[0].handleTime: must be an object, not a number'],
+      'contactTypes[0].handleTime: must be a distribution { "dist": ... } or an array of them (one per interval)'],
     ['missing field', () => ({ ...minimal(), name: undefined }), 'name: required'],
     ['empty name', () => ({ ...minimal(), name: '  ' }), 'name: must not be empty'],
     ['negative mean', () => withType({ handleTime: { dist: 'exponential', mean: -5 } }),

@@ -1,0 +1,17 @@
+/** Event kinds of the contact-center model (the calendar's `kind`; payloads in comments). */
+export const ARRIVAL = 0; // contact type
+export const SERVICE_END = 1; // contact
+export const WRAP_END = 2; // agent << 1 | chat
+export const PATIENCE = 3; // contact
+export const BOUNDARY = 4; // interval index (intervals = end of the last one)
+export const DEADLINE = 5; // 0
+export const BOT_END = 6; // contact
+export const STAFF = 7; // staff-plan change index
+export const RETRIAL = 8; // contact (a fresh record for the retrying customer)
+export const REPEAT = 9; // contact type
+export const OVERFLOW = 10; // contact
+
+/** Interval boundaries (statistics) run before anything else at the same instant... */
+export const BOUNDARY_PRIORITY = -10;
+/** ...then staff changes, then everything else. */
+export const STAFF_PRIORITY = -5;

@@ -1,0 +1,73 @@
+import type { EventCalendar } from '../engine/index.js';
+import { ContactState, type ContactPool } from './contactPool.js';
+import { BOT_NONE, type CustomerDraws } from './customerDraws.js';
+import { REPEAT, RETRIAL } from './events.js';
+import type { ContactCenterObserver } from './observer.js';
+
+/**
+ * Customers who come back (CONTRACT section 4): a retrial after abandoning (the same contact,
+ * attributed to its first arrival's interval, with its handle time), and a repeat after service
+ * that did not resolve the issue or after false bot containment (a new contact of the same type,
+ * attributed to the interval it arrives in, straight to the agent queue). Like fresh arrivals,
+ * none arrives at or after the end of the last interval.
+ */
+export class FollowUps {
+  constructor(
+    private readonly calendar: EventCalendar,
+    private readonly pool: ContactPool,
+    private readonly draws: CustomerDraws,
+    private readonly observer: ContactCenterObserver,
+    private readonly warmup: number,
+    private readonly intervalLength: number,
+    private readonly endOfDay: number,
+  ) {}
+
+  /** `c` just abandoned (its record stays in the queue, Gone): a fresh record waits for its retrial. */
+  abandoned(c: number): void {
+    const pool = this.pool;
+    if (pool.retry[c] === 0 || this.calendar.now + pool.retryDelay[c]! >= this.endOfDay) return;
+    const r = pool.allocate();
+    pool.type[r] = pool.type[c]!;
+    pool.interval[r] = pool.interval[c]!;
+    pool.arrivalTime[r] = pool.arrivalTime[c]!;
+    pool.handleTime[r] = pool.handleTime[c]!;
+    pool.wrapUp[r] = pool.wrapUp[c]!;
+    pool.repeat[r] = pool.repeat[c]!;
+    pool.repeatDelay[r] = pool.repeatDelay[c]!;
+    pool.botOutcome[r] = BOT_NONE;
+    pool.timer[r] = -1;
+    pool.overflowTimer[r] = -1;
+    pool.state[r] = ContactState.Retrying;
+    this.calendar.schedule(this.calendar.now + pool.retryDelay[c]!, RETRIAL, r);
+  }
+
+  /** `c` was served or contained: schedule its repeat if the issue was not resolved. */
+  finished(c: number): void {
+    const pool = this.pool;
+    if (pool.repeat[c] === 0 || this.calendar.now + pool.repeatDelay[c]! >= this.endOfDay) return;
+    this.calendar.schedule(this.calendar.now + pool.repeatDelay[c]!, REPEAT, pool.type[c]!);
+  }
+
+  /** RETRIAL event: `r` tries again now (new patience); the caller puts it in the queue. */
+  retry(r: number): void {
+    const type = this.pool.type[r]!;
+    this.draws.retry(type, r);
+    this.observer.retried(type, this.pool.interval[r]!, this.calendar.now, r);
+  }
+
+  /** REPEAT event: a customer of `type` comes back now; returns the new contact for the queue. */
+  repeat(type: number): number {
+    const time = this.calendar.now;
+    const pool = this.pool;
+    const c = pool.allocate();
+    const interval = time < this.warmup ? -1 : Math.floor((time - this.warmup) / this.intervalLength);
+    pool.type[c] = type;
+    pool.interval[c] = interval;
+    pool.arrivalTime[c] = time;
+    pool.timer[c] = -1;
+    pool.overflowTimer[c] = -1;
+    this.draws.repeatContact(type, c);
+    this.observer.repeated(type, interval, time, c);
+    return c;
+  }
+}

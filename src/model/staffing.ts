@@ -1,0 +1,124 @@
+import type { EventCalendar } from '../engine/index.js';
+import type { AgentPool } from './agentPool.js';
+import type { AgentGroupConfig } from './config.js';
+import type { Router } from './router.js';
+import { finalLevel } from './staffPlan.js';
+
+/** What staffing needs from the model it runs in. */
+export interface StaffingHost {
+  /** A present agent with spare capacity takes waiting work, then is handed to the router. */
+  offerWork(agent: number): void;
+  /** Report the group's levels to the observer. */
+  reportGroup(group: number): void;
+}
+
+/**
+ * Agents joining and leaving by each group's staff plan (staff per interval, or shifts and
+ * breaks), by the CONTRACT staff-change rule: a cut sends idle agents home at once (longest-idle
+ * first) and the rest is owed by busy agents as they finish, so an agent finishes the contact in
+ * hand before a break or the end of its shift; a rise first cancels what is owed, then adds agents
+ * who are free at once. Agents of a group are interchangeable: the plan says how many are due,
+ * not which ones.
+ */
+export class Staffing {
+  /** Agents present per group (busy or not, owed included). */
+  readonly present: Int32Array;
+  /** Agents that must leave as they finish, per group. */
+  readonly owed: Int32Array;
+  /** Agents already marked to go home (they count in `owed` until they leave). */
+  readonly marked: Int32Array;
+  /** The staff that stays after the end of the last interval, per group. */
+  readonly finalStaff: Int32Array;
+  private readonly changeGroup: Int32Array;
+  private readonly changeLevel: Int32Array;
+  private readonly changeTime: Float64Array;
+
+  constructor(
+    private readonly groups: readonly AgentGroupConfig[],
+    private readonly agents: AgentPool,
+    private readonly router: Router,
+    private readonly calendar: EventCalendar,
+    private readonly host: StaffingHost,
+  ) {
+    this.present = new Int32Array(groups.length);
+    this.owed = new Int32Array(groups.length);
+    this.marked = new Int32Array(groups.length);
+    this.finalStaff = Int32Array.from(groups, (g) => finalLevel(g.staffPlan));
+    // Later changes sorted by time, then group order, so same-instant changes run in group order.
+    const changes = groups
+      .flatMap((g, gi) => g.staffPlan.times.flatMap((t, k) => (k === 0 ? [] : [{ t, gi, level: g.staffPlan.levels[k]! }])))
+      .sort((a, b) => a.t - b.t || a.gi - b.gi);
+    this.changeGroup = Int32Array.from(changes, (c) => c.gi);
+    this.changeLevel = Int32Array.from(changes, (c) => c.level);
+    this.changeTime = Float64Array.from(changes, (c) => c.t);
+  }
+
+  /** Set every group's staff of time 0 now, and schedule the later changes as `kind` events. */
+  start(kind: number, priority: number): void {
+    this.groups.forEach((g, gi) => this.setStaff(gi, g.staffPlan.levels[0] ?? 0));
+    for (let k = 0; k < this.changeTime.length; k++) this.calendar.schedule(this.changeTime[k]!, kind, k, priority);
+  }
+
+  /** Apply scheduled change `k`. */
+  apply(k: number): void {
+    this.setStaff(this.changeGroup[k]!, this.changeLevel[k]!);
+  }
+
+  /**
+   * `agent` just finished a contact (`idle`: it holds nothing now). True when it takes no new work
+   * because it is going home: it leaves at once when idle, else after its last chat.
+   */
+  goingHome(agent: number, idle: boolean): boolean {
+    const agents = this.agents;
+    const group = agents.group[agent]!;
+    if (agents.leaving[agent] === 0 && this.owed[group]! > this.marked[group]!) {
+      agents.leaving[agent] = 1;
+      this.marked[group]!++;
+    }
+    if (agents.leaving[agent] === 0) return false;
+    if (idle) {
+      this.owed[group]!--;
+      this.marked[group]!--;
+      this.present[group]!--;
+      agents.leave(agent);
+    }
+    return true;
+  }
+
+  /** The CONTRACT staff change of `group` to `target` agents, now. */
+  setStaff(group: number, target: number): void {
+    const time = this.calendar.now;
+    const agents = this.agents;
+    const effective = this.present[group]! - this.owed[group]!;
+    if (target < effective) {
+      let cut = effective - target;
+      while (cut > 0) {
+        const a = this.router.takeIdleAgent(group);
+        if (a < 0) break;
+        agents.leave(a);
+        this.present[group]!--;
+        cut--;
+      }
+      this.owed[group]! += cut;
+    } else if (target > effective) {
+      const kept = Math.min(this.owed[group]!, target - effective);
+      // Cancel what is owed: first debts no agent has taken on yet, then agents already marked.
+      let unmark = Math.max(0, kept - (this.owed[group]! - this.marked[group]!));
+      this.owed[group]! -= kept;
+      for (let a = 0; unmark > 0 && a < agents.capacity; a++) {
+        if (agents.present[a] === 1 && agents.group[a] === group && agents.leaving[a] === 1) {
+          agents.leaving[a] = 0;
+          this.marked[group]!--;
+          unmark--;
+          this.host.offerWork(a);
+        }
+      }
+      const add = target - effective - kept;
+      const joined: number[] = [];
+      for (let k = 0; k < add; k++) joined.push(agents.join(group, time));
+      this.present[group]! += add;
+      for (const a of joined) this.host.offerWork(a);
+    }
+    this.host.reportGroup(group);
+  }
+}

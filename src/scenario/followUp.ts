@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { documented, documentedRef } from './docs.js';
+import { DistSchema } from './distribution.js';
+
+/** A contact that comes back: with `probability`, after `delay` seconds. */
+export const FollowUpSchema = documented(
+  z.strictObject({
+    probability: documented(z.number().min(0).max(1), 'probability that the customer tries again, 0..1'),
+    delay: documentedRef(DistSchema, 'time until the customer tries again, seconds'),
+  }),
+  'A customer who comes back with some probability after a random delay.',
+);
+
+/** A retrial or repeat rule as written in a scenario. */
+export type FollowUpSpec = z.output<typeof FollowUpSchema>;

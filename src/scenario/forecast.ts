@@ -1,0 +1,162 @@
+import { formatClock, parseClock } from './clock.js';
+import type { ScenarioIssue } from './issues.js';
+import { isNumber, isObject, list, type Loose } from './loose.js';
+import { parseCsv } from './csv.js';
+
+/** Columns of a forecast file; `aht` is optional (and a cell may be empty: keep the scenario's handle time). */
+const REQUIRED = ['interval_start', 'type', 'volume'] as const;
+const COLUMNS = [...REQUIRED, 'aht'] as const;
+type Column = (typeof COLUMNS)[number];
+
+/**
+ * Merges a forecast CSV (columns interval_start,type,volume,aht) into raw scenario data, in place:
+ * every contact type the file names gets `volume` as one value per interval and, where `aht` is
+ * given, `handleTime` as one distribution per interval with that mean (same family and cv as the
+ * scenario's). Rows are numbered as lines of the file (the header is row 1). `interval_start` is
+ * an interval's clock label "HH:MM", or "<day> HH:MM" (day 0 = the day the scenario starts) when
+ * the horizon passes the same clock time more than once. Returns the problems found; the scenario
+ * is changed only when there are none.
+ */
+export function mergeForecast(scenario: Loose, csv: string, file: string): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const at = (row: number, column: string | undefined, message: string) =>
+    issues.push({ path: 'forecast', message: `${file} row ${row}${column === undefined ? '' : `, column "${column}"`}: ${message}` });
+  const labels = intervalClock(scenario);
+  if (labels === undefined) return issues; // intervals, intervalMinutes or start are invalid: reported by the schema
+  const types = new Map<string, Loose>();
+  for (const t of list(scenario['contactTypes'])) if (isObject(t) && typeof t['id'] === 'string') types.set(t['id'], t);
+
+  const rows = parseCsv(csv);
+  const header = rows[0];
+  if (header === undefined || header.cells.every((c) => c.trim() === '')) {
+    at(1, undefined, `empty file: expected the header ${COLUMNS.join(',')}`);
+    return issues;
+  }
+  const index = new Map<Column, number>();
+  header.cells.forEach((raw, k) => {
+    const name = raw.trim().toLowerCase();
+    if (!(COLUMNS as readonly string[]).includes(name)) at(header.line, raw, `unknown column (expected ${COLUMNS.join(', ')})`);
+    else if (index.has(name as Column)) at(header.line, raw, 'column given twice');
+    else index.set(name as Column, k);
+  });
+  for (const name of REQUIRED) if (!index.has(name)) at(header.line, name, 'missing column');
+  if (issues.length > 0) return issues;
+
+  const n = labels.length;
+  const found = new Map<string, { volume: number[]; aht: (number | undefined)[]; rowOf: number[] }>();
+  for (const { line, cells } of rows.slice(1)) {
+    if (cells.length === 1 && cells[0]!.trim() === '') continue; // blank line
+    if (cells.length !== header.cells.length) {
+      at(line, undefined, `has ${cells.length} fields, expected ${header.cells.length}`);
+      continue;
+    }
+    const cell = (c: Column) => cells[index.get(c)!]!.trim();
+    const interval = intervalOf(cell('interval_start'), labels);
+    if (typeof interval === 'string') at(line, 'interval_start', interval);
+    const typeId = cell('type');
+    if (!types.has(typeId)) at(line, 'type', `unknown contact type ${JSON.stringify(typeId)}`);
+    const volume = Number(cell('volume'));
+    if (cell('volume') === '' || !Number.isFinite(volume) || volume < 0) {
+      at(line, 'volume', `must be a number >= 0, not ${JSON.stringify(cell('volume'))}`);
+    }
+    const ahtText = index.has('aht') ? cell('aht') : '';
+    const aht = ahtText === '' ? undefined : Number(ahtText);
+    if (aht !== undefined && !(Number.isFinite(aht) && aht > 0)) at(line, 'aht', `must be a number > 0 (seconds) or empty, not ${JSON.stringify(ahtText)}`);
+    if (typeof interval === 'string' || !types.has(typeId)) continue;
+    let entry = found.get(typeId);
+    if (entry === undefined) {
+      entry = { volume: new Array<number>(n).fill(NaN), aht: new Array<number | undefined>(n).fill(undefined), rowOf: new Array<number>(n).fill(0) };
+      found.set(typeId, entry);
+    }
+    const before = entry.rowOf[interval]!;
+    if (before > 0) at(line, 'interval_start', `type "${typeId}" at ${cell('interval_start')} is already given in row ${before}`);
+    entry.rowOf[interval] = line;
+    entry.volume[interval] = volume;
+    entry.aht[interval] = aht;
+  }
+  for (const [typeId, entry] of found) {
+    const missing = entry.rowOf.flatMap((row, i) => (row === 0 ? [labels[i]!.label] : []));
+    if (missing.length > 0) {
+      const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? `, ... (${missing.length} in all)` : '');
+      issues.push({ path: 'forecast', message: `${file}: type "${typeId}" has no row for interval ${shown}` });
+    }
+  }
+  if (issues.length > 0) return issues;
+  for (const [typeId, entry] of found) {
+    const type = types.get(typeId)!;
+    type['volume'] = entry.volume;
+    if (entry.aht.some((a) => a !== undefined)) {
+      const base = type['handleTime'];
+      const perInterval = Array.isArray(base) ? base : new Array<unknown>(n).fill(base);
+      if (perInterval.length === n) type['handleTime'] = perInterval.map((d, i) => withMean(d, entry.aht[i]));
+    }
+  }
+  return issues;
+}
+
+/** Clock label and absolute minute (from midnight of day 0) of every interval start. */
+function intervalClock(scenario: Loose): { label: string; minute: number }[] | undefined {
+  const { intervals, intervalMinutes } = scenario;
+  const start = scenario['start'] ?? '00:00';
+  if (!isNumber(intervals) || !Number.isInteger(intervals) || intervals <= 0 || intervals > 1e6) return undefined;
+  if (!isNumber(intervalMinutes) || intervalMinutes <= 0 || typeof start !== 'string') return undefined;
+  let from: number;
+  try {
+    from = parseClock(start);
+  } catch {
+    return undefined;
+  }
+  return Array.from({ length: intervals }, (_, i) => {
+    const minute = from + i * intervalMinutes;
+    const day = Math.floor(minute / 1440);
+    return { label: day === 0 ? formatClock(minute) : `${day} ${formatClock(minute)}`, minute };
+  });
+}
+
+/** The interval an `interval_start` cell names, or why it names none. */
+function intervalOf(text: string, labels: readonly { minute: number }[]): number | string {
+  const m = /^(?:(\d+)\s+)?(\d{1,2}:\d{2})$/.exec(text);
+  let clock: number | undefined;
+  try {
+    clock = m === null ? undefined : parseClock(m[2]!.padStart(5, '0'));
+  } catch {
+    clock = undefined;
+  }
+  if (m === null || clock === undefined) return `must be a clock time "HH:MM" or "<day> HH:MM", not ${JSON.stringify(text)}`;
+  if (m[1] !== undefined) {
+    const minute = Number(m[1]) * 1440 + clock;
+    const i = labels.findIndex((l) => l.minute === minute);
+    return i >= 0 ? i : `${JSON.stringify(text)} is not the start of a simulated interval`;
+  }
+  const matches = labels.flatMap((l, i) => (((l.minute % 1440) + 1440) % 1440 === clock ? [i] : []));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) return `${JSON.stringify(text)} is not the start of a simulated interval`;
+  return `${JSON.stringify(text)} starts ${matches.length} intervals of the horizon: write "<day> ${text}" (day 0 is the first)`;
+}
+
+/** A distribution like `dist` (raw data) with its mean moved to `mean` (same family and cv). */
+export function withMean(dist: unknown, mean: number | undefined): unknown {
+  if (mean === undefined || !isObject(dist)) return dist;
+  switch (dist['dist']) {
+    case 'exponential':
+    case 'lognormal':
+    case 'gamma':
+      return { ...dist, mean };
+    case 'constant':
+      return { ...dist, value: mean };
+    case 'uniform': {
+      const { min, max } = dist;
+      if (!isNumber(min) || !isNumber(max)) return dist;
+      const centre = (min + max) / 2;
+      return centre > 0 ? { ...dist, min: (min * mean) / centre, max: (max * mean) / centre } : { ...dist, min: mean, max: mean };
+    }
+    case 'empirical': {
+      const values = dist['values'];
+      if (!Array.isArray(values) || values.length === 0 || !values.every(isNumber)) return dist;
+      const avg = values.reduce((s: number, v: number) => s + v, 0) / values.length;
+      return { ...dist, values: values.map((v: number) => (avg > 0 ? (v * mean) / avg : mean)) };
+    }
+    default:
+      return dist;
+  }
+}
