@@ -18,14 +18,16 @@ function expectIdentityInEveryReplication(scenario: Scenario, replications: numb
   for (let r = 0; r < replications; r++) {
     const s = totals(runReplication(config, 7, r), config.types.length, config.intervals);
     const arrivals = s[TypeMeasure.arrivals]!;
-    const resolved = s[TypeMeasure.contained]! + s[TypeMeasure.answered]! + s[TypeMeasure.abandoned]! + s[TypeMeasure.unresolved]!;
-    expect(resolved, `replication ${r}: arrivals = contained + answered + abandoned + unresolved`).toBe(arrivals);
-    expect(s[TypeMeasure.offered]! + s[TypeMeasure.contained]!, `replication ${r}: offered + contained = arrivals`).toBe(arrivals);
+    const entries = arrivals + s[TypeMeasure.retrials]! + s[TypeMeasure.repeats]!;
+    const inBot = s[TypeMeasure.contained]! + s[TypeMeasure.botDropouts]!;
+    const resolved = inBot + s[TypeMeasure.answered]! + s[TypeMeasure.abandoned]! + s[TypeMeasure.unresolved]!;
+    expect(resolved, `replication ${r}: arrivals + retrials + repeats = contained + botDropouts + answered + abandoned + unresolved`).toBe(entries);
+    expect(s[TypeMeasure.offered]! + inBot, `replication ${r}: offered + contained + botDropouts = arrivals + retrials + repeats`).toBe(entries);
     expect(arrivals).toBeGreaterThan(0);
   }
 }
 
-describe('accounting identity: arrivals = contained + answered + abandoned + unresolved', () => {
+describe('accounting identity: arrivals + retrials + repeats = contained + botDropouts + answered + abandoned + unresolved', () => {
   const dir = new URL('../../scenarios/', import.meta.url);
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     it(`holds in every replication of scenarios/${file}`, () => {
