@@ -74,6 +74,7 @@ export function mergeForecast(scenario: Loose, csv: string, file: string): Scena
     entry.volume[interval] = volume;
     entry.aht[interval] = aht;
   }
+  if (issues.length > 0) return issues; // rows in error would be reported again as missing
   for (const [typeId, entry] of found) {
     const missing = entry.rowOf.flatMap((row, i) => (row === 0 ? [labels[i]!.label] : []));
     if (missing.length > 0) {
