@@ -1,6 +1,6 @@
 import { gamma, type RandomStream } from '../random/index.js';
 import type { ContactCenterConfig } from './config.js';
-import type { ArrivalSource } from './contactCenter.js';
+import type { ArrivalSource } from './options.js';
 
 /**
  * Poisson arrivals whose rate is constant within each interval (warm-up uses interval 0's rate).

@@ -1,5 +1,4 @@
 import { EventCalendar, type EventHandler } from '../engine/index.js';
-import type { RandomStream } from '../random/index.js';
 import { AgentPool } from './agentPool.js';
 import { ArrivalProcess } from './arrivalProcess.js';
 import { END_OF_DAY_GRACE_SECONDS, type ContactCenterConfig, type ContactTypeConfig } from './config.js';
@@ -9,30 +8,11 @@ import * as E from './events.js';
 import { FollowUps } from './followUps.js';
 import { LongestIdleRouter } from './longestIdleRouter.js';
 import type { ContactCenterObserver } from './observer.js';
-import type { Router, RouterFactory } from './router.js';
+import type { Router } from './router.js';
+import type { ArrivalSource, ContactCenterOptions, StreamSource } from './options.js';
 import { routingTable, type RoutingTable } from './routingTable.js';
 import { Staffing } from './staffing.js';
 import { WaitingQueues } from './waitingQueues.js';
-
-/** Source of named random streams for one replication. */
-export type StreamSource = (name: string) => RandomStream;
-
-/**
- * Where arrival times come from. `advance(type, from)` sets `nextTime[type]` to the next arrival
- * of `type` after `from` (Infinity: none). The time is left in an array rather than returned, so
- * that no number is boxed per arrival.
- */
-export interface ArrivalSource {
-  readonly nextTime: Float64Array;
-  advance(type: number, from: number): void;
-}
-
-export interface ContactCenterOptions {
-  /** Routing policy; default: longest-idle agent, highest-priority then longest-waiting contact. */
-  readonly router?: RouterFactory;
-  /** Arrival times; default: the scenario's piecewise Poisson process. Tests script them. */
-  readonly arrivals?: (config: ContactCenterConfig, streamOf: StreamSource) => ArrivalSource;
-}
 
 /**
  * One simulated horizon of a contact center: arrivals, bot stage, queues with priorities and

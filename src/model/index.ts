@@ -12,6 +12,7 @@ export { END_OF_DAY_GRACE_SECONDS, FALSE_CONTAINMENT_DEFAULT_DELAY } from './con
 export type { ContactCenterObserver } from './observer.js';
 export type { Router, RouterFactory, RoutingState } from './router.js';
 export { LongestIdleRouter } from './longestIdleRouter.js';
-export { ContactCenter, type ArrivalSource, type ContactCenterOptions, type StreamSource } from './contactCenter.js';
+export { ContactCenter } from './contactCenter.js';
+export type { ArrivalSource, ContactCenterOptions, StreamSource } from './options.js';
 export { scriptedArrivals } from './scriptedArrivals.js';
 export { intervalStaffPlan, shiftStaffPlan, finalLevel, type ShiftTimes } from './staffPlan.js';

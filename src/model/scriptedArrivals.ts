@@ -1,5 +1,5 @@
 import type { ContactCenterConfig } from './config.js';
-import type { ArrivalSource } from './contactCenter.js';
+import type { ArrivalSource } from './options.js';
 
 /**
  * Arrivals at given times (seconds from the start of the warm-up), per contact type id: for
