@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { scenarioDocs } from './docs.js';
 import { ScenarioSchema } from './scenario.js';
 import { ContactTypeSchema } from './contactType.js';
+import { AgentGroupSchema } from './agentGroup.js';
 
 /** The `$id` of the scenario JSON Schema. */
 export const scenarioSchemaId = 'urn:ccsim:scenario';
@@ -22,6 +23,10 @@ export function scenarioJsonSchema(): Record<string, unknown> {
         jsonSchema.if = { properties: { channel: { const: 'email' } }, required: ['channel'] };
         jsonSchema.then = { not: { required: ['patience'] } };
       }
+      if (zodSchema === AgentGroupSchema) {
+        // Staff per interval, or shifts: exactly one of them.
+        jsonSchema.oneOf = [{ required: ['staff'] }, { required: ['shifts'] }];
+      }
     },
   }) as Record<string, unknown>;
   const { $schema, description: _short, ...rest } = schema;
@@ -33,7 +38,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
       'A contact-center scenario for ccsim. Times are in seconds unless the field name says otherwise; ' +
       'volumes are contacts per interval; fractions are 0..1. Also checked by ccsim: contact type and ' +
       'agent group ids are unique, skills name existing contact types, every contact type is served by ' +
-      'some group, and per-interval arrays have exactly `intervals` entries.',
+      'some group, per-interval arrays have exactly `intervals` entries, breaks lie inside their shift, ' +
+      'shifts overlap the simulated horizon, and bot containment + dropout is at most 1.',
     ...rest,
   };
 }

@@ -42,6 +42,7 @@ describe('section-4 fields: parsing', () => {
     expect(schema['$defs'].Skill.properties.afterSeconds).toBeDefined();
     expect(schema['$defs'].Shift.properties.breaks).toBeDefined();
     expect(schema['properties'].forecast.type).toBe('string');
+    expect(schema['properties'].agentGroups.items.oneOf).toEqual([{ required: ['staff'] }, { required: ['shifts'] }]);
   });
 });
 
