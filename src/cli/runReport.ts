@@ -21,9 +21,14 @@ export function runReport(out: RunOutput, options: { intervals?: boolean } = {})
   typeRows.push(['ALL', count(s.arrivals), count(s.offered), count(s.answered), count(s.abandoned), count(s.unresolved),
     percent(s.serviceLevel), seconds(s.asa), percent(s.abandonRate), percent(s.containmentRate)]);
   parts.push(table(['type', 'arrivals', 'offered', 'answered', 'abandoned', 'unresolved', 'service level', 'ASA', 'abandon', 'contained'], typeRows));
-  const groupRows = Object.entries(out.byGroup).map(([id, g]) => [id, percent(g.occupancy), percent(g.slotUtilization)]);
-  groupRows.push(['ALL', percent(s.occupancy), percent(s.slotUtilization)]);
-  parts.push(table(['group', 'occupancy', 'slot use'], groupRows));
+  // Model-breadth KPIs (CONTRACT section 4).
+  const moreRows = [...Object.entries(out.byType), ['ALL', s] as const].map(([id, k]) => [
+    id, seconds(k.waitP90), count(k.retrials), count(k.repeats), count(k.botDropouts), count(k.cost), count(k.costPerContact, 2),
+  ]);
+  parts.push(table(['type', 'wait p90', 'retrials', 'repeats', 'bot dropouts', 'cost', 'cost/contact'], moreRows));
+  const groupRows = Object.entries(out.byGroup).map(([id, g]) => [id, percent(g.occupancy), percent(g.slotUtilization), count(g.busyHours, 1), count(g.staffedHours, 1)]);
+  groupRows.push(['ALL', percent(s.occupancy), percent(s.slotUtilization), count(s.busyHours, 1), count(s.staffedHours, 1)]);
+  parts.push(table(['group', 'occupancy', 'slot use', 'busy h', 'staffed h'], groupRows));
   if (options.intervals !== false) {
     const types = Object.keys(out.byType);
     const groups = Object.keys(out.byGroup);

@@ -43,6 +43,10 @@ export interface GroupKpis {
   occupancy: Metric;
   /** Chat-slot time used / slot time staffed (equals occupancy without chat). */
   slotUtilization: Metric;
+  /** Agent hours busy (handle + wrap-up) inside the horizon: the agent workload (extension). */
+  busyHours: Metric;
+  /** Agent hours staffed inside the horizon (extension). */
+  staffedHours: Metric;
 }
 
 export interface IntervalOutput {

@@ -1,8 +1,8 @@
 import type { ContactCenterConfig } from '../model/index.js';
 import { countMetric, PairedMoments, ratioMetric, type Metric } from '../stats/index.js';
 
-/** Agent KPIs per view: occupancy and slot utilization. */
-const GK = 2;
+/** Agent KPIs per view: occupancy, slot utilization, busy hours, staffed hours. */
+const GK = 4;
 import { GROUP_MEASURES, GroupMeasure, TYPE_MEASURES, type ReplicationResult } from './measures.js';
 import { K, KPI_READERS, ROW, SECONDS } from './kpiReaders.js';
 import { KPI_NAMES, type GroupKpis, type IntervalOutput, type Kpis, type RunOutput } from './runOutput.js';
@@ -102,6 +102,8 @@ export class RunReducer {
     const moments = this.groupMoments;
     moments.add(view * GK, source[at + GroupMeasure.busy]!, source[at + GroupMeasure.staffed]!);
     moments.add(view * GK + 1, source[at + GroupMeasure.slotsBusy]!, source[at + GroupMeasure.slotsStaffed]!);
+    moments.add(view * GK + 2, source[at + GroupMeasure.busy]! / 3600, 0);
+    moments.add(view * GK + 3, source[at + GroupMeasure.staffed]! / 3600, 0);
   }
 
   private kpis(view: number): Kpis {
@@ -117,6 +119,8 @@ export class RunReducer {
     return {
       occupancy: ratioMetric(this.groupMoments.sums(view * GK)),
       slotUtilization: ratioMetric(this.groupMoments.sums(view * GK + 1)),
+      busyHours: countMetric(this.groupMoments.sums(view * GK + 2)),
+      staffedHours: countMetric(this.groupMoments.sums(view * GK + 3)),
     };
   }
 
