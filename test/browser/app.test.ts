@@ -1,0 +1,264 @@
+/**
+ * End-to-end: the built web app (vite build) served from 127.0.0.1 and driven in Debian's
+ * headless Chromium through playwright-core. Skipped, with one line saying how to install
+ * Chromium, where there is none.
+ */
+import { readFileSync, rmSync } from "node:fs";
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { compare } from '../../src/node/api.js';
+import { parseScenarioText, ScenarioError } from '../../src/scenario/index.js';
+import { buildApp } from './support/buildApp.js';
+import { chromiumPath, launchChromium, NO_CHROMIUM } from './support/chromium.js';
+import { downloadOf, openApp } from './support/page.js';
+import { serveStatic, type StaticServer } from './support/staticServer.js';
+
+const hasChromium = chromiumPath() !== null;
+if (!hasChromium) console.warn(NO_CHROMIUM);
+
+const scenarioFile = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
+
+/** A small valid scenario (two intervals, one queue) to upload. */
+const tiny = (name: string) => ({
+  name,
+  intervalMinutes: 30,
+  intervals: 2,
+  start: '09:00',
+  contactTypes: [
+    {
+      id: 'calls',
+      channel: 'voice',
+      volume: 60,
+      handleTime: { dist: 'exponential', mean: 180 },
+      patience: { dist: 'exponential', mean: 120 },
+      serviceLevel: { seconds: 20, target: 0.8 },
+    },
+  ],
+  agentGroups: [{ id: 'agents', skills: ['calls'], staff: 7 }],
+});
+
+/** Where `a` and `b` differ: structure, strings and integers exactly, other numbers beyond 1e-9 (relative, at least 1e-9 absolute). */
+function differences(a: unknown, b: unknown, where = ''): string[] {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const ok = Number.isInteger(a) && Number.isInteger(b) ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+    return ok ? [] : [`${where}: ${a} vs ${b}`];
+  }
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    return keys.flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${where}.${k}`));
+  }
+  return a === b ? [] : [`${where}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`];
+}
+
+async function progress(page: Page): Promise<{ value: number; max: number }> {
+  const bar = page.getByTestId('progress');
+  return { value: Number(await bar.getAttribute('value')), max: Number(await bar.getAttribute('max')) };
+}
+
+async function progressValue(page: Page): Promise<number> {
+  return (await progress(page)).value;
+}
+
+describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
+  let dist = '';
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dist = await buildApp();
+    server = await serveStatic(dist);
+    browser = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dist !== '') rmSync(dist, { recursive: true, force: true });
+  });
+
+  test('loads with the bundled scenarios, retail-day vs chatbot-voice set up, nothing run', async () => {
+    const { page, problems, close } = await openApp(browser, server.url);
+    const select = page.getByTestId('scenario-select');
+    const options = await Promise.all((await select.locator('option').all()).map((o) => o.getAttribute('value')));
+    expect(options).toEqual(expect.arrayContaining(['retail-day', 'chatbot-voice', 'two-skills', 'erlang-check']));
+    expect(await select.inputValue()).toBe('retail-day');
+    expect(await page.getByTestId('scenario-select-2').inputValue()).toBe('chatbot-voice');
+    await expect.poll(() => page.getByTestId('run').isEnabled()).toBe(true);
+    expect(await page.getByTestId('cancel').isDisabled()).toBe(true);
+    expect(await page.getByTestId('error').isHidden()).toBe(true);
+    expect(await page.getByTestId('kpi-table').count()).toBe(0);
+    expect((await progress(page)).value).toBe(0);
+    expect(page.url()).toContain('#s=retail-day&s=chatbot-voice');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('runs one bundled scenario in Web Workers and draws the KPI table and charts', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=4&seed=3`);
+    expect(await page.getByTestId('scenario-card-2').count()).toBe(0);
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('status').textContent()).toMatch(/^Done: 1 scenario × 4 replications/);
+    expect(await progress(page)).toEqual({ value: 4, max: 4 });
+    // 12 summary KPIs; one scenario, so no delta column.
+    expect(await page.getByTestId('kpi-table').locator('tbody tr').count()).toBe(12);
+    expect(await page.getByTestId('kpi-table').locator('td.delta').count()).toBe(0);
+    const sl = page.getByTestId('chart-service-level');
+    const lines = await Promise.all((await sl.locator('path.mean-line').all()).map((p) => p.getAttribute('d')));
+    expect(lines).toHaveLength(1);
+    expect(String(lines[0])).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+$/);
+    expect(await sl.locator('path.ci-band').count()).toBe(1);
+    expect(await sl.locator('line.target-line').count()).toBe(1);
+    // two-skills: every group x every interval of occupancy cells.
+    const scenario = parseScenarioText(readFileSync(scenarioFile('two-skills.json'), 'utf8'));
+    expect(await page.getByTestId('chart-occupancy').locator('rect.heat-cell').count()).toBe(scenario.agentGroups.length * scenario.intervals);
+    expect(await page.getByTestId('chart-outcomes').locator('g.layer rect').count()).toBe(4 * scenario.intervals);
+    for (const id of ['chart-asa', 'chart-abandonment']) expect(await page.getByTestId(id).locator('path.mean-line').count()).toBe(1);
+    // Every axis has a title with a unit.
+    expect(await sl.locator('text.axis-title').allTextContents()).toEqual(['Service level (% answered within 20 s)', 'Interval start (clock time, 30-minute intervals)']);
+    // The workers are gone when the run is over.
+    expect(await page.getByTestId('status').getAttribute('data-live-workers')).toBe('0');
+    // Keyboard: focus the chart, move the cursor, read the tooltip.
+    await sl.locator('svg').focus();
+    await page.keyboard.press('ArrowRight');
+    const tip = sl.locator('.tooltip');
+    expect(await tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toMatch(/^0\d:\d\d–\d\d:\d\d · .*± .* pts/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('compares retail-day with chatbot-voice: paired deltas, the same numbers as the Node API', async () => {
+    const { page, problems, close } = await openApp(browser, server.url);
+    await page.getByTestId('scenario-select').selectOption('retail-day');
+    await page.getByTestId('scenario-select-2').selectOption('chatbot-voice');
+    await page.getByTestId('replications').fill('3');
+    await page.getByTestId('seed').fill('5');
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
+    const table = page.getByTestId('kpi-table');
+    const head = await table.locator('thead th').allTextContents();
+    expect(head).toEqual(['KPI', 'Retail day (baseline)', 'Retail day with a voice bot', 'Δ vs baseline']);
+    const slDelta = await table.locator('tr[data-kpi="serviceLevel"] td.delta').textContent();
+    expect(slDelta).toMatch(/^[+−]\d+\.\d pts ± \d+\.\d pts/);
+    expect(await page.getByTestId('chart-service-level').locator('path.mean-line').count()).toBe(2);
+    expect(await page.getByTestId('chart-occupancy').locator('rect.heat-cell').count()).toBe(2 * 2 * 24);
+
+    // The JSON download is the document `ccsim compare --json` prints for the same input.
+    const { name, body } = await downloadOf(page, () => page.getByTestId('download-json').click());
+    expect(name).toBe('ccsim-compare.json');
+    const expected = await compare([scenarioFile('retail-day.json'), scenarioFile('chatbot-voice.json')], { replications: 3, seed: 5, workers: 1 });
+    // Chromium's V8 rounds Math.exp/log/pow differently from Node 20's in the last bit now and
+    // then, so continuous measures may differ by an ulp or so; the shape and the counts are exact.
+    expect(differences(JSON.parse(body.toString('utf8')), JSON.parse(JSON.stringify(expected)))).toEqual([]);
+    const sl = expected.deltas[0]!.summary.serviceLevel;
+    expect(slDelta).toContain(`${(Math.abs(sl.mean!) * 100).toFixed(1)} pts ± ${(sl.ci95! * 100).toFixed(1)} pts`);
+
+    // CSV and chart exports.
+    const csv = await downloadOf(page, () => page.getByTestId('download-summary-csv').click());
+    expect(csv.body.toString('utf8').split('\n')[0]).toBe('scenario,scope,kpi,mean,ci95,n,delta_vs_baseline,delta_ci95');
+    const svg = await downloadOf(page, () => page.getByTestId('chart-service-level').getByTestId('export-svg').click());
+    expect(svg.name).toBe('service-level-calls.svg');
+    expect(svg.body.toString('utf8')).toMatch(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await downloadOf(page, () => page.getByTestId('chart-occupancy').getByTestId('export-png').click());
+    expect(png.body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('an invalid upload shows the CLI’s path-named errors and nothing runs', async () => {
+    const { page, problems, close } = await openApp(browser, server.url);
+    const bad = JSON.parse(readFileSync(scenarioFile('retail-day.json'), 'utf8')) as { contactTypes: Record<string, unknown>[] };
+    bad.contactTypes[0]!['handleTime'] = { dist: 'lognormal', mean: -300, cv: 0.9 };
+    bad.contactTypes[1]!['patiance'] = { dist: 'exponential', mean: 300 };
+    const text = JSON.stringify(bad, null, 2);
+    let cliLines: string[] = [];
+    try {
+      parseScenarioText(text, 'bad.json');
+    } catch (error) {
+      cliLines = (error as ScenarioError).issues.map((i) => `${i.path}: ${i.message}`);
+    }
+    expect(cliLines.length).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('upload').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    const error = page.getByTestId('error');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.locator('li').allTextContents()).toEqual(cliLines);
+    expect(await error.textContent()).toContain('contactTypes[1].patiance: unknown key (did you mean "patience"?)');
+    expect(await page.getByTestId('scenario-card-3').count()).toBe(0);
+
+    await page.getByTestId('run').click();
+    expect(await page.getByTestId('status').textContent()).toMatch(/^Not run/);
+    expect(await page.getByTestId('kpi-table').count()).toBe(0);
+    expect((await progress(page)).value).toBe(0);
+
+    // Not JSON at all: the line and column, under (file).
+    await page.getByTestId('upload').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "name": "x",\n}') });
+    await expect.poll(() => error.locator('li').first().textContent()).toMatch(/^\(file\): not valid JSON: .* at line 3 column 1$/);
+    await page.getByTestId('error-dismiss').click();
+    expect(await error.isHidden()).toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('a what-if knob out of range is named by its path; fixed, the variant runs against its baseline', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&s=two-skills&reps=2`);
+    const card = page.getByTestId('scenario-card-2');
+    await card.locator('summary').click();
+    await card.getByTestId('knob-sl-sales').fill('1.5');
+    const error = page.getByTestId('error');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.locator('li').allTextContents()).toEqual([expect.stringMatching(/^contactTypes\[0\]\.serviceLevel\.target: /)]);
+    expect(page.url()).toContain('s=two-skills,sl.sales:1.5');
+    await page.getByTestId('run').click();
+    expect(await page.getByTestId('kpi-table').count()).toBe(0);
+
+    await card.getByTestId('knob-sl-sales').fill('');
+    await card.getByTestId('knob-staff').fill('0.8');
+    expect(await error.isHidden()).toBe(true);
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
+    const head = await page.getByTestId('kpi-table').locator('thead th').allTextContents();
+    expect(head[2]).toBe('Two skills with a cross-trained pool (staff ×0.8)');
+    // Fewer agents: occupancy up, clearly.
+    expect(await page.getByTestId('kpi-table').locator('tr[data-kpi="occupancy"] td.delta').textContent()).toMatch(/^\+/);
+    // The link reproduces the set-up and runs it.
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(link).toMatch(/#s=two-skills&s=two-skills,staff:0\.8&reps=2&seed=1&run=1$/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('a scenario named like markup is shown as text, never run as HTML', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=2`);
+    const name = '<img src=x onerror=alert(1)>';
+    await page.getByTestId('upload').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tiny(name))) });
+    await page.getByTestId('scenario-card-2').waitFor();
+    expect(await page.getByTestId('scenario-select-2').locator('option:checked').textContent()).toBe(`${name} (uploaded x.json)`);
+    await page.getByTestId('remove-1').click();
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('kpi-table').locator('thead th').nth(1).textContent()).toBe(name);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('cancel stops a long run at once and terminates the workers', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-day&s=chatbot-voice&reps=1000`);
+    await page.getByTestId('run').click();
+    expect(await page.getByTestId('run').isDisabled()).toBe(true);
+    await expect.poll(() => progressValue(page), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.getByTestId('cancel').click();
+    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Cancelled after \d+ of 2000 replications; the workers were stopped \(0 running\)\.$/);
+    expect(await page.getByTestId('status').getAttribute('data-live-workers')).toBe('0');
+    expect(await page.getByTestId('run').isEnabled()).toBe(true);
+    expect(await page.getByTestId('cancel').isDisabled()).toBe(true);
+    expect(await page.getByTestId('kpi-table').count()).toBe(0);
+    const stoppedAt = await progressValue(page);
+    await page.waitForTimeout(600);
+    expect(await progressValue(page)).toBe(stoppedAt);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});

@@ -1,0 +1,347 @@
+/**
+ * The page: scenario cards (bundled or uploaded, with what-if knobs) on the left, a run on a pool
+ * of Web Workers, and the comparison on the right. State lives here; the URL hash mirrors it.
+ */
+import { AbortError } from '../../src/experiment/index.js';
+import { parseScenarioText, ScenarioError, type Scenario, type ScenarioIssue } from '../../src/scenario/index.js';
+import { defaultState, isUpload, MAX_SCENARIOS, type AppState } from './model/appState.js';
+import { emptyKnobs } from './model/knobs.js';
+import { prepareScenario, type Prepared } from './model/prepare.js';
+import { Sources } from './model/sources.js';
+import { decodeState, encodeState } from './model/urlState.js';
+import { downloadText } from './export/download.js';
+import { liveWorkers } from './run/browserRunner.js';
+import { runExperiment, type Results } from './run/runExperiment.js';
+import { append, el } from './ui/dom.js';
+import { ErrorBox, type IssueGroup } from './ui/errorBox.js';
+import type { BadInputs } from './ui/knobForm.js';
+import { resultsView } from './ui/resultsView.js';
+import { RunPanel } from './ui/runPanel.js';
+import { cardTitle, scenarioCard } from './ui/scenarioCard.js';
+
+interface Pending {
+  readonly fileName: string;
+  readonly issues: readonly ScenarioIssue[];
+}
+
+export class App {
+  private readonly sources = new Sources();
+  private state: AppState;
+  private bad: BadInputs[] = [];
+  private uploadProblem: Pending | null = null;
+  private linkIssues: ScenarioIssue[] = [];
+  private results: Results | null = null;
+  private resultsLink = '';
+  private controller: AbortController | null = null;
+  private writtenHash = '';
+  private renderedWidth = 0;
+
+  private readonly cards = el('div', { class: 'cards' });
+  private readonly errors = new ErrorBox();
+  private readonly runPanel: RunPanel;
+  private readonly main = el('main', { class: 'main', id: 'main', tabindex: -1 });
+  private readonly addButton = el('button', { type: 'button', class: 'secondary', 'data-testid': 'add-scenario' }, '+ Add a scenario to compare');
+  private readonly upload = el('input', { id: 'upload', type: 'file', accept: '.json,application/json', 'data-testid': 'upload' });
+
+  constructor(private readonly root: HTMLElement) {
+    const ids = this.sources.bundledKeys();
+    this.state = defaultState(ids);
+    const decoded = decodeState(location.hash, ids);
+    this.state = { ...this.state, ...decoded.state };
+    this.linkIssues = decoded.issues;
+    this.bad = this.state.cards.map(() => new Map());
+    this.runPanel = new RunPanel({
+      onRun: () => void this.run(),
+      onCancel: () => this.controller?.abort(new Error('cancelled')),
+      onSettings: (replications, seed) => {
+        if (replications !== null) this.state.replications = replications;
+        if (seed !== null) this.state.seed = seed;
+        this.sync();
+      },
+    });
+    this.runPanel.setSettings(this.state.replications, this.state.seed);
+    this.addButton.addEventListener('click', () => this.addCard());
+    this.upload.addEventListener('change', () => void this.onUpload());
+    window.addEventListener('hashchange', () => this.onHashChange());
+    this.layout();
+    this.renderCards();
+    this.showIntro();
+    new ResizeObserver(() => this.onResize()).observe(this.main);
+    if (decoded.run) void this.run();
+  }
+
+  private layout(): void {
+    const header = el(
+      'header',
+      { class: 'top' },
+      el('h1', {}, 'ccsim'),
+      el('p', { class: 'tagline' }, 'Contact-center scenarios, simulated in your browser: service level, waiting, abandonment and occupancy, interval by interval, with 95% confidence intervals.'),
+    );
+    const uploadField = el(
+      'div',
+      { class: 'upload' },
+      el('label', { for: 'upload' }, 'Upload a scenario file (JSON, as for ccsim run)'),
+      this.upload,
+    );
+    const panel = el(
+      'aside',
+      { class: 'panel', 'aria-label': 'Scenarios and run' },
+      el('h2', {}, 'Scenarios'),
+      el('p', { class: 'hint' }, 'The first is the baseline. Every scenario is simulated with the same customers (common random numbers), so differences are paired.'),
+      this.cards,
+      el('div', { class: 'panel-actions' }, this.addButton, uploadField),
+      this.runPanel.element,
+      this.errors.element,
+    );
+    append(this.root, el('a', { href: '#main', class: 'skip-link' }, 'Skip to results'), header, el('div', { class: 'layout' }, panel, this.main));
+    // The skip link must not replace the state in the hash.
+    this.root.querySelector('.skip-link')?.addEventListener('click', (e) => {
+      e.preventDefault();
+      this.main.focus();
+    });
+  }
+
+  private renderCards(): void {
+    this.cards.replaceChildren();
+    this.state.cards.forEach((card, i) => {
+      this.bad[i] ??= new Map();
+      this.cards.appendChild(
+        scenarioCard(i, card, this.sources, this.bad[i]!, {
+          onSource: (source) => {
+            card.source = source;
+            card.knobs = emptyKnobs();
+            this.bad[i] = new Map();
+            this.uploadProblem = null;
+            this.renderCards();
+          },
+          onKnobs: () => this.sync(),
+          onRemove: this.state.cards.length > 1 ? () => this.removeCard(i) : null,
+          onDownload: () => this.downloadScenario(i),
+        }),
+      );
+    });
+    this.addButton.disabled = this.state.cards.length >= MAX_SCENARIOS;
+    this.sync();
+  }
+
+  private addCard(): void {
+    const last = this.state.cards[this.state.cards.length - 1];
+    this.state.cards.push({ source: last?.source ?? this.sources.bundledKeys()[0] ?? '', knobs: emptyKnobs() });
+    this.bad.push(new Map());
+    this.renderCards();
+    const selects = this.cards.querySelectorAll('select');
+    selects[selects.length - 1]?.focus();
+  }
+
+  private removeCard(i: number): void {
+    this.state.cards.splice(i, 1);
+    this.bad.splice(i, 1);
+    this.renderCards();
+  }
+
+  /** Validate every card; show the problems; mirror the state in the URL. */
+  private sync(): { prepared: Prepared[]; groups: IssueGroup[] } {
+    const prepared = this.state.cards.map((card) => {
+      const info = this.sources.get(card.source);
+      if (info === undefined) return { ok: false as const, issues: [{ path: '(scenario)', message: `unknown scenario "${card.source}"` }] };
+      return prepareScenario(info.raw, card.knobs, info.forecast);
+    });
+    const groups: IssueGroup[] = [];
+    if (this.linkIssues.length > 0) {
+      groups.push({ title: 'The link has settings this page cannot use (they were ignored):', issues: this.linkIssues, dismiss: () => ((this.linkIssues = []), this.sync()) });
+    }
+    if (this.uploadProblem !== null) {
+      groups.push({
+        title: `${this.uploadProblem.fileName} is not a valid scenario; it was not added:`,
+        issues: this.uploadProblem.issues,
+        dismiss: () => ((this.uploadProblem = null), this.sync()),
+      });
+    }
+    prepared.forEach((p, i) => {
+      const bad = [...(this.bad[i]?.values() ?? [])].map((message) => {
+        const [path = '', ...rest] = message.split(': ');
+        return { path: `what if: ${path}`, message: rest.join(': ') };
+      });
+      const issues = [...bad, ...(p.ok ? [] : p.issues)];
+      if (issues.length > 0) groups.push({ title: `${cardTitle(i)} (${this.sources.get(this.state.cards[i]!.source)?.label ?? '?'}):`, issues });
+    });
+    this.errors.show(groups);
+    this.cards.querySelectorAll('.scenario-card').forEach((node, i) => node.toggleAttribute('data-invalid', !prepared[i]?.ok));
+    this.runPanel.setRunLabel(this.state.cards.length);
+    this.writeHash();
+    return { prepared, groups };
+  }
+
+  private writeHash(): void {
+    const hash = encodeState(this.state);
+    if (hash !== location.hash) history.replaceState(null, '', hash);
+    this.writtenHash = hash;
+  }
+
+  private onHashChange(): void {
+    if (location.hash === this.writtenHash) return;
+    const decoded = decodeState(location.hash, this.sources.bundledKeys());
+    this.state = { ...defaultState(this.sources.bundledKeys()), ...decoded.state };
+    this.linkIssues = decoded.issues;
+    this.bad = this.state.cards.map(() => new Map());
+    this.runPanel.setSettings(this.state.replications, this.state.seed);
+    this.renderCards();
+    if (decoded.run) void this.run();
+  }
+
+  private async onUpload(): Promise<void> {
+    const file = this.upload.files?.[0];
+    if (file === undefined) return;
+    const text = await file.text();
+    this.upload.value = '';
+    try {
+      parseScenarioText(text, file.name);
+    } catch (error) {
+      const issues = error instanceof ScenarioError ? error.issues : [{ path: '(file)', message: error instanceof Error ? error.message : String(error) }];
+      this.uploadProblem = { fileName: file.name, issues };
+      this.runPanel.setStatus(`${file.name} was not added: see the problems listed below.`, 'error');
+      this.sync();
+      this.errors.element.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    this.uploadProblem = null;
+    const key = this.sources.addUpload(file.name, JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text));
+    if (this.state.cards.length < MAX_SCENARIOS) {
+      this.state.cards.push({ source: key, knobs: emptyKnobs() });
+      this.bad.push(new Map());
+      this.runPanel.setStatus(`${file.name} was added as ${cardTitle(this.state.cards.length - 1).toLowerCase()}.`, 'info');
+    } else {
+      this.runPanel.setStatus(`${file.name} was added to the scenario lists (already ${MAX_SCENARIOS} scenarios: pick it in one of them).`, 'info');
+    }
+    this.renderCards();
+  }
+
+  private downloadScenario(i: number): void {
+    const { prepared } = this.sync();
+    const p = prepared[i];
+    if (p === undefined || !p.ok) {
+      this.runPanel.setStatus(`${cardTitle(i)} has problems (listed below); nothing was saved.`, 'error');
+      return;
+    }
+    const id = this.state.cards[i]!.source.replace(/^upload:/, 'uploaded-');
+    downloadText(`${JSON.stringify(p.scenario, null, 2)}\n`, `${id}${i > 0 ? `-${i + 1}` : ''}.json`, 'application/json');
+  }
+
+  /** Validate, then simulate on Web Workers; the main thread only reduces results and draws. */
+  private async run(): Promise<void> {
+    if (this.controller !== null) return;
+    const { prepared, groups } = this.sync();
+    if (groups.length > 0) {
+      this.errors.show(groups, 'Nothing was run. Fix these problems first:');
+      this.runPanel.setStatus('Not run: the input has problems (listed below).', 'error');
+      return;
+    }
+    const scenarios = uniqueNames(prepared.map((p) => (p as { scenario: Scenario }).scenario));
+    const controller = new AbortController();
+    this.controller = controller;
+    this.results = null;
+    this.main.replaceChildren(el('p', { class: 'running-note' }, `Simulating ${scenarios.length} scenario${scenarios.length > 1 ? 's' : ''} × ${this.state.replications} replications in Web Workers…`));
+    this.runPanel.setRunning(true);
+    this.runPanel.setProgress(0, scenarios.length * this.state.replications);
+    this.runPanel.setStatus('Running…');
+    let workers = 0;
+    let done = 0;
+    const total = scenarios.length * this.state.replications;
+    const link = this.shareLink();
+    try {
+      const results = await runExperiment(scenarios, {
+        replications: this.state.replications,
+        seed: this.state.seed,
+        signal: controller.signal,
+        onStart: (n) => (workers = n),
+        onProgress: (d, t) => {
+          done = d;
+          this.runPanel.setProgress(d, t, ` · ${workers} worker${workers === 1 ? '' : 's'}`);
+        },
+      });
+      this.results = results;
+      this.resultsLink = link;
+      this.runPanel.setStatus(`Done: ${scenarios.length} scenario${scenarios.length > 1 ? 's' : ''} × ${this.state.replications} replications in ${results.seconds.toFixed(1)} s.`, 'done');
+      this.renderResults();
+    } catch (error) {
+      this.main.replaceChildren();
+      if (error instanceof AbortError) {
+        this.runPanel.setStatus(`Cancelled after ${done} of ${total} replications; the workers were stopped (${liveWorkers()} running).`, 'info');
+        this.showIntro();
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        this.runPanel.setStatus(`The run failed: ${message}`, 'error');
+        this.errors.show([], `The run failed: ${message}`);
+      }
+    } finally {
+      this.controller = null;
+      this.runPanel.setRunning(false);
+      this.runPanel.status.dataset['liveWorkers'] = String(liveWorkers());
+    }
+  }
+
+  private shareLink(): string {
+    return `${location.origin}${location.pathname}${encodeState(this.state, { run: '1' })}`;
+  }
+
+  private chartWidth(): number {
+    return Math.max(640, Math.floor(this.main.clientWidth - 8));
+  }
+
+  private renderResults(): void {
+    const r = this.results;
+    if (r === null) return;
+    const scroll = window.scrollY;
+    this.renderedWidth = this.chartWidth();
+    const uploads = this.state.cards.some((c) => isUpload(c.source));
+    const view = resultsView(r, {
+      width: this.renderedWidth,
+      type: this.state.type,
+      onType: (type) => {
+        this.state.type = type;
+        this.writeHash();
+        this.renderResults();
+        (this.main.querySelector('[data-testid="type-select"]') as HTMLSelectElement | null)?.focus();
+      },
+      shareLink: () => this.resultsLink,
+    });
+    this.main.replaceChildren(view);
+    if (uploads) view.querySelector('.share')?.appendChild(el('span', { class: 'hint' }, ' Uploaded scenarios are not in the link: save them with “Save JSON”.'));
+    window.scrollTo({ top: scroll });
+  }
+
+  private onResize(): void {
+    if (this.results === null) return;
+    const w = this.chartWidth();
+    if (Math.abs(w - this.renderedWidth) < 24) return;
+    clearTimeout(this.resizeTimer);
+    this.resizeTimer = window.setTimeout(() => this.renderResults(), 150);
+  }
+  private resizeTimer: number | undefined;
+
+  private showIntro(): void {
+    this.main.replaceChildren(
+      el(
+        'div',
+        { class: 'intro' },
+        el('h2', {}, 'Compare scenarios'),
+        el('p', {}, 'The retail day and the same day with a voice bot are set up on the left. Press Run to simulate both with the same customers and see service level, waiting, abandonment and occupancy interval by interval.'),
+        el('ul', {},
+          el('li', {}, 'Pick other bundled scenarios, upload your own JSON file, or open “What if…” on a card to change volume, staff, handle time, patience, service-level target or the bot.'),
+          el('li', {}, 'Add a scenario to compare a variant with its baseline: deltas are paired, so small changes show.'),
+          el('li', {}, 'The address bar keeps your set-up: copy it to share.'),
+        ),
+      ),
+    );
+  }
+}
+
+/** Give repeated scenario names a suffix so tables and legends tell them apart. */
+function uniqueNames(scenarios: Scenario[]): Scenario[] {
+  const seen = new Map<string, number>();
+  return scenarios.map((s) => {
+    const n = (seen.get(s.name) ?? 0) + 1;
+    seen.set(s.name, n);
+    return n === 1 ? s : { ...s, name: `${s.name} #${n}` };
+  });
+}

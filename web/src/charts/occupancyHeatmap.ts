@@ -1,0 +1,151 @@
+/**
+ * Occupancy by agent group and interval: one row per (scenario, group), one cell per interval,
+ * coloured on viridis from 0% to 100%. Cells of intervals with no agent staffed are hatched grey.
+ */
+import * as d3 from 'd3';
+import type { Metric } from '../../../src/stats/index.js';
+import { formatHalfWidth, formatValue } from '../model/format.js';
+import { attachCursor } from './cursor.js';
+import { createFigure, styleAxis } from './figure.js';
+import { drawIntervalAxis, intervalRange, intervalScale, nearestInterval } from './intervalAxis.js';
+import { TEXT } from './palette.js';
+
+export interface HeatmapBlock {
+  /** The scenario's label. */
+  readonly label: string;
+  readonly colour: string;
+  readonly rows: readonly { readonly group: string; readonly values: readonly (Metric | undefined)[] }[];
+}
+
+export interface HeatmapOptions {
+  readonly width: number;
+  readonly labels: readonly string[];
+  readonly intervalMinutes: number;
+  readonly blocks: readonly HeatmapBlock[];
+}
+
+const CELL_H = 22;
+const BLOCK_HEAD = 20;
+const NO_STAFF = '#eaeef2';
+
+export function occupancyHeatmap(parent: HTMLElement, o: HeatmapOptions): void {
+  const margin = { top: 58, right: 20, bottom: 50, left: 150 };
+  const rowsY: { y: number; block: number; row: number }[] = [];
+  let yPos = 0;
+  o.blocks.forEach((b, bi) => {
+    yPos += BLOCK_HEAD;
+    b.rows.forEach((_, ri) => {
+      rowsY.push({ y: yPos, block: bi, row: ri });
+      yPos += CELL_H;
+    });
+    yPos += 6;
+  });
+  const innerH = yPos;
+  const fig = createFigure(parent, {
+    testId: 'chart-occupancy',
+    title: 'Agent occupancy by group and interval',
+    description:
+      'Share of staffed agent time spent handling contacts (handle + wrap-up), per agent group and interval; darker is idler, yellow is near 100%. Hover or use the arrow keys for exact values.',
+    width: o.width,
+    height: margin.top + innerH + margin.bottom,
+    margin,
+    fileName: 'occupancy-heatmap',
+  });
+  const { plot, innerWidth: w } = fig;
+  const colour = d3.scaleSequential(d3.interpolateViridis).domain([0, 1]);
+  const x = intervalScale(o.labels, w).paddingInner(0.04);
+
+  // Legend: a colour bar 0..100% with its title.
+  const barW = Math.min(260, w / 2);
+  const legend = fig.svg.append('g').attr('transform', `translate(${margin.left},10)`);
+  const defs = fig.svg.append('defs');
+  const gradient = defs.append('linearGradient').attr('id', 'occupancy-gradient');
+  d3.range(0, 1.0001, 0.1).forEach((t) => gradient.append('stop').attr('offset', `${t * 100}%`).attr('stop-color', colour(t)));
+  const hatch = defs.append('pattern').attr('id', 'no-staff').attr('width', 6).attr('height', 6).attr('patternUnits', 'userSpaceOnUse');
+  hatch.append('rect').attr('width', 6).attr('height', 6).attr('fill', NO_STAFF);
+  hatch.append('path').attr('d', 'M0,6 L6,0').attr('stroke', '#afb8c1').attr('stroke-width', 1);
+  legend.append('rect').attr('width', barW).attr('height', 10).attr('fill', 'url(#occupancy-gradient)');
+  const lx = d3.scaleLinear().domain([0, 1]).range([0, barW]);
+  const lg = legend.append('g').attr('transform', 'translate(0,10)').call(d3.axisBottom(lx).ticks(5).tickFormat(d3.format('.0%')));
+  styleAxis(lg);
+  legend.append('text').attr('x', barW + 12).attr('y', 9).attr('font-size', 12).attr('fill', TEXT).text('Occupancy (% of staffed time busy)');
+  legend.append('rect').attr('x', barW + 240).attr('y', -1).attr('width', 14).attr('height', 12).attr('fill', 'url(#no-staff)');
+  legend.append('text').attr('x', barW + 260).attr('y', 9).attr('font-size', 12).attr('fill', TEXT).text('no agents');
+
+  o.blocks.forEach((b, bi) => {
+    const first = rowsY.find((r) => r.block === bi);
+    if (first === undefined) return;
+    plot
+      .append('text')
+      .attr('x', -margin.left + 8)
+      .attr('y', first.y - 6)
+      .attr('font-size', 12)
+      .attr('font-weight', 600)
+      .attr('fill', b.colour)
+      .text(b.label);
+  });
+  const rowG = plot
+    .selectAll('g.heat-row')
+    .data(rowsY)
+    .join('g')
+    .attr('class', 'heat-row')
+    .attr('transform', (r) => `translate(0,${r.y})`);
+  rowG
+    .append('text')
+    .attr('x', -8)
+    .attr('y', CELL_H / 2 + 4)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 11)
+    .attr('fill', TEXT)
+    .text((r) => o.blocks[r.block]!.rows[r.row]!.group);
+  rowG
+    .selectAll('rect')
+    .data((r) => o.blocks[r.block]!.rows[r.row]!.values.map((m, i) => ({ m, i })))
+    .join('rect')
+    .attr('class', 'heat-cell')
+    .attr('x', (d) => x(String(d.i)) ?? 0)
+    .attr('y', 1)
+    .attr('width', x.bandwidth())
+    .attr('height', CELL_H - 2)
+    .attr('fill', (d) => (d.m?.mean == null ? 'url(#no-staff)' : colour(d.m.mean)));
+
+  drawIntervalAxis(plot, x, o.labels, innerH, o.intervalMinutes);
+  plot.append('text').attr('x', -margin.left + 8).attr('y', -8).attr('font-size', 12).attr('fill', TEXT).text('Agent group (rows), by scenario');
+
+  const outline = plot.append('rect').attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 2).attr('pointer-events', 'none').style('display', 'none');
+  attachCursor({
+    svg: fig.svg,
+    cols: o.labels.length,
+    rows: rowsY.length,
+    cellAt: (px, py) => {
+      const lxp = px - margin.left;
+      const ly = py - margin.top;
+      if (lxp < 0 || lxp > w) return null;
+      const row = rowsY.findIndex((r) => ly >= r.y && ly < r.y + CELL_H);
+      return row < 0 ? null : { col: nearestInterval(x, lxp, o.labels.length), row };
+    },
+    show: ({ col, row }) => {
+      const r = rowsY[row];
+      if (r === undefined) return;
+      const block = o.blocks[r.block]!;
+      const line = block.rows[r.row]!;
+      const m = line.values[col];
+      outline
+        .style('display', null)
+        .attr('x', x(String(col)) ?? 0)
+        .attr('y', r.y)
+        .attr('width', x.bandwidth())
+        .attr('height', CELL_H);
+      const value = m === undefined || m.mean === null ? 'no agents staffed' : `${formatValue(m.mean, 'percent')} ± ${formatHalfWidth(m.ci95, 'percent')}`;
+      fig.tooltip.show(
+        [`${intervalRange(o.labels, col, o.intervalMinutes)} · ${line.group}`, block.label, `Occupancy: ${value}`],
+        margin.left + (x(String(col)) ?? 0) + x.bandwidth(),
+        margin.top + r.y,
+      );
+    },
+    hide: () => {
+      outline.style('display', 'none');
+      fig.tooltip.hide();
+    },
+  });
+}

@@ -1,0 +1,52 @@
+/** Where scenarios come from: the bundled files and the files uploaded in this session. */
+import { BUNDLED, bundledById, displayName } from './bundled.js';
+
+export interface SourceInfo {
+  readonly key: string;
+  /** The scenario's name (or the file's). */
+  readonly label: string;
+  readonly raw: unknown;
+  readonly forecast?: string;
+  readonly description: string;
+}
+
+export interface UploadedScenario {
+  readonly key: string;
+  readonly fileName: string;
+  readonly raw: unknown;
+}
+
+function describe(raw: unknown): string {
+  const d = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['description'] : undefined;
+  return typeof d === 'string' ? d : '';
+}
+
+export class Sources {
+  private readonly uploads: UploadedScenario[] = [];
+  private count = 0;
+
+  get uploaded(): readonly UploadedScenario[] {
+    return this.uploads;
+  }
+
+  addUpload(fileName: string, raw: unknown): string {
+    const key = `upload:${++this.count}`;
+    this.uploads.push({ key, fileName, raw });
+    return key;
+  }
+
+  get(key: string): SourceInfo | undefined {
+    const upload = this.uploads.find((u) => u.key === key);
+    if (upload !== undefined) {
+      return { key, label: `${displayName(upload.raw, upload.fileName)} (uploaded ${upload.fileName})`, raw: upload.raw, description: describe(upload.raw) };
+    }
+    const b = bundledById(key);
+    if (b === undefined) return undefined;
+    const info = { key, label: `${displayName(b.raw, b.id)} — ${b.id}`, raw: b.raw, description: describe(b.raw) };
+    return b.forecast === undefined ? info : { ...info, forecast: b.forecast };
+  }
+
+  bundledKeys(): string[] {
+    return BUNDLED.map((b) => b.id);
+  }
+}
