@@ -23,9 +23,9 @@ export function runReport(out: RunOutput, options: { intervals?: boolean } = {})
   parts.push(table(['type', 'arrivals', 'offered', 'answered', 'abandoned', 'unresolved', 'service level', 'ASA', 'abandon', 'contained'], typeRows));
   // Model-breadth KPIs (CONTRACT section 4).
   const moreRows = [...Object.entries(out.byType), ['ALL', s] as const].map(([id, k]) => [
-    id, seconds(k.waitP90), count(k.retrials), count(k.repeats), count(k.botDropouts), count(k.cost), count(k.costPerContact, 2),
+    id, seconds(k.waitP90), count(k.retrials), count(k.repeats), count(k.botDropouts), count(k.workHours, 1), count(k.cost), count(k.costPerContact, 2),
   ]);
-  parts.push(table(['type', 'wait p90', 'retrials', 'repeats', 'bot dropouts', 'cost', 'cost/contact'], moreRows));
+  parts.push(table(['type', 'wait p90', 'retrials', 'repeats', 'bot dropouts', 'work h', 'cost', 'cost/contact'], moreRows));
   const groupRows = Object.entries(out.byGroup).map(([id, g]) => [id, percent(g.occupancy), percent(g.slotUtilization), count(g.busyHours, 1), count(g.staffedHours, 1)]);
   groupRows.push(['ALL', percent(s.occupancy), percent(s.slotUtilization), count(s.busyHours, 1), count(s.staffedHours, 1)]);
   parts.push(table(['group', 'occupancy', 'slot use', 'busy h', 'staffed h'], groupRows));

@@ -29,6 +29,7 @@ export const KPI_READERS: readonly { ratio: boolean; x: (r: Float64Array) => num
   // The p90 of each replication, weighted by its answered contacts (a ratio of means, defined
   // whenever some replication answered a contact): sum(answered x p90) / sum(answered).
   { ratio: true, x: (r) => (r[TypeMeasure.answered]! > 0 ? r[TypeMeasure.answered]! * waitQuantile(r, TypeMeasure.waitBins, 0.9) : 0), y: (r) => r[TypeMeasure.answered]! },
+  { ratio: false, x: (r) => r[TypeMeasure.work]! / 3600, y: () => 0 },
 ];
 
 function count(m: number) {

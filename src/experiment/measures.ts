@@ -31,8 +31,10 @@ export const TypeMeasure = {
   shortAbandoned: 14,
   /** Agent and bot cost attributed to the contacts (see Recorder). */
   cost: 15,
+  /** Agent seconds the answered contacts took: handle time with proficiency and concurrency factors, plus wrap-up. */
+  work: 16,
   /** First of WAIT_BINS counts of answered contacts' queue waits (see waitHistogram). */
-  waitBins: 16,
+  waitBins: 17,
 } as const;
 export const TYPE_MEASURES = TypeMeasure.waitBins + WAIT_BINS;
 

@@ -101,6 +101,7 @@ export class Recorder implements ContactCenterObserver {
     t[at + TypeMeasure.waitAnswered]! += wait;
     if (wait <= this.slSeconds[type]!) t[at + TypeMeasure.answeredInTime]!++;
     t[at + TypeMeasure.waitBins + waitBin(wait)]!++;
+    t[at + TypeMeasure.work]! += work;
     this.work[(group * types + type) * intervals + interval]! += work;
   }
 

@@ -35,6 +35,11 @@ export interface Kpis {
   costPerContact: Metric;
   /** 90th percentile of queue wait of answered contacts, seconds (answered-weighted mean over replications). */
   waitP90: Metric;
+  /**
+   * Agent hours of work the answered contacts took (handle time with proficiency and concurrency
+   * factors, plus wrap-up; chat hours for chats), by arrival interval (extension).
+   */
+  workHours: Metric;
 }
 
 /** Agent KPIs of a group or of all groups, by clock time. */
@@ -87,4 +92,5 @@ export const KPI_NAMES = [
   'cost',
   'costPerContact',
   'waitP90',
+  'workHours',
 ] as const satisfies readonly (keyof Kpis)[];

@@ -100,6 +100,7 @@ describe('proficiency and chat concurrency factors (event-log stories)', () => {
     expect(trace.filter((e) => e.kind === 'answer').map((e) => e.work)).toEqual([100, 150]);
     expect(result.groups[GroupMeasure.busy]).toBe(100);
     expect(result.groups[4 + GroupMeasure.busy]).toBe(150);
+    expect(result.types[TypeMeasure.work]).toBe(250); // the workHours KPI's numerator, seconds
   });
 
   it('a chat started while its agent holds k chats takes f_k x its handle time (last factor beyond the list)', () => {
