@@ -20,5 +20,5 @@ export default defineConfig({
   // The replication worker uses top-level await and dynamic import: ES module workers.
   worker: { format: 'es' },
   // Pre-bundle up front, or their late discovery inside the worker reloads the dev page.
-  optimizeDeps: { include: ['comlink', 'seedrandom', 'zod', 'd3'] },
+  optimizeDeps: { include: ['comlink', 'comlink/dist/esm/node-adapter.mjs', 'seedrandom', 'zod', 'd3'] },
 });

@@ -53,5 +53,6 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
         ` occupancy ${percent(sim.occupancy)} vs ${(theory.occupancy * 100).toFixed(1)}%\n`,
     );
   }
+  io.stdout('\nCompare scenarios in the browser, with charts: npm run web (then open the address it prints).\n');
   return 0;
 }

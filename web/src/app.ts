@@ -90,8 +90,8 @@ export class App {
       el('p', { class: 'hint' }, 'The first is the baseline. Every scenario is simulated with the same customers (common random numbers), so differences are paired.'),
       this.cards,
       el('div', { class: 'panel-actions' }, this.addButton, uploadField),
-      this.runPanel.element,
       this.errors.element,
+      this.runPanel.element,
     );
     append(this.root, el('a', { href: '#main', class: 'skip-link' }, 'Skip to results'), header, el('div', { class: 'layout' }, panel, this.main));
     // The skip link must not replace the state in the hash.
@@ -199,7 +199,7 @@ export class App {
     } catch (error) {
       const issues = error instanceof ScenarioError ? error.issues : [{ path: '(file)', message: error instanceof Error ? error.message : String(error) }];
       this.uploadProblem = { fileName: file.name, issues };
-      this.runPanel.setStatus(`${file.name} was not added: see the problems listed below.`, 'error');
+      this.runPanel.setStatus(`${file.name} was not added: see the problems listed above.`, 'error');
       this.sync();
       this.errors.element.scrollIntoView({ block: 'nearest' });
       return;
@@ -220,7 +220,7 @@ export class App {
     const { prepared } = this.sync();
     const p = prepared[i];
     if (p === undefined || !p.ok) {
-      this.runPanel.setStatus(`${cardTitle(i)} has problems (listed below); nothing was saved.`, 'error');
+      this.runPanel.setStatus(`${cardTitle(i)} has problems (listed above); nothing was saved.`, 'error');
       return;
     }
     const id = this.state.cards[i]!.source.replace(/^upload:/, 'uploaded-');
@@ -233,7 +233,7 @@ export class App {
     const { prepared, groups } = this.sync();
     if (groups.length > 0) {
       this.errors.show(groups, 'Nothing was run. Fix these problems first:');
-      this.runPanel.setStatus('Not run: the input has problems (listed below).', 'error');
+      this.runPanel.setStatus('Not run: the input has problems (listed above).', 'error');
       return;
     }
     const scenarios = uniqueNames(prepared.map((p) => (p as { scenario: Scenario }).scenario));

@@ -45,14 +45,18 @@ export function occupancyHeatmap(parent: HTMLElement, o: HeatmapOptions): void {
     testId: 'chart-occupancy',
     title: 'Agent occupancy by group and interval',
     description:
-      'Share of staffed agent time spent handling contacts (handle + wrap-up), per agent group and interval; darker is idler, yellow is near 100%. Hover or use the arrow keys for exact values.',
+      'Share of staffed agent time spent handling contacts (handle + wrap-up), per agent group and interval, in % (the number in each cell). Hover, or focus the chart and use the arrow keys, for exact values with their 95% confidence intervals.',
     width: o.width,
     height: margin.top + innerH + margin.bottom,
     margin,
     fileName: 'occupancy-heatmap',
   });
   const { plot, innerWidth: w } = fig;
-  const colour = d3.scaleSequential(d3.interpolateViridis).domain([0, 1]);
+  // Occupancy mostly lives between 50% and 100%: start the colour scale at 50% (lower when the
+  // data go lower) so differences there are visible; the legend shows the scale used.
+  const lowest = d3.min(o.blocks.flatMap((b) => b.rows.flatMap((r) => r.values.map((m) => m?.mean ?? 1)))) ?? 1;
+  const lo = Math.min(0.5, Math.floor(Math.max(0, lowest) * 10) / 10);
+  const colour = d3.scaleSequential(d3.interpolateViridis).domain([lo, 1]).clamp(true);
   const x = intervalScale(o.labels, w).paddingInner(0.04);
 
   // Legend: a colour bar 0..100% with its title.
@@ -60,12 +64,12 @@ export function occupancyHeatmap(parent: HTMLElement, o: HeatmapOptions): void {
   const legend = fig.svg.append('g').attr('transform', `translate(${margin.left},10)`);
   const defs = fig.svg.append('defs');
   const gradient = defs.append('linearGradient').attr('id', 'occupancy-gradient');
-  d3.range(0, 1.0001, 0.1).forEach((t) => gradient.append('stop').attr('offset', `${t * 100}%`).attr('stop-color', colour(t)));
+  d3.range(0, 1.0001, 0.1).forEach((t) => gradient.append('stop').attr('offset', `${t * 100}%`).attr('stop-color', colour(lo + t * (1 - lo))));
   const hatch = defs.append('pattern').attr('id', 'no-staff').attr('width', 6).attr('height', 6).attr('patternUnits', 'userSpaceOnUse');
   hatch.append('rect').attr('width', 6).attr('height', 6).attr('fill', NO_STAFF);
   hatch.append('path').attr('d', 'M0,6 L6,0').attr('stroke', '#afb8c1').attr('stroke-width', 1);
   legend.append('rect').attr('width', barW).attr('height', 10).attr('fill', 'url(#occupancy-gradient)');
-  const lx = d3.scaleLinear().domain([0, 1]).range([0, barW]);
+  const lx = d3.scaleLinear().domain([lo, 1]).range([0, barW]);
   const lg = legend.append('g').attr('transform', 'translate(0,10)').call(d3.axisBottom(lx).ticks(5).tickFormat(d3.format('.0%')));
   styleAxis(lg);
   legend.append('text').attr('x', barW + 12).attr('y', 9).attr('font-size', 12).attr('fill', TEXT).text('Occupancy (% of staffed time busy)');
@@ -108,6 +112,21 @@ export function occupancyHeatmap(parent: HTMLElement, o: HeatmapOptions): void {
     .attr('width', x.bandwidth())
     .attr('height', CELL_H - 2)
     .attr('fill', (d) => (d.m?.mean == null ? 'url(#no-staff)' : colour(d.m.mean)));
+  // The value in each cell, when the cells are wide enough (white on the dark half of viridis).
+  if (x.bandwidth() >= 20) {
+    rowG
+      .selectAll('text.heat-value')
+      .data((r) => o.blocks[r.block]!.rows[r.row]!.values.map((m, i) => ({ m, i })).filter((d) => d.m?.mean != null))
+      .join('text')
+      .attr('class', 'heat-value')
+      .attr('x', (d) => (x(String(d.i)) ?? 0) + x.bandwidth() / 2)
+      .attr('y', CELL_H / 2 + 4)
+      .attr('text-anchor', 'middle')
+      .attr('font-size', 10)
+      .attr('pointer-events', 'none')
+      .attr('fill', (d) => ((d.m!.mean! - lo) / (1 - lo) < 0.55 ? '#ffffff' : '#000000'))
+      .text((d) => Math.round(d.m!.mean! * 100));
+  }
 
   drawIntervalAxis(plot, x, o.labels, innerH, o.intervalMinutes);
   plot.append('text').attr('x', -margin.left + 8).attr('y', -8).attr('font-size', 12).attr('fill', TEXT).text('Agent group (rows), by scenario');

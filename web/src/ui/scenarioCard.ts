@@ -1,5 +1,5 @@
 /** One scenario of the comparison: which scenario (bundled or uploaded) and its what-if knobs. */
-import { isEmpty } from '../model/knobs.js';
+import { describeKnobs, isEmpty } from '../model/knobs.js';
 import type { CardState } from '../model/appState.js';
 import type { Sources } from '../model/sources.js';
 import { el } from './dom.js';
@@ -44,12 +44,16 @@ export function scenarioCard(index: number, card: CardState, sources: Sources, b
 
   const save = el('button', { type: 'button', class: 'small secondary', 'data-testid': `download-scenario-${index + 1}`, title: 'the scenario with the changes below, as a JSON file' }, 'Save JSON');
   save.addEventListener('click', cb.onDownload);
-  const changed = !isEmpty(card.knobs);
+  const summaryText = () => (isEmpty(card.knobs) ? 'What if… (volume, staff, handle time, patience, target, bot)' : `What if… (${describeKnobs(card.knobs)})`);
+  const summary = el('summary', {}, summaryText());
   const details = el(
     'details',
-    { class: 'knobs', open: changed },
-    el('summary', {}, changed ? 'What if… (changed)' : 'What if…'),
-    knobForm(info?.raw, card.knobs, `s${index + 1}`, bad, cb.onKnobs),
+    { class: 'knobs', open: !isEmpty(card.knobs) },
+    summary,
+    knobForm(info?.raw, card.knobs, `s${index + 1}`, bad, () => {
+      summary.textContent = summaryText();
+      cb.onKnobs();
+    }),
   );
   return el(
     'section',

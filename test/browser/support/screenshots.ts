@@ -1,0 +1,65 @@
+/**
+ * Screenshots of the main views for the README, taken with the same headless Chromium as the
+ * tests: `npx tsx test/browser/support/screenshots.ts` (writes docs/screenshots/*.png).
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './buildApp.js';
+import { launchChromium } from './chromium.js';
+import { openApp } from './page.js';
+import { serveStatic } from './staticServer.js';
+
+const out = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+mkdirSync(out, { recursive: true });
+const dist = await buildApp();
+const server = await serveStatic(dist);
+const browser = await launchChromium();
+try {
+  // 1. The default comparison: retail day vs the same day with a voice bot.
+  {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-day&s=chatbot-voice&reps=20&seed=1`);
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: `${out}compare-overview.png` });
+    const sl = page.getByTestId('chart-service-level');
+    await sl.locator('svg').focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await sl.screenshot({ path: `${out}service-level.png` });
+    await sl.locator('svg').blur();
+    await page.getByTestId('chart-outcomes').screenshot({ path: `${out}outcomes.png` });
+    await page.getByTestId('chart-occupancy').screenshot({ path: `${out}occupancy.png` });
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    await close();
+  }
+  // 2. A what-if variant against its baseline, with the form open.
+  {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-day&s=retail-day,add.voice-team:4,pat.calls:150&reps=20&seed=1`);
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 120_000 });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: `${out}what-if.png` });
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    await close();
+  }
+  // 3. An invalid upload: the CLI's path-named messages, nothing run.
+  {
+    const { page, close } = await openApp(browser, server.url);
+    const bad = {
+      name: 'Broken day',
+      intervalMinutes: 30,
+      intervals: 2,
+      contactTypes: [{ id: 'calls', channel: 'voice', volume: 50, handleTime: { dist: 'exponential', mean: -180 }, patiance: { dist: 'exponential', mean: 60 }, serviceLevel: { seconds: 20, target: 0.8 } }],
+      agentGroups: [{ id: 'agents', skills: ['call'], staff: 8 }],
+    };
+    await page.getByTestId('upload').setInputFiles({ name: 'broken-day.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad, null, 2)) });
+    await page.getByTestId('error').waitFor({ state: 'visible' });
+    await page.getByTestId('run').click();
+    await page.screenshot({ path: `${out}invalid-upload.png` });
+    await close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dist, { recursive: true, force: true });
+}
+console.log(`screenshots written to ${out}`);
