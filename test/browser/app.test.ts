@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compare } from '../../src/node/api.js';
 import { parseScenarioText, ScenarioError } from '../../src/scenario/index.js';
 import { buildApp } from './support/buildApp.js';
-import { chromiumPath, launchChromium, NO_CHROMIUM } from './support/chromium.js';
+import { chromiumPath, launchChromium, noChromium } from './support/chromium.js';
 import { downloadOf, openApp } from './support/page.js';
 import { serveStatic, type StaticServer } from './support/staticServer.js';
 
 const hasChromium = chromiumPath() !== null;
-if (!hasChromium) console.warn(NO_CHROMIUM);
+if (!hasChromium) console.warn(noChromium());
 
 const scenarioFile = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
 
@@ -229,6 +229,30 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
     await close();
   });
 
+  test('a forecast CSV on a card: its errors are named like the CLI’s; once valid, the variant runs', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&s=two-skills&reps=2`);
+    const card = page.getByTestId('scenario-card-2');
+    await card.locator('summary').click();
+    const clock = (i: number) => `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 === 0 ? '00' : '30'}`;
+    const rows = (volume: (i: number) => string) => Array.from({ length: 16 }, (_, i) => `${clock(i)},sales,${volume(i)},240`);
+    const bad = ['interval_start,type,volume,aht', ...rows((i) => (i === 1 ? '-4' : '100'))].join('\n');
+    await card.getByTestId('forecast-upload-2').setInputFiles({ name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const error = page.getByTestId('error');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.locator('li').allTextContents()).toEqual(['forecast: sales.csv row 3, column "volume": must be a number >= 0, not "-4"']);
+
+    const good = ['interval_start,type,volume,aht', ...rows(() => '100')].join('\n');
+    await page.getByTestId('scenario-card-2').getByTestId('forecast-upload-2').setInputFiles({ name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await expect.poll(() => error.isHidden()).toBe(true);
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
+    expect((await page.getByTestId('kpi-table').locator('thead th').allTextContents())[2]).toBe('Two skills with a cross-trained pool (forecast sales.csv)');
+    // 16 intervals x 100 sales contacts instead of the scenario's 3,760: far fewer arrivals.
+    expect(await page.getByTestId('kpi-table').locator('tr[data-kpi="arrivals"] td.delta').textContent()).toMatch(/^−2,\d\d\d/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   test('a scenario named like markup is shown as text, never run as HTML', async () => {
     const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=2`);
     const name = '<img src=x onerror=alert(1)>';
@@ -241,6 +265,21 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
     expect(await page.getByTestId('kpi-table').locator('thead th').nth(1).textContent()).toBe(name);
     expect(await page.locator('img').count()).toBe(0);
     expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('a worker that fails to start fails the run with its message instead of hanging', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=4`);
+    await page.route(/replicationWorker-[^/]*\.js$/, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("worker boom")' }),
+    );
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 20_000 }).toMatch(/^The run failed: replication \d+ failed \(worker \d+\): worker error: .*worker boom/);
+    expect(await page.getByTestId('error').textContent()).toMatch(/^The run failed: .*worker boom/);
+    expect(await page.getByTestId('status').getAttribute('data-live-workers')).toBe('0');
+    expect(await page.getByTestId('run').isEnabled()).toBe(true);
+    expect(await page.getByTestId('kpi-table').count()).toBe(0);
+    expect(problems.filter((p) => !p.includes('worker boom'))).toEqual([]);
     await close();
   });
 

@@ -110,6 +110,7 @@ export class App {
           onSource: (source) => {
             card.source = source;
             card.knobs = emptyKnobs();
+            delete card.forecast;
             this.bad[i] = new Map();
             this.uploadProblem = null;
             this.renderCards();
@@ -117,6 +118,7 @@ export class App {
           onKnobs: () => this.sync(),
           onRemove: this.state.cards.length > 1 ? () => this.removeCard(i) : null,
           onDownload: () => this.downloadScenario(i),
+          onForecast: (file) => void this.onForecast(i, file),
         }),
       );
     });
@@ -144,7 +146,7 @@ export class App {
     const prepared = this.state.cards.map((card) => {
       const info = this.sources.get(card.source);
       if (info === undefined) return { ok: false as const, issues: [{ path: '(scenario)', message: `unknown scenario "${card.source}"` }] };
-      return prepareScenario(info.raw, card.knobs, info.forecast);
+      return prepareScenario(info.raw, card.knobs, card.forecast ?? info.forecast);
     });
     const groups: IssueGroup[] = [];
     if (this.linkIssues.length > 0) {
@@ -213,6 +215,15 @@ export class App {
     } else {
       this.runPanel.setStatus(`${file.name} was added to the scenario lists (already ${MAX_SCENARIOS} scenarios: pick it in one of them).`, 'info');
     }
+    this.renderCards();
+  }
+
+  /** Merge an uploaded forecast CSV into card i's scenario (or drop it: null); problems show like any other. */
+  private async onForecast(i: number, file: File | null): Promise<void> {
+    const card = this.state.cards[i];
+    if (card === undefined) return;
+    if (file === null) delete card.forecast;
+    else card.forecast = { fileName: file.name, text: await file.text() };
     this.renderCards();
   }
 
@@ -293,7 +304,7 @@ export class App {
     if (r === null) return;
     const scroll = window.scrollY;
     this.renderedWidth = this.chartWidth();
-    const uploads = this.state.cards.some((c) => isUpload(c.source));
+    const uploads = this.state.cards.some((c) => isUpload(c.source) || c.forecast !== undefined);
     const view = resultsView(r, {
       width: this.renderedWidth,
       type: this.state.type,
@@ -306,7 +317,7 @@ export class App {
       shareLink: () => this.resultsLink,
     });
     this.main.replaceChildren(view);
-    if (uploads) view.querySelector('.share')?.appendChild(el('span', { class: 'hint' }, ' Uploaded scenarios are not in the link: save them with “Save JSON”.'));
+    if (uploads) view.querySelector('.share')?.appendChild(el('span', { class: 'hint' }, ' Uploaded files are not in the link: save the scenarios with “Save JSON”.'));
     window.scrollTo({ top: scroll });
   }
 

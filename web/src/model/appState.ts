@@ -1,10 +1,13 @@
 /** What the user has set up: the scenarios to compare (each a source plus knobs) and the run settings. */
 import { emptyKnobs, type Knobs } from './knobs.js';
+import type { ForecastFile } from './prepare.js';
 
 /** A source is a bundled scenario id, or `upload:<n>` for an uploaded file. */
 export interface CardState {
   source: string;
   knobs: Knobs;
+  /** An uploaded forecast CSV merged into the scenario (not kept in the URL). */
+  forecast?: ForecastFile;
 }
 
 export interface AppState {

@@ -1,12 +1,14 @@
 /** Where scenarios come from: the bundled files and the files uploaded in this session. */
 import { BUNDLED, bundledById, displayName } from './bundled.js';
+import type { ForecastFile } from './prepare.js';
 
 export interface SourceInfo {
   readonly key: string;
   /** The scenario's name (or the file's). */
   readonly label: string;
   readonly raw: unknown;
-  readonly forecast?: string;
+  /** The bundled CSV the scenario's `forecast` field names. */
+  readonly forecast?: ForecastFile;
   readonly description: string;
 }
 
@@ -43,7 +45,8 @@ export class Sources {
     const b = bundledById(key);
     if (b === undefined) return undefined;
     const info = { key, label: `${displayName(b.raw, b.id)} — ${b.id}`, raw: b.raw, description: describe(b.raw) };
-    return b.forecast === undefined ? info : { ...info, forecast: b.forecast };
+    const fileName = (b.raw as Record<string, unknown>)['forecast'];
+    return b.forecast === undefined || typeof fileName !== 'string' ? info : { ...info, forecast: { fileName, text: b.forecast } };
   }
 
   bundledKeys(): string[] {

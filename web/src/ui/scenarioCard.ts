@@ -11,6 +11,8 @@ export interface CardCallbacks {
   readonly onRemove: (() => void) | null;
   /** Save the scenario as the form makes it (a file `ccsim run` and the upload accept). */
   readonly onDownload: () => void;
+  /** A forecast CSV was chosen for this card (null: remove it). */
+  readonly onForecast: (file: File | null) => void;
 }
 
 export const cardTitle = (index: number) => (index === 0 ? 'Baseline' : `Scenario ${index + 1}`);
@@ -44,12 +46,35 @@ export function scenarioCard(index: number, card: CardState, sources: Sources, b
 
   const save = el('button', { type: 'button', class: 'small secondary', 'data-testid': `download-scenario-${index + 1}`, title: 'the scenario with the changes below, as a JSON file' }, 'Save JSON');
   save.addEventListener('click', cb.onDownload);
-  const summaryText = () => (isEmpty(card.knobs) ? 'What if… (volume, staff, handle time, patience, target, bot)' : `What if… (${describeKnobs(card.knobs)})`);
+  const forecastId = `scenario-${index + 1}-forecast`;
+  const forecastInput = el('input', { id: forecastId, type: 'file', accept: '.csv,text/csv', 'data-testid': `forecast-upload-${index + 1}` });
+  forecastInput.addEventListener('change', () => {
+    const file = forecastInput.files?.[0];
+    if (file !== undefined) cb.onForecast(file);
+  });
+  let forecastState: HTMLElement | null = null;
+  if (card.forecast !== undefined) {
+    const drop = el('button', { type: 'button', class: 'small secondary', 'data-testid': `forecast-remove-${index + 1}` }, 'Remove');
+    drop.addEventListener('click', () => cb.onForecast(null));
+    forecastState = el('p', { class: 'forecast-state' }, `Forecast: ${card.forecast.fileName} `, drop);
+  }
+  const forecast = el(
+    'div',
+    { class: 'forecast' },
+    el('label', { for: forecastId }, 'Forecast CSV: columns interval_start,type,volume,aht (sets volumes and handle-time means per interval)'),
+    forecastInput,
+    forecastState,
+  );
+  const summaryText = () => {
+    const changes = [card.forecast ? `forecast ${card.forecast.fileName}` : '', isEmpty(card.knobs) ? '' : describeKnobs(card.knobs)].filter((c) => c !== '');
+    return changes.length === 0 ? 'What if… (forecast, volume, staff, handle time, patience, target, bot)' : `What if… (${changes.join(', ')})`;
+  };
   const summary = el('summary', {}, summaryText());
   const details = el(
     'details',
-    { class: 'knobs', open: !isEmpty(card.knobs) },
+    { class: 'knobs', open: !isEmpty(card.knobs) || card.forecast !== undefined },
     summary,
+    forecast,
     knobForm(info?.raw, card.knobs, `s${index + 1}`, bad, () => {
       summary.textContent = summaryText();
       cb.onKnobs();

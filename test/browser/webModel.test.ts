@@ -1,0 +1,84 @@
+/** The web page's pure logic (no browser): what-if knobs on scenario JSON, and the URL hash. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { parseScenario, ScenarioError } from '../../src/scenario/index.js';
+import { applyKnobs, describeKnobs, emptyKnobs, knobTokens, parseKnobTokens } from '../../web/src/model/knobs.js';
+import { decodeState, encodeState } from '../../web/src/model/urlState.js';
+
+const raw = (name: string): Record<string, any> =>
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8')) as Record<string, any>;
+
+describe('what-if knobs', () => {
+  test('no knobs: a deep copy, equal to the file', () => {
+    const s = raw('retail-day');
+    const out = applyKnobs(s, emptyKnobs());
+    expect(out).toEqual(s);
+    expect(out).not.toBe(s);
+  });
+
+  test('volume, handle time and staff multipliers, agents added, per-type settings', () => {
+    const s = raw('retail-day');
+    const k = { ...emptyKnobs(), volume: 1.1, handleTime: 0.9, staff: 0.5, addAgents: { 'voice-team': 2 }, patience: { calls: 200, chat: 60 }, slTarget: { calls: 0.9 } };
+    const out = applyKnobs(s, k) as Record<string, any>;
+    expect(out['contactTypes'][0].volume[0]).toBeCloseTo(s['contactTypes'][0].volume[0] * 1.1, 12);
+    expect(out['contactTypes'][0].handleTime).toEqual({ ...s['contactTypes'][0].handleTime, mean: s['contactTypes'][0].handleTime.mean * 0.9 });
+    expect(out['agentGroups'][0].staff[0]).toBe(Math.round(s['agentGroups'][0].staff[0] * 0.5) + 2);
+    expect(out['agentGroups'][1].staff[0]).toBe(Math.round(s['agentGroups'][1].staff[0] * 0.5));
+    expect(out['contactTypes'][0].patience).toEqual({ dist: 'lognormal', mean: 200, cv: 1.2 });
+    expect(out['contactTypes'][1].patience).toEqual({ dist: 'exponential', mean: 60 });
+    expect(out['contactTypes'][0].serviceLevel).toEqual({ seconds: 20, target: 0.9 });
+    expect(parseScenario(out).contactTypes).toHaveLength(3);
+    expect(s['contactTypes'][0].patience.mean).toBe(180); // the input is untouched
+  });
+
+  test('bot share and containment change a bot, or add one with the bundled bot’s session length', () => {
+    const withBot = applyKnobs(raw('chatbot-voice'), { ...emptyKnobs(), botShare: { calls: 0.5 } }) as Record<string, any>;
+    expect(withBot['contactTypes'][0].bot).toMatchObject({ share: 0.5, containment: 0.3 });
+    const added = applyKnobs(raw('retail-day'), { ...emptyKnobs(), botShare: { calls: 0.6 }, botContainment: { calls: 0.25 } }) as Record<string, any>;
+    expect(added['contactTypes'][0].bot).toEqual({ share: 0.6, containment: 0.25, duration: { dist: 'lognormal', mean: 90, cv: 1 } });
+    expect(parseScenario(added).contactTypes[0]!.bot?.share).toBe(0.6);
+  });
+
+  test('values out of range are left for validation, which names the field', () => {
+    const out = applyKnobs(raw('retail-day'), { ...emptyKnobs(), slTarget: { calls: 1.5 }, addAgents: { 'voice-team': -100 } });
+    let issues: string[] = [];
+    try {
+      parseScenario(out);
+    } catch (error) {
+      issues = (error as ScenarioError).issues.map((i) => i.path);
+    }
+    expect(issues).toContain('contactTypes[0].serviceLevel.target');
+    expect(issues).toContain('agentGroups[0].staff[0]');
+  });
+
+  test('tokens round-trip; malformed ones are rejected', () => {
+    const k = { ...emptyKnobs(), volume: 1.25, staff: 0.9, addAgents: { 'voice-team': -3 }, botContainment: { calls: 0.4 } };
+    expect(parseKnobTokens(knobTokens(k))).toEqual({ knobs: k, rejected: [] });
+    expect(parseKnobTokens(['vol:abc', 'nope:1', 'add:3', 'pat.calls:200']).rejected).toEqual(['vol:abc', 'nope:1', 'add:3']);
+    expect(describeKnobs(k)).toBe('volume ×1.25, staff ×0.9, voice-team -3, calls containment 0.4');
+  });
+});
+
+describe('URL hash', () => {
+  const ids = ['chatbot-voice', 'retail-day', 'two-skills'];
+  test('round trip, uploads left out', () => {
+    const knobs = { ...emptyKnobs(), staff: 0.9, addAgents: { 'voice-team': 4 } };
+    const state = { cards: [{ source: 'retail-day', knobs: emptyKnobs() }, { source: 'retail-day', knobs }, { source: 'upload:1', knobs: emptyKnobs() }], replications: 30, seed: 7, type: 'chat' };
+    const hash = encodeState(state, { run: '1' });
+    expect(hash).toBe('#s=retail-day&s=retail-day,staff:0.9,add.voice-team:4&reps=30&seed=7&type=chat&run=1');
+    expect(decodeState(hash, ids)).toEqual({ state: { ...state, cards: state.cards.slice(0, 2) }, issues: [], run: true });
+  });
+
+  test('what it cannot use is reported under `url`', () => {
+    const { state, issues } = decodeState('#s=nowhere&s=two-skills,bogus:1&reps=0&seed=-1&x=2', ids);
+    expect(state.cards).toEqual([{ source: 'two-skills', knobs: emptyKnobs() }]);
+    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'url: unknown bundled scenario "nowhere" (bundled: chatbot-voice, retail-day, two-skills)',
+      'url: unknown setting "bogus:1" for two-skills',
+      'url: reps must be an integer from 1 to 1000',
+      'url: seed must be an integer >= 0',
+      'url: unknown parameter "x"',
+    ]);
+  });
+});
