@@ -42,6 +42,7 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
   const groups = list(input['agentGroups']);
   const typeIds = checkUnique(types, 'contactTypes', 'contact type');
   checkUnique(groups, 'agentGroups', 'agent group');
+  checkUnique(list(input['shiftTemplates']), 'shiftTemplates', 'shift template');
 
   types.forEach((type, i) => {
     if (!isObject(type)) return;

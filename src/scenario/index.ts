@@ -16,3 +16,4 @@ export { SkillSchema, longSkill, type SkillSpec, type SkillItem } from './skill.
 export { ShiftSchema, BreakSchema, type ShiftSpec, type BreakSpec } from './shift.js';
 export { perIntervalDist } from './perInterval.js';
 export { scenarioJsonSchema, scenarioSchemaId } from './jsonSchema.js';
+export { ShiftTemplateSchema, type ShiftTemplateSpec } from './shiftTemplate.js';

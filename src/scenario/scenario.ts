@@ -3,6 +3,7 @@ import { documented } from './docs.js';
 import { ClockSchema } from './clock.js';
 import { ContactTypeSchema } from './contactType.js';
 import { AgentGroupSchema } from './agentGroup.js';
+import { ShiftTemplateSchema } from './shiftTemplate.js';
 
 const minutesPerDay = 1440;
 
@@ -31,6 +32,7 @@ export const ScenarioSchema = documented(
     ).default(0),
     contactTypes: documented(z.array(ContactTypeSchema).min(1), 'the kinds of contacts'),
     agentGroups: documented(z.array(AgentGroupSchema).min(1), 'the agent pools'),
+    shiftTemplates: documented(z.array(ShiftTemplateSchema), 'shifts `ccsim schedule` may hire (section 5)').optional(),
     forecast: documented(
       z.string().regex(/\S/, { error: 'must not be empty' }),
       'CSV file (path relative to the scenario) with columns interval_start,type,volume,aht: fills volume and handle-time means per interval',
