@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseScenario, ScenarioError } from '../../src/scenario/index.js';
-import { applyKnobs, describeKnobs, emptyKnobs, knobTokens, parseKnobTokens } from '../../web/src/model/knobs.js';
+import { applyKnobs, describeKnobs, emptyKnobs, knobTokens, parseKnobTokens, unknownKnobIds } from '../../web/src/model/knobs.js';
 import { decodeState, encodeState } from '../../web/src/model/urlState.js';
+import { intervalLabels, intervalRange } from '../../web/src/model/intervals.js';
 
 const raw = (name: string): Record<string, any> =>
   JSON.parse(readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8')) as Record<string, any>;
@@ -52,6 +53,14 @@ describe('what-if knobs', () => {
     expect(issues).toContain('agentGroups[0].staff[0]');
   });
 
+  test('knobs for groups or types the scenario lacks are named', () => {
+    const k = { ...emptyKnobs(), addAgents: { agents: 2, 'voice-team': 1 }, patience: { calls: 100, sms: 50 }, slTarget: { sms: 0.5 } };
+    expect(unknownKnobIds(raw('retail-day'), k)).toEqual([
+      { path: 'what if', message: 'the scenario has no agent group "agents"' },
+      { path: 'what if', message: 'the scenario has no contact type "sms"' },
+    ]);
+  });
+
   test('tokens round-trip; malformed ones are rejected', () => {
     const k = { ...emptyKnobs(), volume: 1.25, staff: 0.9, addAgents: { 'voice-team': -3 }, botContainment: { calls: 0.4 } };
     expect(parseKnobTokens(knobTokens(k))).toEqual({ knobs: k, rejected: [] });
@@ -80,5 +89,14 @@ describe('URL hash', () => {
       'url: seed must be an integer >= 0',
       'url: unknown parameter "x"',
     ]);
+  });
+});
+
+describe('interval labels', () => {
+  test('clock times, with the day from the second day on', () => {
+    const labels = intervalLabels('22:00', 60, 4);
+    expect(labels).toEqual(['22:00', '23:00', 'Day 2 00:00', 'Day 2 01:00']);
+    expect(intervalRange(labels, 1, 60)).toBe('23:00–00:00');
+    expect(intervalRange(labels, 3, 60)).toBe('Day 2 01:00–02:00');
   });
 });

@@ -11,17 +11,6 @@ export function intervalCentre(x: d3.ScaleBand<string>, i: number): number {
   return (x(String(i)) ?? 0) + x.bandwidth() / 2;
 }
 
-/** "10:30–11:00" from the start label and the interval length. */
-export function intervalRange(labels: readonly string[], i: number, intervalMinutes: number): string {
-  const start = labels[i] ?? '';
-  const m = /^(\d\d):(\d\d)$/.exec(start);
-  if (!m) return start;
-  const end = (Number(m[1]) * 60 + Number(m[2]) + intervalMinutes) % 1440;
-  const hh = String(Math.floor(end / 60)).padStart(2, '0');
-  const mm = String(end % 60).padStart(2, '0');
-  return `${start}–${hh}:${mm}`;
-}
-
 /** Draw the interval axis at the bottom of a plot of this height, with its title. */
 export function drawIntervalAxis(
   plot: d3.Selection<SVGGElement, unknown, null, undefined>,
@@ -31,7 +20,11 @@ export function drawIntervalAxis(
   intervalMinutes: number,
   title = true,
 ): void {
-  const step = Math.max(1, Math.ceil(labels.length / Math.max(1, x.range()[1]! / 48)));
+  // Label every k-th interval, k the fewest that fits and spans a round number of minutes.
+  const labelWidth = Math.max(...labels.map((l) => l.length), 5) * 6.3 + 14;
+  const needed = Math.max(1, Math.ceil(labels.length / Math.max(1, x.range()[1]! / labelWidth)));
+  const round = [15, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 10080].map((m) => m / intervalMinutes).filter((k) => Number.isInteger(k));
+  const step = round.find((k) => k >= needed) ?? needed;
   const axis = d3
     .axisBottom(x)
     .tickValues(x.domain().filter((_, i) => i % step === 0))

@@ -5,9 +5,10 @@
 import * as d3 from 'd3';
 import type { Metric } from '../../../src/stats/index.js';
 import { formatHalfWidth, formatValue, type Unit } from '../model/format.js';
+import { intervalRange } from '../model/intervals.js';
 import { attachCursor } from './cursor.js';
 import { axisTitle, createFigure, styleAxis } from './figure.js';
-import { drawIntervalAxis, intervalCentre, intervalRange, intervalScale, nearestInterval } from './intervalAxis.js';
+import { drawIntervalAxis, intervalCentre, intervalScale, nearestInterval } from './intervalAxis.js';
 import { drawLegend, legendHeight, type LegendItem } from './legend.js';
 import { GRID, MUTED } from './palette.js';
 
@@ -59,7 +60,7 @@ export function intervalLinesChart(parent: HTMLElement, o: IntervalLinesOptions)
     ...(o.targets ?? []).map((t) => ({ label: t.label, colour: t.colour, dash: '3 3', kind: 'line' as const })),
   ];
   const lh = legendHeight(legendItems, o.width - 70);
-  const margin = { top: 8 + lh + 12, right: 20, bottom: 50, left: 64 };
+  const margin = { top: 8 + lh + 12, right: 20, bottom: 50, left: 76 };
   const fig = createFigure(parent, {
     testId: o.testId,
     title: o.title,
@@ -82,7 +83,7 @@ export function intervalLinesChart(parent: HTMLElement, o: IntervalLinesOptions)
   const y = d3.scaleLinear().domain(domain).range([h, 0]).nice();
   const [y0, y1] = y.domain() as [number, number];
   const clamp = (v: number) => Math.max(y0, Math.min(y1, v));
-  const tickFormat = o.unit === 'percent' ? d3.format('.0%') : d3.format('~s');
+  const tickFormat = o.unit === 'percent' ? d3.format('.0%') : d3.format(',~');
 
   plot
     .append('g')
@@ -97,7 +98,7 @@ export function intervalLinesChart(parent: HTMLElement, o: IntervalLinesOptions)
     .attr('stroke', GRID);
   const yAxis = plot.append('g').call(d3.axisLeft(y).ticks(6).tickFormat((d) => tickFormat(d as number)));
   styleAxis(yAxis);
-  axisTitle(plot, o.yTitle, -48, h / 2, true);
+  axisTitle(plot, o.yTitle, -62, h / 2, true);
   drawIntervalAxis(plot, x, o.labels, h, o.intervalMinutes);
 
   const cx = (p: Point) => intervalCentre(x, p.i);

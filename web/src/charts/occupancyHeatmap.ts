@@ -5,9 +5,10 @@
 import * as d3 from 'd3';
 import type { Metric } from '../../../src/stats/index.js';
 import { formatHalfWidth, formatValue } from '../model/format.js';
+import { intervalRange } from '../model/intervals.js';
 import { attachCursor } from './cursor.js';
 import { createFigure, styleAxis } from './figure.js';
-import { drawIntervalAxis, intervalRange, intervalScale, nearestInterval } from './intervalAxis.js';
+import { drawIntervalAxis, intervalScale, nearestInterval } from './intervalAxis.js';
 import { TEXT } from './palette.js';
 
 export interface HeatmapBlock {

@@ -5,9 +5,10 @@
 import * as d3 from 'd3';
 import type { Kpis } from '../../../src/experiment/index.js';
 import { formatMetric } from '../model/format.js';
+import { intervalRange } from '../model/intervals.js';
 import { attachCursor } from './cursor.js';
 import { axisTitle, createFigure, styleAxis } from './figure.js';
-import { drawIntervalAxis, intervalCentre, intervalRange, intervalScale, nearestInterval } from './intervalAxis.js';
+import { drawIntervalAxis, intervalCentre, intervalScale, nearestInterval } from './intervalAxis.js';
 import { drawLegend, legendHeight } from './legend.js';
 import { GRID, MUTED, OUTCOMES, type OutcomeKey } from './palette.js';
 
@@ -82,7 +83,7 @@ export function outcomeStackChart(parent: HTMLElement, o: OutcomeStackOptions): 
       .attr('width', x.bandwidth())
       .attr('y', (d) => y(d.seg[1]))
       .attr('height', (d) => Math.max(0, y(d.seg[0]) - y(d.seg[1])));
-    const axis = g.append('g').call(d3.axisLeft(y).ticks(4).tickFormat(d3.format('~s')));
+    const axis = g.append('g').call(d3.axisLeft(y).ticks(4).tickFormat(d3.format(',~')));
     styleAxis(axis);
     if (p === o.panels.length - 1) drawIntervalAxis(g, x, o.labels, PANEL_H, o.intervalMinutes);
     else {

@@ -156,3 +156,16 @@ export function parseKnobTokens(tokens: readonly string[]): { knobs: Knobs; reje
   }
   return { knobs, rejected };
 }
+
+/** Knobs naming a group or contact type the scenario does not have (e.g. from an old link). */
+export function unknownKnobIds(raw: unknown, k: Knobs): { path: string; message: string }[] {
+  const ids = (key: string) => new Set(objects(isObject(raw) ? raw[key] : undefined).map((o) => o['id']));
+  const groups = ids('agentGroups');
+  const types = ids('contactTypes');
+  const out: { path: string; message: string }[] = [];
+  for (const g of Object.keys(k.addAgents)) if (!groups.has(g)) out.push({ path: 'what if', message: `the scenario has no agent group "${g}"` });
+  for (const m of [k.patience, k.slTarget, k.botShare, k.botContainment]) {
+    for (const t of Object.keys(m)) if (!types.has(t)) out.push({ path: 'what if', message: `the scenario has no contact type "${t}"` });
+  }
+  return [...new Map(out.map((i) => [i.message, i])).values()];
+}

@@ -1,6 +1,6 @@
 /** A scenario card's source, forecast and knobs -> a validated scenario, or its path-named issues. */
 import { mergeForecast, parseScenario, ScenarioError, type Scenario, type ScenarioIssue } from '../../../src/scenario/index.js';
-import { applyKnobs, describeKnobs, isEmpty, type Knobs } from './knobs.js';
+import { applyKnobs, describeKnobs, isEmpty, unknownKnobIds, type Knobs } from './knobs.js';
 
 export type Prepared = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
 
@@ -19,6 +19,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * forecast). A modified variant's name says what was changed.
  */
 export function prepareScenario(raw: unknown, knobs: Knobs, forecast?: ForecastFile): Prepared {
+  const stale = unknownKnobIds(raw, knobs);
+  if (stale.length > 0) return { ok: false, issues: stale };
   let base: unknown = raw;
   const changes: string[] = [];
   if (isObject(raw) && forecast !== undefined) {

@@ -5,6 +5,7 @@ import { outcomeStackChart } from '../charts/outcomeStack.js';
 import { OKABE_ITO, scenarioColour, scenarioDash } from '../charts/palette.js';
 import type { Results } from '../run/runExperiment.js';
 import { el } from './dom.js';
+import { intervalLabels } from '../model/intervals.js';
 import { groupTable, typeTable } from './detailTables.js';
 import { exportBar } from './exportBar.js';
 import { kpiTable } from './kpiTable.js';
@@ -39,7 +40,7 @@ export function resultsView(r: Results, o: ResultsViewOptions): HTMLElement {
   const types = typesOf(r);
   const type = o.type !== null && types.includes(o.type) ? o.type : (types[0] ?? '');
   const baseScenario = r.scenarios[0]!;
-  const labels = r.runs[0]?.intervals.map((iv) => iv.start) ?? [];
+  const labels = intervalLabels(baseScenario.start, baseScenario.intervalMinutes, r.runs[0]?.intervals.length ?? 0);
   const intervalMinutes = baseScenario.intervalMinutes;
 
   const typeSelect = el('select', { id: 'chart-type', 'data-testid': 'type-select' });
