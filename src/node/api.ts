@@ -1,4 +1,6 @@
+import { staffScenario, type RunScenario, type StaffMethod, type StaffOutput } from '../optimize/staffScenario.js';
 import {
+  buildModel,
   compareScenarios,
   inThreadRunner,
   ReplicationPool,
@@ -92,4 +94,37 @@ function pick(options: RunOptions) {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
+}
+
+/** Options of `staff`. */
+export interface StaffApiOptions extends RunOptions {
+  /** `simulation` (default), `erlang-c` or `erlang-a`. */
+  readonly method?: StaffMethod;
+  /** Simulations the search may run (default 60). */
+  readonly maxEvaluations?: number;
+}
+
+/**
+ * The fewest agents per group and interval meeting every target (CONTRACT section 5 `staff`).
+ * The simulation method runs its candidates and its verification on a worker pool.
+ */
+export async function staff(source: ScenarioSource, options: StaffApiOptions = {}): Promise<StaffOutput> {
+  const scenario = await loadScenario(source);
+  const config = buildModel(scenario);
+  const method = options.method ?? 'simulation';
+  if (method !== 'simulation') return staffScenario(scenario, config, null, { method });
+  const replications = options.replications ?? 20;
+  return withPool(options, replications * 2, async (pool) => {
+    let planned = 0;
+    const run: RunScenario = (s, r, seed) => {
+      planned += r;
+      return simulateScenario(s, pool, { replications: r, seed, ...(options.onProgress ? { onProgress: (done) => options.onProgress!(planned - r + done, planned) } : {}) });
+    };
+    return staffScenario(scenario, config, run, {
+      method,
+      replications,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.maxEvaluations === undefined ? {} : { maxEvaluations: options.maxEvaluations }),
+    });
+  });
 }

@@ -15,7 +15,7 @@
  *    interval) above its occupancy limit, add to that group. Repeat until all targets are met.
  * 2. Down: bisect every (group, interval) between the last staffing known to miss and the
  *    current one: move all of them to the midpoint at once, simulate, and send back up the cells
- *    (group, interval) behind each new miss.
+ *    (group, interval) behind each new miss (its interval and the next, whose queue it may be).
  * The cheapest plan that met every target is kept.
  */
 
@@ -154,7 +154,7 @@ export async function searchStaffing(problem: StaffingProblem, evaluate: Evaluat
 
   // Down: per (group, interval) bisection between the last staffing known to miss (lo) and the
   // current one, which meets every target. All open cells move at once; a miss sends back up the
-  // cells of its interval whose groups serve the type that missed.
+  // lowered cells whose groups serve the type that missed, in its interval (else in the next).
   const lo = staff.map((row) => row.map(() => -1));
   const open = (g: number, i: number) => staff[g]![i]! - lo[g]![i]! > 1;
   while (state.count === 0 && evaluations < maxEvaluations) {
@@ -176,10 +176,16 @@ export async function searchStaffing(problem: StaffingProblem, evaluate: Evaluat
       state = result;
       continue;
     }
-    // A miss is blamed on the cells of its interval that serve its type (conservative when the
-    // cause was a queue carried over from the interval before: that cell just stays higher).
+    // A miss is blamed on the cells just lowered that serve its type in its interval; if none
+    // was, on those of the next interval (its contacts may still be waiting when it starts).
+    const lowered = new Set(trial.map(([g, i]) => `${g}:${i}`));
     const bad = new Set<string>();
-    for (const m of result.m.typeMisses) for (const g of problem.types[m.type]!.groups) bad.add(`${g}:${m.interval}`);
+    for (const m of result.m.typeMisses) {
+      const groups = problem.types[m.type]!.groups;
+      const own = groups.map((g) => `${g}:${m.interval}`).filter((k) => lowered.has(k));
+      const next = groups.map((g) => `${g}:${m.interval + 1}`).filter((k) => lowered.has(k));
+      for (const k of own.length > 0 ? own : next) bad.add(k);
+    }
     for (const [g, i] of result.m.occupancyMisses) bad.add(`${g}:${i}`);
     for (const [g, i, from] of trial) {
       if (bad.has(`${g}:${i}`)) {
