@@ -3,7 +3,8 @@
  *
  *   import { simulate, compare, sweep, loadScenario, erlangC } from 'ccsim';
  */
-export { loadScenario, simulate, compare, sweep, type ScenarioSource, type RunOptions, type SimulateOptions } from './node/api.js';
+export { loadScenario, simulate, compare, sweep, staff, type ScenarioSource, type RunOptions, type SimulateOptions, type StaffApiOptions } from './node/api.js';
+export type { StaffOutput, StaffMethod } from './optimize/staffScenario.js';
 export {
   AbortError,
   ReplicationError,

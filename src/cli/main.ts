@@ -7,7 +7,9 @@ import { UsageError, type CliIo } from './io.js';
 import { runCommand } from './runCommand.js';
 import { compareCommand } from './compareCommand.js';
 import { sweepCommand } from './sweepCommand.js';
+import { staffCommand } from './staffCommand.js';
 import { schemaCommand } from './schemaCommand.js';
+import { scheduleCommand } from './scheduleCommand.js';
 
 export const USAGE = `ccsim: contact-center simulation and staffing
 
@@ -16,6 +18,8 @@ Usage:
             [--precision H [--max-replications M]] [--trace FILE]
   ccsim compare <baseline.json> <other.json>... [--replications N] [--seed S] [--workers W] [--json]
   ccsim sweep <scenario.json> --set <path>=<v1>,<v2>,... [--replications N] [--seed S] [--workers W] [--json]
+  ccsim schedule <scenario.json> [--verify] [--replications N] [--seed S] [--workers W] [--time-limit SECONDS] [--json]
+  ccsim staff <scenario.json> [--method simulation|erlang-a|erlang-c] [--write-scenario FILE] [--json]
   ccsim erlang --volume V --interval-minutes M --aht SECONDS --sl-seconds T (--agents N | --target F) [--patience SECONDS] [--json]
   ccsim schema            print the scenario file's JSON Schema
   ccsim demo              run the bundled scenarios (what \`npm start\` does)
@@ -28,7 +32,9 @@ const COMMANDS: Record<string, Command> = {
   run: runCommand,
   compare: compareCommand,
   sweep: sweepCommand,
+  staff: staffCommand,
   erlang: erlangCommand,
+  schedule: scheduleCommand,
   schema: schemaCommand,
   demo: demoCommand,
 };

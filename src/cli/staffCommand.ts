@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import { staff } from '../node/api.js';
+import { loadScenarioFile } from '../node/loadScenarioFile.js';
+import { writeFileAtomic } from '../node/writeFileAtomic.js';
+import { withStaff, type StaffMethod, type StaffOutput } from '../optimize/staffScenario.js';
+import { intervalLabels } from '../experiment/index.js';
+import type { Scenario } from '../scenario/index.js';
+import { percent, table } from './format.js';
+import { UsageError, type CliIo } from './io.js';
+import { RUN_FLAGS, runContext } from './runContext.js';
+
+export const STAFF_USAGE = `Usage: ccsim staff <scenario.json> [options]
+
+The fewest agents per group and interval so that every contact type meets its targets in every
+interval: serviceLevel.target, and maxAbandonRate, maxAsa (types) and maxOccupancy (groups) when
+given. The simulation method (default) starts from Erlang A, then adjusts every group and
+interval by simulating the whole day (queues carried over, bots, abandonment, multi-skill
+groups), and verifies the plan on fresh random numbers.
+
+Options:
+  --method M            simulation (default), erlang-a or erlang-c
+  --replications N      replications per candidate plan (default 20; verification uses 2N)
+  --seed S              master seed (default 1)
+  --workers W           worker threads (default: available cores)
+  --max-evaluations E   simulations the search may run (default 60)
+  --write-scenario FILE write the scenario with the found staff, ready for ccsim run
+  --json                print one JSON document: { method, byGroup, byType, verification, plan }
+  -h, --help            show this help
+`;
+
+const METHODS: readonly StaffMethod[] = ['simulation', 'erlang-a', 'erlang-c'];
+
+export async function staffCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv);
+  if (values.help) {
+    io.stdout(STAFF_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(`expected one scenario file, got ${positionals.length} (see ccsim staff --help)`);
+  const method = (values.method ?? 'simulation') as StaffMethod;
+  if (!METHODS.includes(method)) throw new UsageError(`--method: must be one of ${METHODS.join(', ')}, got ${JSON.stringify(values.method)}`);
+  const maxEvaluations = values['max-evaluations'] === undefined ? undefined : Number(values['max-evaluations']);
+  if (maxEvaluations !== undefined && !(Number.isSafeInteger(maxEvaluations) && maxEvaluations >= 1)) {
+    throw new UsageError(`--max-evaluations: must be an integer >= 1, got ${JSON.stringify(values['max-evaluations'])}`);
+  }
+  const scenario = await loadScenarioFile(positionals[0]!);
+  const ctx = runContext(io, 'staffing', { ...values, replications: values.replications ?? '20' });
+  const out = await ctx.finish(
+    staff(scenario, {
+      method,
+      replications: ctx.replications,
+      seed: ctx.seed,
+      workers: ctx.workers,
+      signal: ctx.signal,
+      onProgress: ctx.onProgress,
+      ...(maxEvaluations === undefined ? {} : { maxEvaluations }),
+    }),
+  );
+  if (values['write-scenario'] !== undefined) {
+    const planned = withStaff(scenario, scenario.agentGroups.map((g) => out.byGroup[g.id]!.staff));
+    await writeFileAtomic(values['write-scenario'], `${JSON.stringify({ ...planned, name: `${scenario.name} (staffed by ccsim ${method})` }, null, 2)}\n`);
+  }
+  io.stdout(values.json ? `${JSON.stringify(out, null, 2)}\n` : staffReport(out, scenario));
+  return 0;
+}
+
+/** Staff per group and interval, the plan's hours and cost, and how the verification went. */
+export function staffReport(out: StaffOutput, scenario: Scenario): string {
+  const labels = intervalLabels(scenario);
+  const groups = scenario.agentGroups.map((g) => g.id);
+  const types = scenario.contactTypes.map((t) => t.id);
+  const rows = labels.map((start, i) => [
+    start,
+    ...groups.map((g) => String(out.byGroup[g]!.staff[i] ?? 0)),
+    ...types.map((t) => out.byType[t]!.requiredExact[i]!.toFixed(1)),
+    ...(out.verification ? types.map((t) => percent(out.verification!.intervals[i]!.byType[t]!.serviceLevel, 0)) : []),
+  ]);
+  const header = ['start', ...groups.map((g) => `${g} staff`), ...types.map((t) => `${t} Erlang`), ...(out.verification ? types.map((t) => `${t} SL`) : [])];
+  const p = out.plan;
+  const lines = [
+    `${scenario.name}: staffing by ${out.method}`,
+    '',
+    table(header, rows),
+    '',
+    `plan: ${p.agentHours.toFixed(1)} agent hours${p.costUnit === 'costPerHour' ? `, cost ${p.cost.toFixed(2)}` : ''}` +
+      (p.evaluations === undefined ? '' : `; ${p.evaluations} simulations`),
+  ];
+  if (p.targets) {
+    lines.push(
+      `verification on fresh random numbers (${out.verification!.replications} replications): ${p.targets.met} of ${p.targets.pairs} (interval, type) pairs meet every target (${(p.targets.share * 100).toFixed(1)}%)`,
+    );
+  }
+  lines.push("('<type> Erlang' is the analytic requirement of that type alone, in agents, before pooling)");
+  return `${lines.join('\n')}\n`;
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { ...RUN_FLAGS, method: { type: 'string' }, 'max-evaluations': { type: 'string' }, 'write-scenario': { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
