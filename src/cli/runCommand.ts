@@ -25,8 +25,9 @@ Options:
   --out FILE            also write the JSON document to FILE (only when the run succeeds)
   --csv FILE            write the per-interval table (one row per interval and type) as CSV
   --trace FILE          write every event of replication 0 (same seed) as JSON lines:
-                        { t, kind, contact, type, agent, group, wait, value }; t is seconds from
-                        the start of the warm-up
+                        { t, kind, contact, type, agent, group, wait, work, value }; t is seconds
+                        from the start of the warm-up; kind is arrive, bot, contained, dropout,
+                        retry, repeat, queue, answer, end, abandon, unresolved, staff or interval
   --no-intervals        leave the interval-by-interval table out of the readable report
   -h, --help            show this help
 
