@@ -3,7 +3,10 @@
  * `ReplicationWorkerApi` through comlink; the model of the last scenario is kept between calls.
  */
 import * as Comlink from 'comlink';
-import { buildModel, runReplication, type ReplicationResult } from '../src/experiment/index.js';
+// Only what a replication needs (not the experiment index, which pulls in the scenario validator).
+import { buildModel } from '../src/experiment/buildModel.js';
+import type { ReplicationResult } from '../src/experiment/measures.js';
+import { runReplication } from '../src/experiment/replication.js';
 import type { ContactCenterConfig } from '../src/model/index.js';
 import type { Scenario } from '../src/scenario/index.js';
 

@@ -1,15 +1,9 @@
 import type { AgentGroupConfig, ContactCenterConfig, ContactTypeConfig, StaffPlan } from '../model/index.js';
 import { intervalStaffPlan, shiftStaffPlan } from '../model/index.js';
 import { makeDistribution } from '../random/index.js';
-import {
-  longSkill,
-  parseClock,
-  perInterval,
-  perIntervalDist,
-  type AgentGroupSpec,
-  type ContactTypeSpec,
-  type Scenario,
-} from '../scenario/index.js';
+import type { AgentGroupSpec, ContactTypeSpec, Scenario } from '../scenario/index.js';
+// The zod-free readers: a worker thread builds models without loading the validator.
+import { longSkill, parseClock, perInterval, perIntervalDist } from '../scenario/values.js';
 
 /** The model configuration of a validated scenario: rates per second, distributions built, staff plans. */
 export function buildModel(scenario: Scenario): ContactCenterConfig {

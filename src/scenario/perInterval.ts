@@ -12,23 +12,4 @@ export function perIntervalSchema<T extends z.ZodNumber>(item: () => T, what: st
   );
 }
 
-/**
- * Expands a per-interval value to one entry per interval: a number is repeated, an array is
- * copied. Throws RangeError if an array's length is not `intervals` (parsing already rejects that).
- */
-export function perInterval(value: number | readonly number[], intervals: number): number[] {
-  if (typeof value === 'number') return new Array<number>(intervals).fill(value);
-  if (value.length !== intervals) {
-    throw new RangeError(`has ${value.length} values, expected ${intervals} (one per interval)`);
-  }
-  return [...value];
-}
-
-/** One entry per interval of a value that is either one item or an array of them (e.g. handle time). */
-export function perIntervalDist<T extends object>(value: T | readonly T[], intervals: number): T[] {
-  if (!Array.isArray(value)) return new Array<T>(intervals).fill(value as T);
-  if (value.length !== intervals) {
-    throw new RangeError(`has ${value.length} values, expected ${intervals} (one per interval)`);
-  }
-  return [...(value as readonly T[])];
-}
+export { perInterval, perIntervalDist } from './values.js';

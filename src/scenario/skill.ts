@@ -30,11 +30,7 @@ export const SkillItemSchema = z.union([IdSchema, SkillSchema], {
 export type SkillSpec = z.output<typeof SkillSchema>;
 export type SkillItem = z.output<typeof SkillItemSchema>;
 
-/** The long form of any skill item. */
-export function longSkill(item: SkillItem): Required<SkillSpec> {
-  const s = typeof item === 'string' ? { type: item } : item;
-  return { type: s.type, priority: s.priority ?? 0, afterSeconds: s.afterSeconds ?? 0, handleTimeFactor: s.handleTimeFactor ?? 1 };
-}
+export { longSkill } from './values.js';
 
 /** The contact type id a (possibly malformed) raw skill item names, if it names one. */
 export function rawSkillType(item: unknown): string | undefined {
