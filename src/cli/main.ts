@@ -18,7 +18,7 @@ Usage:
             [--precision H [--max-replications M]] [--trace FILE]
   ccsim compare <baseline.json> <other.json>... [--replications N] [--seed S] [--workers W] [--json]
   ccsim sweep <scenario.json> --set <path>=<v1>,<v2>,... [--replications N] [--seed S] [--workers W] [--json]
-  ccsim schedule <scenario.json> [--verify] [--replications N] [--seed S] [--workers W] [--time-limit SECONDS] [--json]
+  ccsim schedule <scenario.json> [--verify] [--replications N] [--seed S] [--workers W] [--time-limit SECONDS] [--gap F] [--json]
   ccsim staff <scenario.json> [--method simulation|erlang-a|erlang-c] [--write-scenario FILE] [--json]
   ccsim erlang --volume V --interval-minutes M --aht SECONDS --sl-seconds T (--agents N | --target F) [--patience SECONDS] [--json]
   ccsim schema            print the scenario file's JSON Schema

@@ -1,0 +1,236 @@
+import { parseArgs } from 'node:util';
+import type { RunOutput } from '../experiment/index.js';
+import { simulate } from '../node/api.js';
+import { loadScenarioFile } from '../node/loadScenarioFile.js';
+import {
+  dayClockLabel,
+  DEFAULT_SCHEDULE_GAP,
+  scheduledScenario,
+  scheduleDocument,
+  scheduleProblems,
+  scheduleScenario,
+  ScheduleInputError,
+  type GroupSchedule,
+  type ScenarioSchedule,
+  type ScheduleHorizon,
+} from '../optimize/scheduleScenario.js';
+import { parseScenario, ScenarioError, type Scenario } from '../scenario/index.js';
+import { integerFlag } from './flags.js';
+import { percent, seconds, table } from './format.js';
+import { UsageError, type CliIo } from './io.js';
+import { RUN_FLAGS, runContext } from './runContext.js';
+
+export const SCHEDULE_USAGE = `Usage: ccsim schedule <scenario.json> [options]
+
+Choose which shifts to hire, from the scenario's top-level "shiftTemplates", so every interval is
+covered at minimum cost (an integer program solved with HiGHS). Each agent group's "staff" is its
+net requirement per interval; it is grossed up to ceil(net / (1 - shrinkage)) agents scheduled.
+A template without "cost" costs its hours x the group's costPerHour (agent hours when the group has
+none). What no template can cover is reported as shortfall.
+
+Options:
+  --verify              simulate the schedule (each group's staff replaced by the hired shifts,
+                        shrinkage applied per shift) and report service level per interval
+  --replications N      replications of the verification run (default 10)
+  --seed S              master seed of the verification run (default 1)
+  --workers W           worker threads of the verification run (default: cores, at most N)
+  --time-limit SECONDS  solver time limit per group (default 60); on expiry the best schedule
+                        found so far is reported with status "time-limit"
+  --gap FRACTION        stop when the cost is proved within this fraction of the optimum
+                        (default 0.001 = 0.1%; 0 proves optimality, which can take far longer)
+  --json                print one JSON document: the group's { shifts, cost, required, coverage,
+                        shortfall, ... } (several groups: { byGroup: { <id>: ... } }), plus
+                        "verification": <run output> with --verify
+  -h, --help            show this help
+
+--replications, --seed and --workers are checked but only used with --verify.
+`;
+
+export async function scheduleCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(argv);
+  if (values.help) {
+    io.stdout(SCHEDULE_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(`expected one scenario file, got ${positionals.length} (see ccsim schedule --help)`);
+  const timeLimitSeconds = timeLimitFlag(values['time-limit']);
+  const mipRelGap = gapFlag(values.gap);
+  // Check the run flags up front even without --verify, so a typo fails before any work.
+  integerFlag('--replications', values.replications, 10, 1);
+  integerFlag('--seed', values.seed, 1, 0);
+  integerFlag('--workers', values.workers, 1, 1);
+  const scenario = await loadScenarioFile(positionals[0]!);
+  try {
+    scheduleProblems(scenario); // every input problem, before solving anything
+  } catch (error) {
+    if (error instanceof ScheduleInputError) throw new UsageError(error.message);
+    throw error;
+  }
+  const schedule = await scheduleScenario(scenario, { mipRelGap, ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }) });
+  let verification: RunOutput | undefined;
+  if (values.verify) {
+    let roster: Scenario;
+    try {
+      roster = parseScenario(scheduledScenario(scenario, schedule));
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      throw new UsageError(`--verify: the scheduled scenario is invalid: ${error.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    }
+    const ctx = runContext(io, 'verifying', values);
+    verification = await ctx.finish(
+      simulate(roster, {
+        replications: ctx.replications,
+        seed: ctx.seed,
+        workers: ctx.workers,
+        signal: ctx.signal,
+        onProgress: ctx.onProgress,
+      }),
+    );
+  }
+  if (values.json) {
+    const doc = { ...scheduleDocument(schedule), ...(verification === undefined ? {} : { verification }) };
+    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    io.stdout(scheduleReport(scenario, schedule, verification, mipRelGap));
+  }
+  return 0;
+}
+
+function timeLimitFlag(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`--time-limit: must be a number of seconds > 0, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+function gapFlag(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_SCHEDULE_GAP;
+  const value = Number(raw);
+  if (raw.trim() === '' || !(value >= 0 && value < 1)) throw new UsageError(`--gap: must be a fraction in [0, 1), got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...RUN_FLAGS,
+        verify: { type: 'boolean' },
+        'time-limit': { type: 'string' },
+        gap: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? String(error));
+  }
+}
+
+const grouped = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+const hoursMinutes = (minutes: number) => `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}`;
+
+/** Values per interval as aligned rows, `perLine` intervals to a line, labelled by day and clock. */
+function intervalGrid(horizon: ScheduleHorizon, rows: readonly { label: string; cells: readonly string[] }[], perLine: number): string {
+  const width = Math.max(3, ...rows.flatMap((r) => r.cells.map((c) => c.length)));
+  const labelWidth = Math.max(...rows.map((r) => r.label.length));
+  const lines: string[] = [];
+  for (let from = 0; from < horizon.intervals; from += perLine) {
+    const to = Math.min(horizon.intervals, from + perLine) - 1;
+    const span = `${dayClockLabel(horizon, from)}-${dayClockLabel(horizon, to).slice(-5)}`;
+    rows.forEach((r, k) => {
+      const cells = r.cells.slice(from, to + 1).map((c) => c.padStart(width)).join(' ');
+      lines.push(`${(k === 0 ? span : '').padEnd(span.length)}  ${r.label.padEnd(labelWidth)}  ${cells}`);
+    });
+  }
+  return lines.join('\n');
+}
+
+function groupSection(scenario: Scenario, horizon: ScheduleHorizon, id: string, s: GroupSchedule, perLine: number, mipRelGap: number): string {
+  const group = scenario.agentGroups.find((g) => g.id === id);
+  const templates = new Map((scenario.shiftTemplates ?? []).map((t) => [t.id, t]));
+  const shrinkage = group?.shrinkage ?? 0;
+  const basis = s.costBasis === 'costPerHour'
+    ? `${grouped(group?.costPerHour ?? 0, 2)} per agent hour`
+    : 'no costPerHour: cost is in agent hours (1 per paid hour; templates with their own cost keep it)';
+  const parts = [`== group ${id}  (shrinkage ${(shrinkage * 100).toFixed(0)}%, ${basis}) ==`];
+  if (s.shifts.length === 0) parts.push('no shifts hired');
+  else {
+    const rows = s.shifts.map((h) => {
+      const t = templates.get(h.template);
+      const breaks = (t?.breaks ?? []).map((b) => `${b.minutes}m at ${hoursMinutes(b.offsetMinutes)}`).join(', ');
+      const cost = t?.cost ?? ((t?.minutes ?? 0) / 60) * (s.costBasis === 'costPerHour' ? (group?.costPerHour ?? 0) : 1);
+      return [h.template, `d${h.day}`, t?.start ?? '?', hoursMinutes(t?.minutes ?? 0), breaks, String(h.count), grouped(h.count * cost, 2)];
+    });
+    parts.push(table(['template', 'day', 'start', 'length', 'breaks', 'count', 'cost'], rows));
+  }
+  const hires = s.shifts.reduce((n, h) => n + h.count, 0);
+  const gap = s.mipGap === null ? 'unknown' : `${(s.mipGap * 100).toFixed(2)}%`;
+  const status = s.status === 'optimal' ? `optimal within --gap ${(mipRelGap * 100).toFixed(2)}%` : s.status === 'time-limit' ? 'stopped by --time-limit' : s.status;
+  parts.push(
+    `total cost ${grouped(s.cost, 2)}; ${grouped(hires)} shifts, ${grouped(s.agentHours, 1)} agent hours paid (${grouped(s.breakHours, 1)} on break); ` +
+      `solved in ${(s.solveMs / 1000).toFixed(2)} s, MIP gap ${gap} (${status})`,
+  );
+  const short = s.shortfall.reduce((a, b) => a + b, 0);
+  const shortIntervals = s.shortfall.filter((x) => x > 0).length;
+  const firstShort = s.shortfall.findIndex((x) => x > 0);
+  parts.push(short === 0
+    ? 'coverage >= required in every interval (no shortfall)'
+    : `SHORTFALL in ${shortIntervals} interval${shortIntervals === 1 ? '' : 's'} (${grouped(short)} agent-intervals; first at ${dayClockLabel(horizon, firstShort)}): no template can cover them`);
+  const cell = (x: number) => String(x);
+  parts.push(
+    'per interval: net requirement, gross required (ceil(net / (1 - shrinkage))), scheduled coverage, shortfall (. = 0),\n' +
+      'and agents present after shrinkage as simulated (round(count x (1 - shrinkage)) per hired shift)\n' +
+      intervalGrid(horizon, [
+        { label: 'net', cells: s.net.map(cell) },
+        { label: 'required', cells: s.required.map(cell) },
+        { label: 'coverage', cells: s.coverage.map(cell) },
+        { label: 'shortfall', cells: s.shortfall.map((x) => (x === 0 ? '.' : String(x))) },
+        { label: 'present', cells: s.present.map(cell) },
+      ], perLine),
+  );
+  return parts.join('\n\n');
+}
+
+function verificationSection(scenario: Scenario, horizon: ScheduleHorizon, schedule: ScenarioSchedule, out: RunOutput, perLine: number): string {
+  const parts = [`== verification: the schedule simulated (${out.replications} replications, seed ${out.seed}; ± is the 95% half-width) ==`];
+  const typeRows = scenario.contactTypes.map((t) => {
+    const k = out.byType[t.id];
+    const met = out.intervals.filter((iv) => (iv.byType[t.id]?.serviceLevel.mean ?? Infinity) >= t.serviceLevel.target).length;
+    return [t.id, k ? percent(k.serviceLevel) : '-', `${(t.serviceLevel.target * 100).toFixed(0)}% in ${t.serviceLevel.seconds} s`,
+      `${met} / ${out.intervals.length}`, k ? seconds(k.asa) : '-', k ? percent(k.abandonRate) : '-'];
+  });
+  parts.push(table(['type', 'service level', 'target', 'intervals meeting it', 'ASA', 'abandon'], typeRows));
+  const groupRows = Object.entries(schedule.byGroup).map(([id, s]) => {
+    const g = out.byGroup[id];
+    return [id, grouped(s.presentHours, 1), g?.staffedHours.mean == null ? '-' : grouped(g.staffedHours.mean, 1), g ? percent(g.occupancy) : '-'];
+  });
+  parts.push(table(['group', 'present h (plan)', 'staffed h (simulated)', 'occupancy'], groupRows));
+  for (const t of scenario.contactTypes) {
+    const target = t.serviceLevel.target;
+    const cells = out.intervals.map((iv) => {
+      const sl = iv.byType[t.id]?.serviceLevel.mean;
+      if (sl === null || sl === undefined) return '-';
+      return `${(sl * 100).toFixed(0)}${sl < target ? '*' : ''}`;
+    });
+    parts.push(
+      `${t.id}: service level per interval, % (target ${(target * 100).toFixed(0)}% in ${t.serviceLevel.seconds} s; * below target, - nothing offered)\n` +
+        intervalGrid(horizon, [{ label: 'SL', cells }], perLine),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+/** The readable report: each group's hires, cost, solve figures and coverage; then the verification. */
+export function scheduleReport(scenario: Scenario, schedule: ScenarioSchedule, verification?: RunOutput, mipRelGap = DEFAULT_SCHEDULE_GAP): string {
+  const { horizon } = schedule;
+  const perLine = Math.min(24, horizon.intervalsPerDay);
+  const head =
+    `${scenario.name}: shift schedule  (${horizon.intervals} intervals of ${horizon.intervalMinutes} min from ${horizon.start}, ` +
+    `${horizon.days} day${horizon.days === 1 ? '' : 's'}; ${(scenario.shiftTemplates ?? []).length} shift templates; dN = day N from the start)`;
+  const parts = [head, ...Object.entries(schedule.byGroup).map(([id, s]) => groupSection(scenario, horizon, id, s, perLine, mipRelGap))];
+  if (verification) parts.push(verificationSection(scenario, horizon, schedule, verification, perLine));
+  return `${parts.join('\n\n')}\n`;
+}
