@@ -20,6 +20,7 @@ import { parseScenarioText } from '../src/scenario/index.js';
 import { tuneV8ForSimulation } from '../src/node/tuneV8.js';
 import { simulate } from '../src/node/api.js';
 import { nodeWorkerRunners } from '../src/node/nodeWorkerRunner.js';
+import { inThreadRunner, ReplicationPool } from '../src/experiment/index.js';
 import { workerEntry } from '../src/node/workerEntry.js';
 
 // The same V8 settings as the CLI (src/node/tuneV8.ts), before anything runs hot.
@@ -175,21 +176,42 @@ function measureYardstick(yardstickArgs: readonly string[]) {
 }
 
 /**
- * Worker threads: the same N replications end to end with 1 thread (in-process) and with one
- * worker per core, through the public simulate(); the speedup is the ratio of wall times.
- * Start-up: from creating the workers to each having simulated one replication of a 1-interval
- * scenario (thread start, module load, model build), measured after the worker bundle exists.
+ * Worker threads, three ways, N replications each:
+ * - throughput: one pool warmed by N replications, then N timed; in this thread (1 runner) and
+ *   with one worker per core; speedup = ratio of the warm wall times;
+ * - start-up: a fresh pool of workers timed on its first N (thread start, module load, JIT
+ *   warm-up included) minus the same pool's warm N;
+ * - as a user sees it: `ccsim run <scenario> --replications N --workers W --json` in a fresh
+ *   process, wall clock, W = 1 and W = cores.
  */
 async function measureWorkers(path: string, replications: number) {
   const cores = os.availableParallelism();
-  const wall = async (workers: number) => {
+  const scenario = parseScenarioText(readFileSync(join(ROOT, path), 'utf8'), path);
+  const timed = async (pool: ReplicationPool, from: number) => {
     const t0 = performance.now();
-    await simulate(join(ROOT, path), { replications, seed: SEED, workers });
+    await pool.run(scenario, SEED, from, from + replications, { onResult: () => {} });
     return (performance.now() - t0) / 1000;
   };
-  const one = await wall(1);
-  const all = await wall(cores);
-  return { replications, cores, oneWorkerS: one, allWorkersS: all, speedup: one / all };
+  const single = new ReplicationPool(() => inThreadRunner(), 1);
+  await timed(single, 0);
+  const oneWarmS = await timed(single, replications);
+  await single.close();
+  const workers = new ReplicationPool(nodeWorkerRunners(), cores);
+  const coldS = await timed(workers, 0);
+  const allWarmS = await timed(workers, replications);
+  await workers.close();
+  const cli = (w: number) => {
+    const t0 = performance.now();
+    execFileSync(process.execPath, [join(ROOT, 'bin/ccsim.js'), 'run', join(ROOT, path), '--replications', String(replications), '--workers', String(w), '--json'], { stdio: 'ignore' });
+    return (performance.now() - t0) / 1000;
+  };
+  const cliOneS = cli(1);
+  const cliAllS = cli(cores);
+  return {
+    replications, cores, oneWarmS, allWarmS, speedup: oneWarmS / allWarmS,
+    startupS: coldS - allWarmS, startupShare: (coldS - allWarmS) / oneWarmS,
+    cliOneS, cliAllS, cliSpeedup: cliOneS / cliAllS,
+  };
 }
 
 async function measureStartup() {
@@ -269,8 +291,10 @@ if (JSON_OUT) {
       ['memory before run', `rss ${f(m.rssBeforeMB)} MB, heapUsed ${f(m.heapBeforeMB)} MB (after GC)`],
       ['memory after run', `rss ${f(m.rssAfterMB)} MB, heapUsed ${f(m.heapAfterMB)} MB`],
       ['peak between replications', `heapUsed ${f(m.maxHeapMB)} MB, rss ${f(m.maxRssMB)} MB (sampled after each replication)`],
-      [`${r.workers.replications} replications, 1 thread`, `${f(r.workers.oneWorkerS, 2)} s (simulate, workers: 1)`],
-      [`${r.workers.replications} replications, ${r.workers.cores} workers`, `${f(r.workers.allWorkersS, 2)} s, speedup ${f(r.workers.speedup, 2)}x`],
+      [`${r.workers.replications} replications, warm, 1 thread`, `${f(r.workers.oneWarmS, 2)} s`],
+      [`${r.workers.replications} replications, warm, ${r.workers.cores} workers`, `${f(r.workers.allWarmS, 2)} s, speedup ${f(r.workers.speedup, 2)}x`],
+      [`worker start-up (cold - warm, ${r.workers.cores} workers)`, `${f(r.workers.startupS, 2)} s = ${f(r.workers.startupShare * 100)} % of the 1-thread run`],
+      [`ccsim run, fresh process, --workers 1 / ${r.workers.cores}`, `${f(r.workers.cliOneS, 2)} s / ${f(r.workers.cliAllS, 2)} s, speedup ${f(r.workers.cliSpeedup, 2)}x`],
       [`heapUsed after 10 / ${r.run.replications} (GC)`, r.run.gcAvailable ? `${f(m.heapAfter10MB, 2)} MB / ${f(m.heapAfterLastMB, 2)} MB` : 'n/a (no --expose-gc)'],
     ];
     if (r.yardstick === null) rows.push(['yardstick', 'skipped: ../shared is not present (no js-ceiling.mjs)']);
