@@ -18,7 +18,7 @@ import { buildModel, runReplication, simulateInThread, TypeMeasure, TYPE_MEASURE
 import type { ReplicationResult } from '../src/experiment/index.js';
 import { parseScenarioText } from '../src/scenario/index.js';
 import { tuneV8ForSimulation } from '../src/node/tuneV8.js';
-import { simulate } from '../src/node/api.js';
+import { simulate, staff } from '../src/node/api.js';
 import { nodeWorkerRunners } from '../src/node/nodeWorkerRunner.js';
 import { inThreadRunner, ReplicationPool } from '../src/experiment/index.js';
 import { workerEntry } from '../src/node/workerEntry.js';
@@ -214,6 +214,13 @@ async function measureWorkers(path: string, replications: number) {
   };
 }
 
+/** `ccsim staff` of the retail day end to end (simulation method, defaults, every core). */
+async function measureStaffing() {
+  const t0 = performance.now();
+  const out = await staff(join(ROOT, 'scenarios/retail-day.json'), {});
+  return { seconds: (performance.now() - t0) / 1000, agentHours: out.plan.agentHours, evaluations: out.plan.evaluations ?? 0, targets: out.plan.targets ?? null };
+}
+
 async function measureStartup() {
   const b0 = performance.now();
   workerEntry();
@@ -272,6 +279,7 @@ for (const w of WORKLOADS) {
   results.push({ name: w.name, scenario: w.scenario, cold, warm, run, workers, yardstick, warmRatioToYardstick: ratio });
 }
 const startup = await measureStartup();
+const staffing = await measureStaffing();
 const scheduleWeek = await measureScheduleWeek();
 
 if (JSON_OUT) {
@@ -305,6 +313,7 @@ if (JSON_OUT) {
     const width = Math.max(...rows.map(([a]) => a.length));
     for (const [a, b] of rows) console.log(`${a.padEnd(width)}  ${b}`);
   }
+  console.log(`\n== staffing: ccsim staff scenarios/retail-day.json (simulation method) ==\n${f(staffing.seconds, 1)} s end to end, ${staffing.evaluations} simulations, ${f(staffing.agentHours, 1)} agent hours; verification: ${staffing.targets ? `${staffing.targets.met} of ${staffing.targets.pairs} (interval, type) pairs meet their targets` : 'n/a'}`);
   console.log(`\n== worker start-up ==\n${startup.workers} workers ready (started, modules loaded, one tiny replication each): ${f(startup.startupMs)} ms; worker bundle lookup/build ${f(startup.bundleMs)} ms`);
   console.log(`\n== schedule-week (${scheduleWeek.scenario}) ==\nload + solve: first ${f(scheduleWeek.firstMs)} ms (HiGHS Wasm load included; solve ${f(scheduleWeek.solveMs)} ms), then median ${f(scheduleWeek.warmMs)} ms; cost ${f(scheduleWeek.cost, 2)}, ${scheduleWeek.shifts} shifts, gap ${scheduleWeek.mipGap === null ? 'n/a' : `${f(scheduleWeek.mipGap * 100, 3)} %`} (${scheduleWeek.status})`);
 }
