@@ -29,3 +29,4 @@ export { pairedDeltas, SummaryRows, type SummaryKey } from './pairedDeltas.js';
 export { compareScenarios, type CompareOutput, type CompareOptions } from './compareScenarios.js';
 export { sweepScenario, sweepVariants, type SweepOutput, type SweepOptions } from './sweepScenario.js';
 export { parsePath, getAtPath, setAtPath, sweepValue } from './scenarioPath.js';
+export { remoteRunner, type RemoteRunner, type ReplicationRemote } from './remoteRunner.js';

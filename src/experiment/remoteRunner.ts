@@ -1,0 +1,60 @@
+import type { Scenario } from '../scenario/index.js';
+import type { ReplicationResult } from './measures.js';
+import type { ReplicationRunner } from './replicationRunner.js';
+
+/** A replication worker seen from the calling thread (the comlink proxy of workers/replicationWorker.ts). */
+export interface ReplicationRemote {
+  prepare(job: number, scenario: Scenario): Promise<void>;
+  replicate(job: number, seed: number, replication: number): Promise<ReplicationResult>;
+}
+
+/** A runner on a remote worker, plus the hook its owner calls when the worker errors or exits. */
+export interface RemoteRunner extends ReplicationRunner {
+  /** The worker is gone: every pending and later call rejects with `error`. */
+  die(error: Error): void;
+}
+
+let nextJob = 1;
+
+/**
+ * A ReplicationRunner over a remote worker (Node worker thread or Web Worker). The scenario is
+ * sent once per job (`prepare`), then replicated by number. A call never hangs on a dead worker:
+ * `die` rejects whatever is pending. `terminate` stops the worker when the runner is closed.
+ */
+export function remoteRunner(id: number, remote: ReplicationRemote, terminate: () => Promise<void> | void): RemoteRunner {
+  let death: Error | null = null;
+  const onDeath = new Set<(error: Error) => void>();
+  const die = (error: Error) => {
+    if (death !== null) return;
+    death = error;
+    onDeath.forEach((f) => f(error));
+  };
+  const guarded = <T>(call: Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (death !== null) return reject(death);
+      const fail = (error: Error) => reject(error);
+      onDeath.add(fail);
+      call.then(resolve, reject).finally(() => onDeath.delete(fail));
+    });
+  let preparedFor: Scenario | null = null;
+  let job = 0;
+  let closed = false;
+  return {
+    id,
+    die,
+    async run(scenario, seed, replication) {
+      if (preparedFor !== scenario) {
+        job = nextJob++;
+        await guarded(remote.prepare(job, scenario));
+        preparedFor = scenario;
+      }
+      return guarded(remote.replicate(job, seed, replication));
+    },
+    async close() {
+      die(new Error('worker closed'));
+      if (closed) return;
+      closed = true;
+      await terminate();
+    },
+  };
+}
