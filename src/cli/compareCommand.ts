@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import type { CompareOutput } from '../experiment/index.js';
 import { compare } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import type { Metric } from '../stats/index.js';
 import { table } from './format.js';
+import { parseCommandLine } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
 
@@ -87,9 +87,5 @@ function delta(m: Metric, kind: 'count' | 'percent' | 'seconds'): string {
 }
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: RUN_FLAGS });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandLine(argv, RUN_FLAGS);
 }

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io.js';
 
 /** An integer flag's value, or `fallback` when absent; anything else is a UsageError naming the flag. */
@@ -8,4 +9,13 @@ export function integerFlag(name: string, raw: string | undefined, fallback: num
     throw new UsageError(`${name}: must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
   }
   return value;
+}
+
+/** A command's flags and positionals; a bad or unknown flag is a UsageError (exit 2). */
+export function parseCommandLine<const T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? String(error));
+  }
 }

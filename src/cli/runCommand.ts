@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { traceReplication } from '../experiment/index.js';
 import { simulate } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { writeFileAtomic } from '../node/writeFileAtomic.js';
 import { intervalCsv } from './intervalCsv.js';
+import { parseCommandLine } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { runReport } from './runReport.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
@@ -87,12 +87,7 @@ function precisionFlags(precision: string | undefined, max: string | undefined) 
 }
 
 function parseFlags(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
+  return parseCommandLine(argv, {
         ...RUN_FLAGS,
         precision: { type: 'string' },
         'max-replications': { type: 'string' },
@@ -100,9 +95,5 @@ function parseFlags(argv: string[]) {
         csv: { type: 'string' },
         trace: { type: 'string' },
         'no-intervals': { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+      },);
 }

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { RunOutput } from '../experiment/index.js';
 import { simulate } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
@@ -15,7 +14,7 @@ import {
   type ScheduleHorizon,
 } from '../optimize/scheduleScenario.js';
 import { parseScenario, ScenarioError, type Scenario } from '../scenario/index.js';
-import { integerFlag } from './flags.js';
+import { integerFlag, parseCommandLine } from './flags.js';
 import { percent, seconds, table } from './format.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
@@ -111,21 +110,7 @@ function gapFlag(raw: string | undefined): number {
 }
 
 function parseFlags(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...RUN_FLAGS,
-        verify: { type: 'boolean' },
-        'time-limit': { type: 'string' },
-        gap: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? String(error));
-  }
+  return parseCommandLine(argv, { ...RUN_FLAGS, verify: { type: 'boolean' }, 'time-limit': { type: 'string' }, gap: { type: 'string' } });
 }
 
 const grouped = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { staff } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { writeFileAtomic } from '../node/writeFileAtomic.js';
@@ -6,6 +5,7 @@ import { withStaff, type StaffMethod, type StaffOutput } from '../optimize/staff
 import { intervalLabels } from '../experiment/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { percent, table } from './format.js';
+import { parseCommandLine } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
 
@@ -95,14 +95,5 @@ export function staffReport(out: StaffOutput, scenario: Scenario): string {
 }
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { ...RUN_FLAGS, method: { type: 'string' }, 'max-evaluations': { type: 'string' }, 'write-scenario': { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandLine(argv, { ...RUN_FLAGS, method: { type: 'string' }, 'max-evaluations': { type: 'string' }, 'write-scenario': { type: 'string' } },);
 }

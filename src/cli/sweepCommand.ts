@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { sweepVariants, type SweepOutput } from '../experiment/index.js';
 import { sweep } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { ScenarioError } from '../scenario/index.js';
 import { percent, seconds, table } from './format.js';
+import { parseCommandLine } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
 
@@ -64,9 +64,5 @@ export function sweepReport(out: SweepOutput, replications: number): string {
 }
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...RUN_FLAGS, set: { type: 'string' } } });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  return parseCommandLine(argv, { ...RUN_FLAGS, set: { type: 'string' } });
 }
