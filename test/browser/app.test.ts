@@ -7,8 +7,9 @@ import { readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { compare } from '../../src/node/api.js';
+import { compare, staff } from '../../src/node/api.js';
 import { parseScenarioText, ScenarioError } from '../../src/scenario/index.js';
+import { CONTENT_SECURITY_POLICY } from '../../web/src/contentSecurityPolicy.js';
 import { buildApp } from './support/buildApp.js';
 import { chromiumPath, launchChromium, noChromium } from './support/chromium.js';
 import { downloadOf, openApp } from './support/page.js';
@@ -20,8 +21,9 @@ if (!hasChromium) console.warn(noChromium());
 const scenarioFile = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
 
 /** A small valid scenario (two intervals, one queue) to upload. */
-const tiny = (name: string) => ({
+const tiny = (name: string, description?: string) => ({
   name,
+  ...(description === undefined ? {} : { description }),
   intervalMinutes: 30,
   intervals: 2,
   start: '09:00',
@@ -125,6 +127,109 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
     const tip = sl.locator('.tooltip');
     expect(await tip.isVisible()).toBe(true);
     expect(await tip.textContent()).toMatch(/^0\d:\d\d–\d\d:\d\d · .*± .* pts/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('staffing against requirement: a chart per agent group, the requirement of ccsim staff --method erlang-a, exact values', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=2`);
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
+    const section = page.getByTestId('chart-staffing');
+    const scenario = parseScenarioText(readFileSync(scenarioFile('two-skills.json'), 'utf8'));
+    const ids = scenario.agentGroups.map((g) => g.id);
+    expect(await section.locator('figure.chart').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-testid')))).toEqual([...ids.map((id) => `chart-staffing-${id}`), 'chart-staffing-total']);
+    const cli = await staff(scenarioFile('two-skills.json'), { method: 'erlang-a' });
+    // Each type's requirement counts in its specialist group; the cross-trained pool gets none.
+    const assigned: Record<string, string[]> = { 'sales-team': ['sales'], 'support-team': ['support'], flex: [] };
+    expect(Object.keys(assigned)).toEqual(ids);
+    for (const [gi, id] of ids.entries()) {
+      const chart = page.getByTestId(`chart-staffing-${id}`);
+      for (const line of ['staff-line', 'required-line', 'required-exact']) expect(await chart.locator(`path.${line}`).count()).toBe(1);
+      expect(await chart.locator('text.axis-title').allTextContents()).toEqual(['Agents', 'Time of day (clock time; 30-minute intervals)']);
+      const given = scenario.agentGroups[gi]!.staff!;
+      const staffed = typeof given === 'number' ? new Array<number>(scenario.intervals).fill(given) : given;
+      const required = cli.byGroup[id]!.staff;
+      const short = staffed.filter((x, i) => x < required[i]!).length;
+      expect(await chart.locator('g.panel').getAttribute('data-short-intervals')).toBe(String(short));
+      expect(await chart.locator('g.shortfall rect').count()).toBe(short);
+      // Keyboard: the second interval's exact values.
+      await chart.locator('svg').focus();
+      await page.keyboard.press('ArrowRight');
+      const tip = (await chart.locator('.tooltip div').allTextContents()).map((l) => l.trim());
+      expect(tip[0]).toBe(`08:30–09:00 · ${id}`);
+      expect(tip[2]).toBe(`Staff: ${staffed[1]} agent${staffed[1] === 1 ? '' : 's'}`);
+      const exact = assigned[id]!.reduce((sum, t) => sum + cli.byType[t]!.requiredExact[1]!, 0).toFixed(2);
+      expect(tip[3]).toBe(`Required (Erlang A): ${required[1]} agent${required[1] === 1 ? '' : 's'} (${exact} real-valued)`);
+    }
+    // The cross-trained pool carries no type's requirement, and says so.
+    expect(await page.getByTestId('chart-staffing-flex').locator('.figure-note').textContent()).toMatch(/no contact type’s requirement counts here: sales and support count in a more specialised group/);
+    expect(problems).toEqual([]);
+    await close();
+
+    // A scenario with shifts: agents present move inside an interval as breaks come and go.
+    const shifts = await openApp(browser, `${server.url}#s=ai-deflection&reps=2`);
+    await shifts.page.getByTestId('run').click();
+    await shifts.page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
+    const voice = shifts.page.getByTestId('chart-staffing-voice-team');
+    expect(await voice.locator('.figure-note').textContent()).toMatch(/^Agents present: agents present from the shifts \(on break taken out, shrinkage 12% applied/);
+    await voice.locator('svg').focus();
+    for (let i = 0; i < 6; i++) await shifts.page.keyboard.press('ArrowRight');
+    expect(await voice.locator('.tooltip').textContent()).toMatch(/Staff: \d+\.\d agents on average \(\d+ to \d+ as shifts and breaks change\)/);
+    expect(shifts.problems).toEqual([]);
+    await shifts.close();
+  });
+
+  test('find staffing by simulation: the search runs on the Web Workers, finds ccsim staff’s plan and adds it as a scenario to compare', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=4&seed=1`);
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
+    await page.getByTestId('find-staffing-1').click();
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 60_000 }).toMatch(/^Staffing found for Two skills with a cross-trained pool: /);
+    const cli = await staff(scenarioFile('two-skills.json'), { replications: 4, seed: 1, workers: 2 });
+    const status = String(await page.getByTestId('status').textContent());
+    expect(status).toContain(`${cli.plan.evaluations} simulations`);
+    expect(status).toContain(`${cli.plan.targets!.met} of ${cli.plan.targets!.pairs} (interval, type) pairs meet every target`);
+    expect(status).toMatch(/It was added as scenario 2: press Run to compare\.$/);
+    expect(await page.getByTestId('progress-text').textContent()).toMatch(new RegExp(`^${cli.plan.evaluations} simulations · `));
+    expect(await page.getByTestId('status').getAttribute('data-live-workers')).toBe('0');
+    expect(await page.getByTestId('run').isEnabled()).toBe(true);
+    expect(await page.getByTestId('scenario-select-2').locator('option:checked').textContent()).toBe('Two skills with a cross-trained pool (staffed by simulation)');
+    // The plan is the one `ccsim staff` finds for the same replications and seed.
+    const saved = await downloadOf(page, () => page.getByTestId('download-scenario-2').click());
+    const found = parseScenarioText(saved.body.toString('utf8'));
+    expect(Object.fromEntries(found.agentGroups.map((g) => [g.id, g.staff]))).toEqual(Object.fromEntries(Object.entries(cli.byGroup).map(([id, g]) => [id, g.staff])));
+    // Compared with the original: both in every chart, the staffing chart included.
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('chart-staffing-total').locator('g.panel').count(), { timeout: 30_000 }).toBe(2);
+    expect(await page.getByTestId('kpi-table').locator('thead th').nth(2).textContent()).toBe('Two skills with a cross-trained pool (staffed by simulation)');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('cancel stops a staffing search at once, terminates the workers and adds nothing', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-day&reps=2`);
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
+    await page.getByTestId('replications').fill('400');
+    await page.getByTestId('find-staffing-1').click();
+    expect(await page.getByTestId('run').isDisabled()).toBe(true);
+    expect(await page.getByTestId('find-staffing-1').isDisabled()).toBe(true);
+    await expect.poll(() => progressValue(page), { timeout: 20_000 }).toBeGreaterThan(0);
+    // Redrawn while the search runs (another contact type), its buttons stay disabled.
+    await page.getByTestId('type-select').selectOption('chat');
+    expect(await page.getByTestId('find-staffing-1').isDisabled()).toBe(true);
+    await page.getByTestId('cancel').click();
+    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Staffing search cancelled during simulation \d+; the workers were stopped \(0 running\)\.$/);
+    expect(await page.getByTestId('status').getAttribute('data-live-workers')).toBe('0');
+    expect(await page.getByTestId('run').isEnabled()).toBe(true);
+    expect(await page.getByTestId('find-staffing-1').isEnabled()).toBe(true);
+    expect(await page.getByTestId('scenario-card-2').count()).toBe(0);
+    const stoppedAt = await progressValue(page);
+    await page.waitForTimeout(600);
+    expect(await progressValue(page)).toBe(stoppedAt);
+    // The results of the run before are still there.
+    expect(await page.getByTestId('kpi-table').count()).toBe(1);
     expect(problems).toEqual([]);
     await close();
   });
@@ -256,15 +361,95 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   test('a scenario named like markup is shown as text, never run as HTML', async () => {
     const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=2`);
     const name = '<img src=x onerror=alert(1)>';
-    await page.getByTestId('upload').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tiny(name))) });
+    const description = '<script>alert(2)</script><b onmouseover=alert(3)>bold</b>';
+    await page.getByTestId('upload').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tiny(name, description))) });
     await page.getByTestId('scenario-card-2').waitFor();
     expect(await page.getByTestId('scenario-select-2').locator('option:checked').textContent()).toBe(`${name} (uploaded x.json)`);
+    expect(await page.getByTestId('scenario-card-2').locator('.description').textContent()).toBe(description);
     await page.getByTestId('remove-1').click();
     await page.getByTestId('run').click();
     await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('kpi-table').locator('thead th').nth(1).textContent()).toBe(name);
-    expect(await page.locator('img').count()).toBe(0);
+    // In the SVG charts too: the staffing panel's heading and its tooltip.
+    const staffing = page.getByTestId('chart-staffing-agents');
+    expect(await staffing.locator('.panel-head tspan').first().textContent()).toBe(name);
+    await staffing.locator('svg').focus();
+    expect(await staffing.locator('.tooltip div').nth(1).textContent()).toBe(name);
+    expect(await page.locator('img, script:not([src]), b').count()).toBe(0);
+    await page.mouse.move(10, 10);
     expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('the built page carries a strict Content-Security-Policy, and a whole session breaks none of it', async () => {
+    const html = await (await fetch(server.url)).text();
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
+    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    const policy = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+    expect(Object.fromEntries(policy)).toEqual({
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'worker-src': ["'self'"],
+      'style-src': ["'self'"],
+      'img-src': ["'self'", 'data:'],
+      'connect-src': ["'self'"],
+      'object-src': ["'none'"],
+      'base-uri': ["'none'"],
+      'form-action': ["'none'"],
+    });
+    // Before the first script and stylesheet it governs; the page has no inline script or style.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.search(/<script|<link rel="stylesheet"/));
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=/);
+
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-day&s=chatbot-voice&reps=3`);
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
+    // Every chart's keyboard cursor and tooltip (styles set through the CSSOM), then the exports.
+    for (const chart of await page.locator('figure.chart svg').all()) {
+      await chart.focus();
+      await page.keyboard.press('ArrowRight');
+    }
+    await page.getByTestId('type-select').selectOption('chat');
+    const png = await downloadOf(page, () => page.getByTestId('chart-staffing-voice-team').getByTestId('export-png').click());
+    expect(png.body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const svg = await downloadOf(page, () => page.getByTestId('chart-staffing-voice-team').getByTestId('export-svg').click());
+    expect(svg.name).toBe('staffing-voice-team.svg');
+    await downloadOf(page, () => page.getByTestId('download-summary-csv').click());
+    // A staffing search on the workers, then the found scenario compared.
+    await page.getByTestId('replications').fill('2');
+    await page.getByTestId('find-staffing-1').click();
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 60_000 }).toMatch(/^Staffing found/);
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('kpi-table').locator('thead th').count(), { timeout: 30_000 }).toBe(6);
+    expect(problems).toEqual([]);
+
+    // The policy is enforced, and a violation would have been seen: eval, an inline script, a
+    // style attribute and a blob: worker are refused and reported.
+    // (Page code as a string: this file is compiled without the DOM library. The string timer
+    // stands for eval: code evaluated by the test driver itself is exempt from the page's CSP.)
+    const refused = await page.evaluate(`(async () => {
+      setTimeout('window.evalRan = true', 0);
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true';
+      document.head.appendChild(script);
+      const div = document.createElement('div');
+      div.setAttribute('style', 'color: rgb(255, 0, 0)');
+      document.body.appendChild(div);
+      const worker = await new Promise((resolve) => {
+        try {
+          const w = new Worker(URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' })));
+          w.onmessage = () => resolve(true);
+          w.onerror = () => resolve(false);
+        } catch {
+          resolve(false);
+        }
+        setTimeout(() => resolve('no answer'), 3000);
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      return { evaluated: window.evalRan === true, inline: window.inlineRan === true, red: getComputedStyle(div).color === 'rgb(255, 0, 0)', worker };
+    })()`);
+    expect(refused).toEqual({ evaluated: false, inline: false, red: false, worker: false });
+    await expect.poll(() => problems.filter((p) => p.startsWith('console: CSP violation')).map((p) => p.split(' ')[3]).sort()).toEqual(['script-src', 'script-src-elem', 'style-src-attr', 'worker-src']);
     await close();
   });
 

@@ -11,6 +11,8 @@ import { Sources } from './model/sources.js';
 import { decodeState, encodeState } from './model/urlState.js';
 import { downloadText } from './export/download.js';
 import { liveWorkers } from './run/browserRunner.js';
+import { findStaffing } from './run/findStaffing.js';
+import { staffingAgainstRequirement } from './model/staffing.js';
 import { runExperiment, type Results } from './run/runExperiment.js';
 import { append, el } from './ui/dom.js';
 import { ErrorBox, type IssueGroup } from './ui/errorBox.js';
@@ -33,6 +35,8 @@ export class App {
   private results: Results | null = null;
   private resultsLink = '';
   private controller: AbortController | null = null;
+  /** A staffing search (not a run) holds the controller. */
+  private searching = false;
   private writtenHash = '';
   private renderedWidth = 0;
 
@@ -291,6 +295,75 @@ export class App {
     }
   }
 
+  /**
+   * Search scenario i's staffing by simulation (ccsim staff) on the Web Workers, with the run
+   * panel's progress bar and Cancel; the staffed scenario becomes a new card to compare.
+   */
+  private async findStaffing(i: number): Promise<void> {
+    const scenario = this.results?.scenarios[i];
+    if (this.controller !== null || scenario === undefined) return;
+    const controller = new AbortController();
+    this.controller = controller;
+    this.searching = true;
+    const setBusy = (busy: boolean) => this.main.querySelectorAll<HTMLButtonElement>('[data-testid^="find-staffing-"]').forEach((b) => (b.disabled = busy));
+    setBusy(true);
+    this.runPanel.setRunning(true);
+    this.runPanel.setProgressText(0, 1, 'Starting the staffing search…');
+    this.runPanel.setStatus(`Finding the staffing of ${scenario.name} by simulation (${this.state.replications} replications per candidate plan, seed ${this.state.seed})…`);
+    const { replications, seed } = this.state;
+    let workers = 0;
+    let simulations = 0;
+    try {
+      const found = await findStaffing(scenario, {
+        replications,
+        seed,
+        signal: controller.signal,
+        onStart: (n) => (workers = n),
+        onProgress: (k, fraction, bound) => {
+          simulations = k;
+          this.runPanel.setProgressText(k - 1 + fraction, bound, `simulation ${k} of at most ${bound} · ${workers} worker${workers === 1 ? '' : 's'}`);
+        },
+      });
+      const plan = found.output.plan;
+      let before = '';
+      try {
+        const s = staffingAgainstRequirement(scenario);
+        const hours = s.groups.reduce((sum, g) => sum + g.present.reduce((a, p) => a + p.mean, 0), 0) * (scenario.intervalMinutes / 60);
+        before = ` (the scenario has ${formatHours(hours)})`;
+      } catch {
+        before = '';
+      }
+      const met = plan.targets === undefined ? '' : ` On fresh random numbers ${plan.targets.met} of ${plan.targets.pairs} (interval, type) pairs meet every target (${(plan.targets.share * 100).toFixed(1)}%).`;
+      const description = `Staff per group and interval found by simulation for “${scenario.name}” (${replications} replications per candidate plan, seed ${seed}): ${formatHours(plan.agentHours)}.${met}`;
+      const key = this.sources.addUpload(`${slug(scenario.name)}-staffed.json`, JSON.parse(JSON.stringify({ ...found.scenario, description })) as unknown, 'found');
+      let where: string;
+      if (this.state.cards.length < MAX_SCENARIOS) {
+        this.state.cards.push({ source: key, knobs: emptyKnobs() });
+        this.bad.push(new Map());
+        where = `added as ${cardTitle(this.state.cards.length - 1).toLowerCase()}: press Run to compare`;
+      } else {
+        where = `added to the scenario lists (already ${MAX_SCENARIOS} scenarios: pick it in one of them)`;
+      }
+      this.renderCards();
+      this.runPanel.setProgressText(1, 1, `${plan.evaluations ?? simulations} simulations · ${found.seconds.toFixed(1)} s`);
+      this.runPanel.setStatus(`Staffing found for ${scenario.name}: ${formatHours(plan.agentHours)}${before}, ${plan.evaluations ?? simulations} simulations in ${found.seconds.toFixed(1)} s.${met} It was ${where}.`, 'done');
+    } catch (error) {
+      if (error instanceof AbortError) {
+        this.runPanel.setStatus(`Staffing search cancelled during simulation ${simulations}; the workers were stopped (${liveWorkers()} running).`, 'info');
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        this.runPanel.setStatus(`The staffing search failed: ${message}`, 'error');
+        this.errors.show([], `The staffing search failed: ${message}`);
+      }
+    } finally {
+      this.controller = null;
+      this.searching = false;
+      this.runPanel.setRunning(false);
+      setBusy(false);
+      this.runPanel.status.dataset['liveWorkers'] = String(liveWorkers());
+    }
+  }
+
   private shareLink(): string {
     return `${location.origin}${location.pathname}${encodeState(this.state, { run: '1' })}`;
   }
@@ -315,9 +388,11 @@ export class App {
         (this.main.querySelector('[data-testid="type-select"]') as HTMLSelectElement | null)?.focus();
       },
       shareLink: () => this.resultsLink,
+      onFindStaffing: (i) => void this.findStaffing(i),
+      busy: this.searching,
     });
     this.main.replaceChildren(view);
-    if (uploads) view.querySelector('.share')?.appendChild(el('span', { class: 'hint' }, ' Uploaded files are not in the link: save the scenarios with “Save JSON”.'));
+    if (uploads) view.querySelector('.share')?.appendChild(el('span', { class: 'hint' }, ' Uploaded scenarios and staffing found by simulation are not in the link: save them with “Save JSON”.'));
     window.scrollTo({ top: scroll });
   }
 
@@ -356,3 +431,8 @@ function uniqueNames(scenarios: Scenario[]): Scenario[] {
     return n === 1 ? s : { ...s, name: `${s.name} #${n}` };
   });
 }
+
+const formatHours = (h: number) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(h)} agent hours`;
+
+/** A file-name stem from a scenario name. */
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario';

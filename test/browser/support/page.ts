@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 
 export interface OpenedPage {
   readonly page: Page;
-  /** Uncaught errors, console errors and dialogs (alert, confirm) seen so far. */
+  /** Uncaught errors, console errors, Content-Security-Policy violations and dialogs (alert, confirm) seen so far. */
   readonly problems: string[];
   close(): Promise<void>;
 }
@@ -10,6 +10,10 @@ export interface OpenedPage {
 /** A fresh context at laptop size with the app at `url`; collects anything that went wrong. */
 export async function openApp(browser: Browser, url: string): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // Report every CSP violation on the console (the built page carries a Content-Security-Policy).
+  await context.addInitScript({
+    content: "document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`));",
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

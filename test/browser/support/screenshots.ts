@@ -28,6 +28,12 @@ try {
     await sl.locator('svg').blur();
     await page.getByTestId('chart-outcomes').screenshot({ path: `${out}outcomes.png` });
     await page.getByTestId('chart-occupancy').screenshot({ path: `${out}occupancy.png` });
+    // Staffing against the Erlang A requirement, with the tooltip at 11:00.
+    const staffing = page.getByTestId('chart-staffing-voice-team');
+    await staffing.locator('svg').focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+    await staffing.screenshot({ path: `${out}staffing.png` });
+    await staffing.locator('svg').blur();
     if (problems.length > 0) throw new Error(problems.join('\n'));
     await close();
   }
@@ -41,7 +47,20 @@ try {
     if (problems.length > 0) throw new Error(problems.join('\n'));
     await close();
   }
-  // 3. An invalid upload: the CLI's path-named messages, nothing run.
+  // 3. Staffing found by simulation, compared with the scenario's own staff.
+  {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-day&reps=20&seed=1`);
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 120_000 });
+    await page.getByTestId('find-staffing-1').click();
+    await page.getByTestId('status').filter({ hasText: /^Staffing found/ }).waitFor({ timeout: 300_000 });
+    await page.getByTestId('run').click();
+    await page.getByTestId('chart-staffing-voice-team').locator('g.panel').nth(1).waitFor({ timeout: 120_000 });
+    await page.getByTestId('chart-staffing-voice-team').screenshot({ path: `${out}staffing-found.png` });
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    await close();
+  }
+  // 4. An invalid upload: the CLI's path-named messages, nothing run.
   {
     const { page, close } = await openApp(browser, server.url);
     const bad = {

@@ -16,6 +16,8 @@ export interface UploadedScenario {
   readonly key: string;
   readonly fileName: string;
   readonly raw: unknown;
+  /** An uploaded file, or a scenario the page made (staffing found by simulation). */
+  readonly origin: 'upload' | 'found';
 }
 
 function describe(raw: unknown): string {
@@ -31,16 +33,17 @@ export class Sources {
     return this.uploads;
   }
 
-  addUpload(fileName: string, raw: unknown): string {
+  addUpload(fileName: string, raw: unknown, origin: UploadedScenario['origin'] = 'upload'): string {
     const key = `upload:${++this.count}`;
-    this.uploads.push({ key, fileName, raw });
+    this.uploads.push({ key, fileName, raw, origin });
     return key;
   }
 
   get(key: string): SourceInfo | undefined {
     const upload = this.uploads.find((u) => u.key === key);
     if (upload !== undefined) {
-      return { key, label: `${displayName(upload.raw, upload.fileName)} (uploaded ${upload.fileName})`, raw: upload.raw, description: describe(upload.raw) };
+      const label = upload.origin === 'found' ? displayName(upload.raw, upload.fileName) : `${displayName(upload.raw, upload.fileName)} (uploaded ${upload.fileName})`;
+      return { key, label, raw: upload.raw, description: describe(upload.raw) };
     }
     const b = bundledById(key);
     if (b === undefined) return undefined;

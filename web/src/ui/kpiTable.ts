@@ -38,7 +38,8 @@ export function kpiTable(r: Results): HTMLElement {
   );
   const headRow = el('tr', {}, el('th', { scope: 'col' }, 'KPI'));
   r.runs.forEach((run, i) => {
-    const swatch = el('span', { class: 'swatch', style: `background:${scenarioColour(i)}`, 'aria-hidden': 'true' });
+    const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
+    swatch.style.background = scenarioColour(i); // CSSOM: the page's CSP refuses style attributes
     headRow.appendChild(el('th', { scope: 'col' }, swatch, run.scenario, i === 0 && r.runs.length > 1 ? el('span', { class: 'muted' }, ' (baseline)') : null));
     if (i > 0) headRow.appendChild(el('th', { scope: 'col', class: 'delta' }, 'Δ vs baseline'));
   });

@@ -9,6 +9,7 @@ import { intervalLabels } from '../model/intervals.js';
 import { groupTable, typeTable } from './detailTables.js';
 import { exportBar } from './exportBar.js';
 import { kpiTable } from './kpiTable.js';
+import { staffingSection } from './staffingView.js';
 
 export interface ResultsViewOptions {
   readonly width: number;
@@ -16,6 +17,10 @@ export interface ResultsViewOptions {
   readonly type: string | null;
   readonly onType: (type: string) => void;
   readonly shareLink: () => string;
+  /** Search scenario i's staffing by simulation (the button is left out when absent). */
+  readonly onFindStaffing?: (i: number) => void;
+  /** A staffing search is under way (its buttons are disabled). */
+  readonly busy?: boolean;
 }
 
 export function typesOf(r: Results): string[] {
@@ -134,6 +139,17 @@ export function resultsView(r: Results, o: ResultsViewOptions): HTMLElement {
       rows: Object.keys(run.byGroup).map((group) => ({ group, values: labels.map((_, iv) => run.intervals[iv]?.byGroup[group]?.occupancy) })),
     })),
   });
+
+  root.appendChild(
+    staffingSection(r.scenarios, {
+      width: o.width,
+      labels,
+      intervalMinutes,
+      names,
+      ...(o.onFindStaffing === undefined ? {} : { onFind: o.onFindStaffing }),
+      busy: o.busy === true,
+    }),
+  );
 
   root.appendChild(el('h2', {}, 'Details'));
   root.appendChild(typeTable(r));

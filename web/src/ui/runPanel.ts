@@ -71,6 +71,13 @@ export class RunPanel {
     this.progressText.textContent = total > 0 ? `${done} / ${total} replications${note}` : '';
   }
 
+  /** Progress of something other than replications (the staffing search): `text` says what. */
+  setProgressText(value: number, max: number, text: string): void {
+    this.progress.max = Math.max(1, max);
+    this.progress.value = Math.min(value, max);
+    this.progressText.textContent = text;
+  }
+
   setStatus(text: string, kind: 'info' | 'error' | 'done' = 'info'): void {
     this.status.textContent = text;
     this.status.dataset['kind'] = kind;

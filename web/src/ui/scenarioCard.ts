@@ -28,10 +28,12 @@ export function scenarioCard(index: number, card: CardState, sources: Sources, b
     bundled.appendChild(el('option', { value: key }, info.label));
   }
   select.appendChild(bundled);
-  if (sources.uploaded.length > 0) {
-    const up = el('optgroup', { label: 'Uploaded' });
-    for (const u of sources.uploaded) up.appendChild(el('option', { value: u.key }, sources.get(u.key)!.label));
-    select.appendChild(up);
+  for (const [origin, label] of [['upload', 'Uploaded'], ['found', 'Staffing found by simulation']] as const) {
+    const mine = sources.uploaded.filter((u) => u.origin === origin);
+    if (mine.length === 0) continue;
+    const group = el('optgroup', { label });
+    for (const u of mine) group.appendChild(el('option', { value: u.key }, sources.get(u.key)!.label));
+    select.appendChild(group);
   }
   select.value = card.source;
   select.addEventListener('change', () => cb.onSource(select.value));

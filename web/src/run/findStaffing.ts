@@ -1,0 +1,64 @@
+/**
+ * `ccsim staff` (simulation method) in the page: staffScenario with every candidate plan
+ * simulated on a pool of Web Workers (the main thread only steers the search and reduces).
+ */
+import { buildModel } from '../../../src/experiment/buildModel.js';
+import { ReplicationPool, simulateScenario } from '../../../src/experiment/index.js';
+import { staffScenario, withStaff, type RunScenario, type StaffOutput } from '../../../src/optimize/staffScenario.js';
+import type { Scenario } from '../../../src/scenario/index.js';
+import { browserWorkerRunners, poolSize } from './browserRunner.js';
+
+/** staffScenario's defaults: search budget and repair rounds (the verification is one more run). */
+export const MAX_EVALUATIONS = 60;
+const REPAIR_ROUNDS = 4;
+
+export interface FindStaffingSettings {
+  /** Replications per candidate plan (the repair and the verification use twice as many). */
+  readonly replications: number;
+  readonly seed: number;
+  readonly signal: AbortSignal;
+  readonly maxEvaluations?: number;
+  /**
+   * After each replication: `simulation` is the 1-based number of the simulation under way,
+   * `fraction` how much of it is done, `bound` the most simulations the search can take.
+   */
+  readonly onProgress: (simulation: number, fraction: number, bound: number) => void;
+  readonly onStart?: (workers: number) => void;
+}
+
+export interface FoundStaffing {
+  /** The scenario with the plan's staff per group and interval (shifts replaced), renamed. */
+  readonly scenario: Scenario;
+  readonly output: StaffOutput;
+  readonly workers: number;
+  readonly seconds: number;
+}
+
+export async function findStaffing(scenario: Scenario, settings: FindStaffingSettings): Promise<FoundStaffing> {
+  const started = performance.now();
+  const maxEvaluations = settings.maxEvaluations ?? MAX_EVALUATIONS;
+  const bound = maxEvaluations + REPAIR_ROUNDS + 1;
+  const workers = poolSize(settings.replications * 2);
+  const pool = new ReplicationPool(browserWorkerRunners(), workers, settings.signal);
+  settings.onStart?.(pool.size);
+  let simulations = 0;
+  const run: RunScenario = (s, replications, seed) => {
+    const k = ++simulations;
+    settings.onProgress(k, 0, bound);
+    return simulateScenario(s, pool, { replications, seed, onProgress: (done, total) => settings.onProgress(k, done / Math.max(1, total), bound) });
+  };
+  try {
+    const output = await staffScenario(scenario, buildModel(scenario), run, {
+      method: 'simulation',
+      replications: settings.replications,
+      seed: settings.seed,
+      maxEvaluations,
+      repairRounds: REPAIR_ROUNDS,
+    });
+    const staff = scenario.agentGroups.map((g) => output.byGroup[g.id]!.staff);
+    const staffed = { ...withStaff(scenario, staff), name: `${scenario.name} (staffed by simulation)` };
+    return { scenario: staffed, output, workers, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await pool.close();
+  }
+}
