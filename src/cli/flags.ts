@@ -11,8 +11,12 @@ export function integerFlag(name: string, raw: string | undefined, fallback: num
   return value;
 }
 
+type FlagOptions = NonNullable<ParseArgsConfig['options']>;
+/** What parseArgs returns for a command's options (named, so the declaration build can emit it). */
+export type CommandLine<T extends FlagOptions> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: T }>>;
+
 /** A command's flags and positionals; a bad or unknown flag is a UsageError (exit 2). */
-export function parseCommandLine<const T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+export function parseCommandLine<const T extends FlagOptions>(argv: string[], options: T): CommandLine<T> {
   try {
     return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (error) {
