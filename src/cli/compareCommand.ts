@@ -17,6 +17,7 @@ Options:
   --seed S           master seed (default 1)
   --workers W        worker threads (default: available cores, at most N)
   --json             print one JSON document: { baseline, runs, deltas }
+  --force            run even when larger than the limits (docs/reliability.md)
   -h, --help         show this help
 `;
 
@@ -31,7 +32,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   const scenarios = [];
   for (const path of positionals) scenarios.push(await loadScenarioFile(path));
   const out = await ctx.finish(
-    compare(scenarios, { replications: ctx.replications, seed: ctx.seed, workers: ctx.workers, signal: ctx.signal, onProgress: ctx.onProgress }),
+    compare(scenarios, { replications: ctx.replications, seed: ctx.seed, workers: ctx.workers, signal: ctx.signal, onProgress: ctx.onProgress, force: ctx.force }),
   );
   io.stdout(values.json ? `${JSON.stringify(out, null, 2)}\n` : compareReport(out));
   return 0;

@@ -16,8 +16,13 @@ exponential patience of that mean) with it.
   --target FRACTION      service-level target in (0, 1): report the fewest agents that meet it
   --patience SECONDS     mean patience (> 0); switches to Erlang A
   --json                 print one JSON document
+  --force                compute even above 1e6 agents or 1e6 Erlangs of load (the exact
+                         formulas take time in proportion to the agents: seconds to minutes)
   --help                 show this text
 `;
+
+/** Agents and load (Erlangs) above which the command asks for --force (docs/reliability.md). */
+export const ERLANG_LIMIT = 1e6;
 
 /** What the `erlang` command was asked, after parsing and checking its flags. */
 interface ErlangRequest {
@@ -28,6 +33,7 @@ interface ErlangRequest {
   staffing: { kind: 'agents'; agents: number } | { kind: 'target'; target: number };
   patience: number | undefined;
   json: boolean;
+  force: boolean;
 }
 
 /**
@@ -65,6 +71,7 @@ function parseErlangArgs(argv: string[]): ErlangRequest | 'help' {
         target: { type: 'string' },
         patience: { type: 'string' },
         json: { type: 'boolean' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -87,7 +94,24 @@ function parseErlangArgs(argv: string[]): ErlangRequest | 'help' {
   const staffing = values.agents !== undefined
     ? { kind: 'agents' as const, agents: numberFlag('--agents', values.agents, (x) => Number.isSafeInteger(x) && x >= 1, 'an integer >= 1') }
     : { kind: 'target' as const, target: numberFlag('--target', values.target, (x) => x > 0 && x < 1, 'a fraction between 0 and 1 (exclusive)') };
-  return { volume, intervalMinutes, aht, slSeconds, staffing, patience, json: values.json === true };
+  const request = { volume, intervalMinutes, aht, slSeconds, staffing, patience, json: values.json === true, force: values.force === true };
+  if (!request.force) checkSize(request);
+  return request;
+}
+
+/**
+ * Erlang B, C and A are exact: each evaluation takes time in proportion to the agents (about
+ * 50 ms per million for C, 10x that for A), and a --target search makes dozens of them.
+ */
+function checkSize(r: ErlangRequest): void {
+  const load = (r.volume / (r.intervalMinutes * 60)) * r.aht;
+  const big = (x: number) => x.toExponential(1).replace('e+', 'e').replace('.0e', 'e');
+  if (r.staffing.kind === 'agents' && r.staffing.agents > ERLANG_LIMIT) {
+    throw new UsageError(`--agents ${r.staffing.agents}: above the limit of ${big(ERLANG_LIMIT)} agents (the exact formulas take time in proportion to the agents); add --force to compute it anyway`);
+  }
+  if (load > ERLANG_LIMIT) {
+    throw new UsageError(`the load is ${big(load)} Erlangs (volume x aht / interval seconds), above the limit of ${big(ERLANG_LIMIT)}: it needs as many agents and the exact formulas take time in proportion to them; add --force to compute it anyway`);
+  }
 }
 
 function numberFlag(flag: string, text: string | undefined, ok: (x: number) => boolean, what: string): number {

@@ -24,7 +24,8 @@ Usage:
   ccsim schema            print the scenario file's JSON Schema
   ccsim demo              run the bundled scenarios (what \`npm start\` does)
 
-Run \`ccsim <command> --help\` for a command's options.
+Run \`ccsim <command> --help\` for a command's options. A run larger than the limits of
+docs/reliability.md (about 2e8 contacts x replications) is refused unless --force.
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;

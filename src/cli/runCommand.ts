@@ -29,6 +29,8 @@ Options:
                         from the start of the warm-up; kind is arrive, bot, contained, dropout,
                         retry, repeat, queue, answer, end, abandon, unresolved, staff or interval
   --no-intervals        leave the interval-by-interval table out of the readable report
+  --force               run even when the run is larger than the limits (about 2e8 contacts x
+                        replications, 1e6 agents, 1e5 interval cells; see docs/reliability.md)
   -h, --help            show this help
 
 Progress is drawn on stderr when it is a terminal. Ctrl-C stops at once and writes nothing.
@@ -51,6 +53,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       workers: ctx.workers,
       signal: ctx.signal,
       onProgress: ctx.onProgress,
+      force: ctx.force,
       ...(precision ? { precision } : {}),
     }),
   );

@@ -10,6 +10,7 @@ export const RUN_FLAGS = {
   seed: { type: 'string' },
   workers: { type: 'string' },
   json: { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -20,25 +21,32 @@ export interface RunContext {
   readonly workers: number;
   readonly signal: AbortSignal;
   readonly onProgress: (done: number, total: number) => void;
+  /** `--force`: run even above RUN_LIMITS (src/node/runSize.ts). */
+  readonly force: boolean;
   /** Undo the Ctrl-C handler and the bar; turn run failures into CLI errors. */
   finish<T>(work: Promise<T>): Promise<T>;
 }
 
-export function runContext(io: CliIo, label: string, values: { replications?: string; seed?: string; workers?: string }): RunContext {
+export function runContext(io: CliIo, label: string, values: { replications?: string; seed?: string; workers?: string; force?: boolean }): RunContext {
   const replications = integerFlag('--replications', values.replications, 10, 1);
   const seed = integerFlag('--seed', values.seed, 1, 0);
   const workers = integerFlag('--workers', values.workers, defaultWorkers(replications), 1);
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted (Ctrl-C)'));
-  process.once('SIGINT', onSigint);
   const bar = progressBar(io, label);
   return {
     replications,
     seed,
     workers,
     signal: controller.signal,
+    force: values.force === true,
     onProgress: (done: number, total: number) => bar.update(done, total),
     async finish<T>(work: Promise<T>): Promise<T> {
+      // Listening only while the work runs: a command that fails before it (e.g. on an invalid
+      // scenario file) must not leave a handler behind, which would also keep Ctrl-C from
+      // ending a program that calls runCli in-process. Signals arrive through the event loop,
+      // so none can slip in between starting the work and this line.
+      process.once('SIGINT', onSigint);
       try {
         return await work;
       } catch (error) {

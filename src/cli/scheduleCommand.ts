@@ -33,6 +33,7 @@ Options:
   --replications N      replications of the verification run (default 10)
   --seed S              master seed of the verification run (default 1)
   --workers W           worker threads of the verification run (default: cores, at most N)
+  --force               run even when larger than the limits (docs/reliability.md)
   --time-limit SECONDS  solver time limit per group (default 60); on expiry the best schedule
                         found so far is reported with status "time-limit"
   --gap FRACTION        stop when the cost is proved within this fraction of the optimum
@@ -83,6 +84,7 @@ export async function scheduleCommand(argv: string[], io: CliIo): Promise<number
         workers: ctx.workers,
         signal: ctx.signal,
         onProgress: ctx.onProgress,
+        force: ctx.force,
       }),
     );
   }

@@ -22,6 +22,7 @@ Options:
   --replications N      replications per candidate plan (default 20; verification uses 2N)
   --seed S              master seed (default 1)
   --workers W           worker threads (default: available cores)
+  --force               run even when larger than the limits (docs/reliability.md)
   --max-evaluations E   simulations the search may run (default 60)
   --write-scenario FILE write the scenario with the found staff, ready for ccsim run
   --json                print one JSON document: { method, byGroup, byType, verification, plan }
@@ -53,6 +54,7 @@ export async function staffCommand(argv: string[], io: CliIo): Promise<number> {
       workers: ctx.workers,
       signal: ctx.signal,
       onProgress: ctx.onProgress,
+      force: ctx.force,
       ...(maxEvaluations === undefined ? {} : { maxEvaluations }),
     }),
   );

@@ -20,6 +20,7 @@ Options:
   --seed S           master seed (default 1)
   --workers W        worker threads (default: available cores, at most N)
   --json             print one JSON document: { parameter, points: [ { value, summary } ] }
+  --force            run even when larger than the limits (docs/reliability.md)
   -h, --help         show this help
 `;
 
@@ -45,7 +46,7 @@ export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const ctx = runContext(io, 'sweeping', values);
   const out = await ctx.finish(
-    sweep(scenario, path, list, { replications: ctx.replications, seed: ctx.seed, workers: ctx.workers, signal: ctx.signal, onProgress: ctx.onProgress }),
+    sweep(scenario, path, list, { replications: ctx.replications, seed: ctx.seed, workers: ctx.workers, signal: ctx.signal, onProgress: ctx.onProgress, force: ctx.force }),
   );
   io.stdout(values.json ? `${JSON.stringify(out, null, 2)}\n` : sweepReport(out, ctx.replications));
   return 0;

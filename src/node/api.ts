@@ -6,6 +6,7 @@ import {
   ReplicationPool,
   simulateScenario,
   sweepScenario,
+  sweepVariants,
   type CompareOutput,
   type PrecisionTarget,
   type SimulatedRun,
@@ -14,6 +15,7 @@ import {
 import { parseScenario, type Scenario } from '../scenario/index.js';
 import { loadScenarioFile } from './loadScenarioFile.js';
 import { defaultWorkers, nodeWorkerRunners, type NodeRunnerOptions } from './nodeWorkerRunner.js';
+import { checkRunSize } from './runSize.js';
 
 /** A scenario file path, or a scenario object (validated like a file). */
 export type ScenarioSource = string | Scenario | Record<string, unknown>;
@@ -38,6 +40,11 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Called after each replication: replications done and planned. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Run even when the call is larger than RUN_LIMITS (estimated contacts x replications, agents,
+   * chat slots, interval cells); without it such a call is refused with a RunTooLargeError.
+   */
+  readonly force?: boolean;
 }
 
 export interface SimulateOptions extends RunOptions {
@@ -65,6 +72,8 @@ async function withPool<T>(options: SimulateOptions, replications: number, use: 
 export async function simulate(source: ScenarioSource, options: SimulateOptions = {}): Promise<SimulatedRun> {
   const scenario = await loadScenario(source);
   const replications = options.replications ?? 10;
+  const planned = options.precision ? Math.max(replications, options.precision.maxReplications ?? 1000) : replications;
+  checkRunSize([{ scenario, replications: planned }], options.force);
   return withPool(options, replications, (pool) =>
     simulateScenario(scenario, pool, {
       replications,
@@ -79,12 +88,15 @@ export async function simulate(source: ScenarioSource, options: SimulateOptions 
 /** Run a baseline and variants with common random numbers; paired deltas against the baseline. */
 export async function compare(sources: readonly ScenarioSource[], options: RunOptions = {}): Promise<CompareOutput> {
   const scenarios = await Promise.all(sources.map(loadScenario));
+  checkRunSize(scenarios.map((scenario) => ({ scenario, replications: options.replications ?? 10 })), options.force);
   return withPool(options, options.replications ?? 10, (pool) => compareScenarios(scenarios, pool, pick(options)));
 }
 
 /** Run a scenario with one field set to each value (`"*1.1"` multiplies the current value). */
 export async function sweep(source: ScenarioSource, path: string, values: readonly (number | string)[], options: RunOptions = {}): Promise<SweepOutput> {
   const scenario = await loadScenario(source);
+  const variants = sweepVariants(scenario, path, values.map(String));
+  checkRunSize(variants.map((v) => ({ scenario: v.scenario, replications: options.replications ?? 10 })), options.force);
   return withPool(options, options.replications ?? 10, (pool) => sweepScenario(scenario, path, values.map(String), pool, pick(options)));
 }
 
@@ -110,10 +122,14 @@ export interface StaffApiOptions extends RunOptions {
  */
 export async function staff(source: ScenarioSource, options: StaffApiOptions = {}): Promise<StaffOutput> {
   const scenario = await loadScenario(source);
-  const config = buildModel(scenario);
   const method = options.method ?? 'simulation';
-  if (method !== 'simulation') return staffScenario(scenario, config, null, { method });
   const replications = options.replications ?? 20;
+  // The search runs up to maxEvaluations simulations, then a verification of twice the replications.
+  // The Erlang methods simulate nothing but take time in proportion to the agents, so to the volume.
+  const simulated = method === 'simulation' ? replications * ((options.maxEvaluations ?? 60) + 2) : 1;
+  checkRunSize([{ scenario, replications: simulated }], options.force);
+  const config = buildModel(scenario);
+  if (method !== 'simulation') return staffScenario(scenario, config, null, { method });
   return withPool(options, replications * 2, async (pool) => {
     let planned = 0;
     const run: RunScenario = (s, r, seed) => {

@@ -8,8 +8,12 @@ import { perIntervalSchema } from './perInterval.js';
 
 /** Identifiers of contact types and agent groups. */
 export const IdSchema = documented(
-  z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'must match [A-Za-z0-9_-]+ (letters, digits, "_", "-")' }),
-  'identifier: letters, digits, "_" and "-"',
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, { error: 'must match [A-Za-z0-9_-]+ (letters, digits, "_", "-")' })
+    // Ids become keys of the output's byType / byGroup objects, where "__proto__" would be lost.
+    .refine((id) => id !== '__proto__', { error: '"__proto__" is reserved: choose another id' }),
+  'identifier: letters, digits, "_" and "-" (not "__proto__")',
 );
 
 /** The media a contact type arrives on. */

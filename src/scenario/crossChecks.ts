@@ -89,6 +89,6 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
       }
     });
   }
-  issues.push(...breadthChecks(input));
+  for (const found of breadthChecks(input)) issues.push(found); // not push(...): may be 1e6 items
   return issues;
 }

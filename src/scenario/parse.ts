@@ -1,6 +1,6 @@
 import { ScenarioSchema, type Scenario } from './scenario.js';
 import { ScenarioError } from './scenarioError.js';
-import { describeValue, scenarioErrorMap, toScenarioIssues, type ScenarioIssue } from './issues.js';
+import { describeValue, formatPath, scenarioErrorMap, toScenarioIssues, type ScenarioIssue } from './issues.js';
 import { toPlainData } from './plainData.js';
 import { crossCheckScenario } from './crossChecks.js';
 import { describeJsonError, scanJson } from './jsonText.js';
@@ -26,9 +26,10 @@ function validate(
     throw new ScenarioError([{ path: '(root)', message: `must be an object (a scenario), not ${describeValue(plain)}` }], source);
   }
   applyForecast(plain as Record<string, unknown>, attachments, issues);
-  const result = ScenarioSchema.safeParse(plain, { error: scenarioErrorMap });
-  if (!result.success) issues.push(...toScenarioIssues(result.error.issues));
-  issues.push(...crossCheckScenario(plain));
+  const result = schemaParse(plain, issues);
+  // Loops, not push(...list): a list of a million issues would overflow the call stack.
+  if (!result.success) for (const issue of toScenarioIssues(result.error.issues)) issues.push(issue);
+  for (const issue of crossCheckScenario(plain)) issues.push(issue);
   const seen = new Set<string>();
   const unique = issues.filter((issue) => {
     const key = `${issue.path}\u0000${issue.message}`;
@@ -36,6 +37,37 @@ function validate(
   });
   if (unique.length > 0 || !result.success) throw new ScenarioError(unique, source);
   return result.data;
+}
+
+/** Items of one array the schema checks when the whole input made it overflow the call stack. */
+const CHECKED_ITEMS = 1000;
+
+/**
+ * The schema's verdict. Zod gathers an array's issues with `push(...issues)`, which overflows the
+ * call stack past ~100,000 issues (e.g. a per-interval array of 200,000 negative numbers). Then
+ * only the first {@link CHECKED_ITEMS} items of each long array are checked, and each long array
+ * gets an issue saying so (so the result is a refusal: only invalid input has that many issues).
+ * Lengths are still checked on the whole input by the cross-field rules.
+ */
+function schemaParse(plain: unknown, issues: ScenarioIssue[]) {
+  try {
+    return ScenarioSchema.safeParse(plain, { error: scenarioErrorMap });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const shortened = (value: unknown, path: PropertyKey[]): unknown => {
+      if (Array.isArray(value)) {
+        if (value.length > CHECKED_ITEMS) {
+          issues.push({ path: formatPath(path), message: `has ${value.length} items, too many of them invalid to list: only the first ${CHECKED_ITEMS} were checked` });
+        }
+        return value.slice(0, CHECKED_ITEMS).map((item, i) => shortened(item, [...path, i]));
+      }
+      if (!isPlainObject(value)) return value;
+      const copy = Object.create(null) as Record<string, unknown>;
+      for (const key of Object.keys(value as object)) copy[key] = shortened((value as Record<string, unknown>)[key], [...path, key]);
+      return copy;
+    };
+    return ScenarioSchema.safeParse(shortened(plain, []), { error: scenarioErrorMap });
+  }
 }
 
 /**
@@ -53,7 +85,7 @@ function applyForecast(plain: Record<string, unknown>, attachments: ScenarioAtta
     return;
   }
   const problems = mergeForecast(plain, attachments.forecast, file);
-  issues.push(...problems);
+  for (const problem of problems) issues.push(problem);
   if (problems.length === 0) delete plain['forecast'];
 }
 

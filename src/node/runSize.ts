@@ -1,0 +1,185 @@
+import { UsageError } from '../cli/io.js';
+import type { DistSpec, Scenario } from '../scenario/index.js';
+import { parseClock } from '../scenario/values.js';
+
+/**
+ * Limits on the size of one call (`simulate`, `compare`, `sweep`, `staff`, `ccsim run` ...), checked
+ * before anything is built or simulated. Above a limit the call is refused with a message naming
+ * the limit; `force: true` (`--force`) runs it anyway. Measured figures: docs/reliability.md.
+ */
+export const RUN_LIMITS = {
+  /** Contacts simulated over all replications (and all scenarios of a compare or sweep). */
+  contacts: 2e8,
+  /** Agents present at once in one scenario (all groups): each costs memory in every worker. */
+  agents: 1e6,
+  /** Chat slots: agents x concurrency, summed over groups. */
+  chatSlots: 1e7,
+  /** intervals x (contact types + agent groups): the size of the per-interval tables and output. */
+  intervalCells: 1e5,
+} as const;
+
+/** What one scenario asks of a run. */
+export interface RunSize {
+  /** Estimated contacts per replication (arrivals incl. warm-up, bot sessions, retrials, repeats); may be Infinity. */
+  readonly contactsPerReplication: number;
+  /** Most agents present at once (staff maxima, or overlapping shifts), all groups. */
+  readonly agents: number;
+  /** Agents x concurrency, summed over groups. */
+  readonly chatSlots: number;
+  /** intervals x (types + groups). */
+  readonly intervalCells: number;
+  /** Path of a retrial or repeat rule that would never end (probability 1, cycle of mean 0), if any. */
+  readonly endless: string | null;
+}
+
+/** A run refused before it started because it is larger than a limit (exit 2 in the CLI). */
+export class RunTooLargeError extends UsageError {
+  constructor(
+    message: string,
+    /** Which of {@link RUN_LIMITS} was exceeded. */
+    readonly limit: keyof typeof RUN_LIMITS | 'endless',
+  ) {
+    super(message);
+  }
+}
+
+const meanOf = (d: DistSpec): number => {
+  switch (d.dist) {
+    case 'constant':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'empirical':
+      return d.values.reduce((s, v) => s + v, 0) / d.values.length;
+    default:
+      return d.mean;
+  }
+};
+
+/**
+ * Follow-ups per contact of a rule that repeats with probability p after a cycle of mean length
+ * `cycle` seconds: p/(1-p) (geometric), and never more than fit in the horizon (follow-ups stop
+ * at its end). p = 1 with a cycle of 0 never ends: Infinity.
+ */
+function followUps(p: number, cycle: number, horizon: number): number {
+  if (p <= 0) return 0;
+  const byTime = cycle > 0 ? horizon / cycle : Infinity;
+  return p < 1 ? Math.min(p / (1 - p), byTime) : byTime;
+}
+
+/**
+ * Estimates what a validated scenario asks of one replication. Contacts are an upper-leaning
+ * estimate: every offered contact is assumed to abandon when the type has patience and a retrial
+ * rule, and to be answered for its repeat rule.
+ */
+export function estimateRunSize(scenario: Scenario): RunSize {
+  const n = scenario.intervals;
+  const intervalSeconds = scenario.intervalMinutes * 60;
+  const horizon = scenario.warmupMinutes * 60 + n * intervalSeconds;
+  let contacts = 0;
+  let endless: string | null = null;
+  for (const [i, t] of scenario.contactTypes.entries()) {
+    const volumes = typeof t.volume === 'number' ? null : t.volume;
+    const first = volumes === null ? (t.volume as number) : (volumes[0] ?? 0);
+    const total = volumes === null ? first * n : volumes.reduce((s, v) => s + v, 0);
+    const fresh = total + (first * scenario.warmupMinutes) / scenario.intervalMinutes;
+    const bot = t.bot;
+    const share = bot?.share ?? 0;
+    const contained = share * (bot?.containment ?? 0);
+    const offered = fresh * (1 - share * ((bot?.containment ?? 0) + (bot?.dropout ?? 0)));
+    const falseReturns = fresh * contained * (bot?.falseContainment ?? 0);
+    const handles = Array.isArray(t.handleTime) ? t.handleTime : [t.handleTime];
+    const shortestHandle = Math.min(...handles.map(meanOf)) + (t.wrapUp ? meanOf(t.wrapUp) : 0);
+    const retrials = t.retrial && t.patience ? followUps(t.retrial.probability, meanOf(t.retrial.delay) + meanOf(t.patience), horizon) : 0;
+    const repeats = t.repeat ? followUps(t.repeat.probability, meanOf(t.repeat.delay) + shortestHandle, horizon) : 0;
+    if (fresh > 0 && retrials === Infinity) endless ??= `contactTypes[${i}].retrial`;
+    if (fresh > 0 && repeats === Infinity) endless ??= `contactTypes[${i}].repeat`;
+    const chain = (1 + retrials) * (1 + repeats);
+    contacts += fresh * (1 + share) + offered * (chain - 1) + falseReturns * chain;
+  }
+  let agents = 0;
+  let chatSlots = 0;
+  for (const g of scenario.agentGroups) {
+    const most = g.shifts === undefined ? maxOf(g.staff ?? 0) : overlappingShifts(g);
+    agents += most;
+    chatSlots += most * (g.concurrency ?? 1);
+  }
+  return {
+    contactsPerReplication: Number.isNaN(contacts) ? Infinity : contacts,
+    agents,
+    chatSlots,
+    intervalCells: n * (scenario.contactTypes.length + scenario.agentGroups.length),
+    endless,
+  };
+}
+
+const maxOf = (staff: number | readonly number[]) => (typeof staff === 'number' ? staff : staff.reduce((m, s) => Math.max(m, s), 0));
+
+/** Most agents of a group's shifts present at once (breaks ignored, shrinkage applied). */
+function overlappingShifts(g: Scenario['agentGroups'][number]): number {
+  const keep = 1 - (g.shrinkage ?? 0);
+  const edges: [number, number][] = [];
+  for (const s of g.shifts ?? []) {
+    const start = (s.day ?? 0) * 1440 + parseClock(s.start);
+    const count = Math.round(s.count * keep);
+    edges.push([start, count], [start + s.minutes, -count]);
+  }
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let present = 0;
+  let most = 0;
+  for (const [, change] of edges) most = Math.max(most, (present += change));
+  return most;
+}
+
+/** 2.1e9, 2e8, 12345; "more than 1e308" for an overflow. */
+const sci = (x: number) =>
+  !Number.isFinite(x) ? 'more than 1e308' : x >= 1e5 ? x.toExponential(1).replace('e+', 'e').replace('.0e', 'e') : String(Math.round(x));
+const FORCE = 'add --force (API: force: true) to run it anyway';
+
+/**
+ * Beyond these even `force` does not help: the simulator would die (an uncatchable V8 "invalid
+ * size" abort when it lists more than ~1.1e8 agents; router lists of 4 bytes per chat slot; the
+ * JSON output of more than ~3.7e5 interval cells exceeds the longest string V8 can hold).
+ */
+export const HARD_LIMITS = { agents: 1e8, chatSlots: 1e8, intervalCells: 3e5 } as const;
+
+/**
+ * Refuses a call whose scenarios are larger than {@link RUN_LIMITS}, unless `force`. `runs` lists
+ * each scenario with the replications it will get (a compare or sweep passes all of them).
+ * A scenario whose follow-ups never end (probability 1 and no time between tries) or that is
+ * beyond {@link HARD_LIMITS} is refused even with force.
+ * @throws RunTooLargeError
+ */
+export function checkRunSize(runs: readonly { scenario: Scenario; replications: number }[], force = false): void {
+  let contacts = 0;
+  for (const { scenario, replications } of runs) {
+    const size = estimateRunSize(scenario);
+    const name = `scenario ${JSON.stringify(scenario.name)}`;
+    if (size.endless !== null) {
+      throw new RunTooLargeError(
+        `${name}: ${size.endless}: probability 1 with no time between tries (delay, patience or handle time of mean 0) would never end; lower the probability or give the delay a positive mean`,
+        'endless',
+      );
+    }
+    contacts += size.contactsPerReplication * replications;
+    const measures: [keyof typeof HARD_LIMITS, number, string, string][] = [
+      ['agents', size.agents, `up to ${sci(size.agents)} agents present at once`, 'about 100 bytes each in every worker thread'],
+      ['chatSlots', size.chatSlots, `up to ${sci(size.chatSlots)} chat slots (agents x concurrency)`, 'router lists in every worker thread'],
+      [
+        'intervalCells',
+        size.intervalCells,
+        `${scenario.intervals} intervals x ${scenario.contactTypes.length + scenario.agentGroups.length} types and groups = ${sci(size.intervalCells)} interval cells`,
+        'the per-interval output grows by about 1.5 kB per cell; use longer intervals or a shorter horizon',
+      ],
+    ];
+    for (const [limit, value, what, why] of measures) {
+      if (value > HARD_LIMITS[limit]) {
+        throw new RunTooLargeError(`${name}: ${what}, more than ccsim can hold (${sci(HARD_LIMITS[limit])}, even with --force: ${why}); make the scenario smaller`, limit);
+      }
+      if (!force && value > RUN_LIMITS[limit]) throw new RunTooLargeError(`${name}: ${what} (limit ${sci(RUN_LIMITS[limit])}: ${why}); ${FORCE}`, limit);
+    }
+  }
+  if (!force && contacts > RUN_LIMITS.contacts) {
+    throw new RunTooLargeError(`this run would simulate about ${sci(contacts)} contacts (limit ${sci(RUN_LIMITS.contacts)}); ${FORCE}`, 'contacts');
+  }
+}
