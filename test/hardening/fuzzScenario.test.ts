@@ -232,15 +232,19 @@ describe('fuzz: ccsim run in-process (sandboxed thread, per-case time limit)', (
   });
 
   it(`${RUNS.sweep} random ccsim sweep --set paths and values: exit 0 with one JSON document or exit 2 naming the path or the field`, async () => {
-    const fieldPaths = (value: unknown, path: (string | number)[] = []): string[] => {
-      const here = path.length > 0 ? [formatPath(path)] : [];
+    /** [path, is a number or an array of numbers] of every field down to depth 4. */
+    const fieldPaths = (value: unknown, path: (string | number)[] = []): [string, boolean][] => {
+      const numeric = typeof value === 'number' || (Array.isArray(value) && value.every((v) => typeof v === 'number'));
+      const here: [string, boolean][] = path.length > 0 ? [[formatPath(path), numeric]] : [];
       if (path.length >= 4 || typeof value !== 'object' || value === null) return here;
       const entries = Array.isArray(value) ? value.slice(0, 3).map((v, i) => [i, v] as const) : Object.entries(value);
       return [...here, ...entries.flatMap(([k, v]) => fieldPaths(v, [...path, k]))];
     };
     const docs = baseScenarios.filter((b) => b.doc['intervals'] === 2);
+    const all = docs.flatMap((b) => fieldPaths(b.doc));
     const pathArb = fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(...docs.flatMap((b) => fieldPaths(b.doc))) },
+      { weight: 3, arbitrary: fc.constantFrom(...all.filter(([, numeric]) => numeric).map(([p]) => p)) },
+      { weight: 1, arbitrary: fc.constantFrom(...all.map(([p]) => p)) },
       { weight: 1, arbitrary: fc.constantFrom('__proto__.polluted', 'constructor.prototype.polluted', 'contactTypes[0].__proto__', 'contactTypes[99999999999999999999].volume', 'a..b', '[0]', 'name[', '', 'agentGroups[0].staff.x') },
     );
     const valueArb = fc.constantFrom('*1e9', '*-1', '*0', 'NaN', '1e308', '0', '1', '30', '*1.1', '__proto__', '', '*', '-5', '0.5', '1e-300');
