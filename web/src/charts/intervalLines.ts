@@ -7,6 +7,7 @@ import type { Metric } from '../../../src/stats/index.js';
 import { formatHalfWidth, formatValue, type Unit } from '../model/format.js';
 import { intervalRange } from '../model/intervals.js';
 import { attachCursor } from './cursor.js';
+import { drawGridLines } from './gridLines.js';
 import { axisTitle, createFigure, styleAxis } from './figure.js';
 import { drawIntervalAxis, intervalCentre, intervalScale, nearestInterval } from './intervalAxis.js';
 import { drawLegend, legendHeight, type LegendItem } from './legend.js';
@@ -85,17 +86,7 @@ export function intervalLinesChart(parent: HTMLElement, o: IntervalLinesOptions)
   const clamp = (v: number) => Math.max(y0, Math.min(y1, v));
   const tickFormat = o.unit === 'percent' ? d3.format('.0%') : d3.format(',~');
 
-  plot
-    .append('g')
-    .attr('class', 'grid')
-    .selectAll('line')
-    .data(y.ticks(6))
-    .join('line')
-    .attr('x1', 0)
-    .attr('x2', w)
-    .attr('y1', (d) => y(d))
-    .attr('y2', (d) => y(d))
-    .attr('stroke', GRID);
+  drawGridLines(plot, y, w, 6);
   const yAxis = plot.append('g').call(d3.axisLeft(y).ticks(6).tickFormat((d) => tickFormat(d as number)));
   styleAxis(yAxis);
   axisTitle(plot, o.yTitle, -62, h / 2, true);

@@ -7,6 +7,7 @@ import type { Kpis } from '../../../src/experiment/index.js';
 import { formatMetric } from '../model/format.js';
 import { intervalRange } from '../model/intervals.js';
 import { attachCursor } from './cursor.js';
+import { drawGridLines } from './gridLines.js';
 import { axisTitle, createFigure, styleAxis } from './figure.js';
 import { drawIntervalAxis, intervalCentre, intervalScale, nearestInterval } from './intervalAxis.js';
 import { drawLegend, legendHeight } from './legend.js';
@@ -61,15 +62,7 @@ export function outcomeStackChart(parent: HTMLElement, o: OutcomeStackOptions): 
   o.panels.forEach((panel, p) => {
     const g = plot.append('g').attr('class', 'panel').attr('transform', `translate(0,${p * (PANEL_H + PANEL_GAP)})`);
     g.append('text').attr('x', 0).attr('y', -6).attr('font-size', 12).attr('font-weight', 600).attr('fill', panel.colour).text(panel.label);
-    g.append('g')
-      .selectAll('line')
-      .data(y.ticks(4))
-      .join('line')
-      .attr('x1', 0)
-      .attr('x2', w)
-      .attr('y1', (d) => y(d))
-      .attr('y2', (d) => y(d))
-      .attr('stroke', GRID);
+    drawGridLines(g, y, w, 4);
     const layers = stack([...panel.intervals]);
     g.selectAll('g.layer')
       .data(layers)

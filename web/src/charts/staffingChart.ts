@@ -8,6 +8,7 @@ import * as d3 from 'd3';
 import { intervalRange } from '../model/intervals.js';
 import { staffingSummary, staffingTooltipLines, type StaffingPanel, type StaffSegment } from '../model/staffing.js';
 import { attachCursor } from './cursor.js';
+import { drawGridLines } from './gridLines.js';
 import { axisTitle, createFigure, styleAxis } from './figure.js';
 import { drawLegend, legendHeight, type LegendItem } from './legend.js';
 import { GRID, MUTED, OKABE_ITO } from './palette.js';
@@ -104,15 +105,7 @@ export function staffingChart(parent: HTMLElement, o: StaffingChartOptions): voi
       head.append('tspan').attr('class', 'panel-summary').attr('fill', MUTED).text(`  ·  ${sum.text}`);
     }
     head.append('title').text(sum === null ? title : `${title} · ${sum.text}`);
-    g.append('g')
-      .selectAll('line')
-      .data(y.ticks(4))
-      .join('line')
-      .attr('x1', 0)
-      .attr('x2', w)
-      .attr('y1', (d) => y(d))
-      .attr('y2', (d) => y(d))
-      .attr('stroke', GRID);
+    drawGridLines(g, y, w, 4);
     const gs = panel.group;
     if (gs !== null) {
       // Shortfall: where the agents present are fewer than the interval's requirement.
