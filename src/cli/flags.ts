@@ -23,3 +23,9 @@ export function parseCommandLine<const T extends FlagOptions>(argv: string[], op
     throw new UsageError((error as Error).message.split('\n')[0] ?? String(error));
   }
 }
+
+/** The single scenario file a command takes; anything else is a UsageError naming the command. */
+export function oneScenarioFile(positionals: readonly string[], command: string): string {
+  if (positionals.length !== 1) throw new UsageError(`expected one scenario file, got ${positionals.length} (see ccsim ${command} --help)`);
+  return positionals[0]!;
+}

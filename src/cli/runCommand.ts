@@ -3,7 +3,7 @@ import { simulate } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { writeFileAtomic } from '../node/writeFileAtomic.js';
 import { intervalCsv } from './intervalCsv.js';
-import { parseCommandLine } from './flags.js';
+import { parseCommandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { runReport } from './runReport.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
@@ -42,10 +42,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(RUN_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`expected one scenario file, got ${positionals.length} (see ccsim run --help)`);
+  const scenarioFile = oneScenarioFile(positionals, 'run');
   const precision = precisionFlags(values.precision, values['max-replications']);
   const ctx = runContext(io, 'simulating', values);
-  const scenario = await loadScenarioFile(positionals[0]!);
+  const scenario = await loadScenarioFile(scenarioFile);
   const out = await ctx.finish(
     simulate(scenario, {
       replications: ctx.replications,

@@ -14,7 +14,7 @@ import {
   type ScheduleHorizon,
 } from '../optimize/scheduleScenario.js';
 import { parseScenario, ScenarioError, type Scenario } from '../scenario/index.js';
-import { integerFlag, parseCommandLine } from './flags.js';
+import { integerFlag, parseCommandLine, oneScenarioFile } from './flags.js';
 import { percent, seconds, table } from './format.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
@@ -52,14 +52,14 @@ export async function scheduleCommand(argv: string[], io: CliIo): Promise<number
     io.stdout(SCHEDULE_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`expected one scenario file, got ${positionals.length} (see ccsim schedule --help)`);
+  const scenarioFile = oneScenarioFile(positionals, 'schedule');
   const timeLimitSeconds = timeLimitFlag(values['time-limit']);
   const mipRelGap = gapFlag(values.gap);
   // Check the run flags up front even without --verify, so a typo fails before any work.
   integerFlag('--replications', values.replications, 10, 1);
   integerFlag('--seed', values.seed, 1, 0);
   integerFlag('--workers', values.workers, 1, 1);
-  const scenario = await loadScenarioFile(positionals[0]!);
+  const scenario = await loadScenarioFile(scenarioFile);
   try {
     scheduleProblems(scenario); // every input problem, before solving anything
   } catch (error) {

@@ -5,7 +5,7 @@ import { withStaff, type StaffMethod, type StaffOutput } from '../optimize/staff
 import { intervalLabels } from '../experiment/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { percent, table } from './format.js';
-import { parseCommandLine } from './flags.js';
+import { parseCommandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
 
@@ -37,14 +37,14 @@ export async function staffCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(STAFF_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`expected one scenario file, got ${positionals.length} (see ccsim staff --help)`);
+  const scenarioFile = oneScenarioFile(positionals, 'staff');
   const method = (values.method ?? 'simulation') as StaffMethod;
   if (!METHODS.includes(method)) throw new UsageError(`--method: must be one of ${METHODS.join(', ')}, got ${JSON.stringify(values.method)}`);
   const maxEvaluations = values['max-evaluations'] === undefined ? undefined : Number(values['max-evaluations']);
   if (maxEvaluations !== undefined && !(Number.isSafeInteger(maxEvaluations) && maxEvaluations >= 1)) {
     throw new UsageError(`--max-evaluations: must be an integer >= 1, got ${JSON.stringify(values['max-evaluations'])}`);
   }
-  const scenario = await loadScenarioFile(positionals[0]!);
+  const scenario = await loadScenarioFile(scenarioFile);
   const ctx = runContext(io, 'staffing', { ...values, replications: values.replications ?? '20' });
   const out = await ctx.finish(
     staff(scenario, {

@@ -3,7 +3,7 @@ import { sweep } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { ScenarioError } from '../scenario/index.js';
 import { percent, seconds, table } from './format.js';
-import { parseCommandLine } from './flags.js';
+import { parseCommandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
 
@@ -30,13 +30,13 @@ export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(SWEEP_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`expected one scenario file, got ${positionals.length} (see ccsim sweep --help)`);
+  const scenarioFile = oneScenarioFile(positionals, 'sweep');
   const set = values.set;
   const eq = set?.indexOf('=') ?? -1;
   if (set === undefined || eq <= 0 || eq === set.length - 1) throw new UsageError('--set: expected PATH=V1,V2,... (e.g. agentGroups[0].staff=20,22,24)');
   const path = set.slice(0, eq);
   const list = set.slice(eq + 1).split(',').map((v) => v.trim());
-  const scenario = await loadScenarioFile(positionals[0]!);
+  const scenario = await loadScenarioFile(scenarioFile);
   try {
     sweepVariants(scenario, path, list); // validate every variant before simulating anything
   } catch (error) {
