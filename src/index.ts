@@ -22,4 +22,4 @@ export {
 export type { Metric } from './stats/index.js';
 export { parseScenario, parseScenarioText, scenarioJsonSchema, ScenarioError, type Scenario } from './scenario/index.js';
 export { erlangB, erlangC, erlangA, minAgents, squareRootStaffing, type QueueMetrics } from './analytic/index.js';
-export { RunTooLargeError, RUN_LIMITS, estimateRunSize, type RunSize } from './node/runSize.js';
+export { RunTooLargeError, RUN_LIMITS, HARD_LIMITS, estimateRunSize, checkRunSize, assertSimulable, type RunSize } from './experiment/runSize.js';

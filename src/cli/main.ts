@@ -4,6 +4,7 @@ import { tuneV8ForSimulation } from '../node/tuneV8.js';
 import { demoCommand } from './demoCommand.js';
 import { erlangCommand } from './erlangCommand.js';
 import { UsageError, type CliIo } from './io.js';
+import { RunTooLargeError } from '../experiment/runSize.js';
 import { runCommand } from './runCommand.js';
 import { compareCommand } from './compareCommand.js';
 import { sweepCommand } from './sweepCommand.js';
@@ -69,7 +70,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     return await command(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof RunTooLargeError) {
       io.stderr(`ccsim ${name}: ${error.message}\n`);
       return error.exitCode;
     }

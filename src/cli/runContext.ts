@@ -21,7 +21,7 @@ export interface RunContext {
   readonly workers: number;
   readonly signal: AbortSignal;
   readonly onProgress: (done: number, total: number) => void;
-  /** `--force`: run even above RUN_LIMITS (src/node/runSize.ts). */
+  /** `--force`: run even above RUN_LIMITS (src/experiment/runSize.ts). */
   readonly force: boolean;
   /** Undo the Ctrl-C handler and the bar; turn run failures into CLI errors. */
   finish<T>(work: Promise<T>): Promise<T>;

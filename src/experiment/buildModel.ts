@@ -4,9 +4,16 @@ import { makeDistribution } from '../random/index.js';
 import type { AgentGroupSpec, ContactTypeSpec, Scenario } from '../scenario/index.js';
 // The zod-free readers: a worker thread builds models without loading the validator.
 import { longSkill, parseClock, perInterval, perIntervalDist } from '../scenario/values.js';
+import { assertSimulable } from './runSize.js';
 
-/** The model configuration of a validated scenario: rates per second, distributions built, staff plans. */
+/**
+ * The model configuration of a validated scenario: rates per second, distributions built, staff
+ * plans. A scenario no run could finish (HARD_LIMITS, endless follow-ups) is refused here, so no
+ * caller can start one.
+ * @throws RunTooLargeError
+ */
 export function buildModel(scenario: Scenario): ContactCenterConfig {
+  assertSimulable(scenario);
   const intervalSeconds = scenario.intervalMinutes * 60;
   const n = scenario.intervals;
   const typeIndex = new Map(scenario.contactTypes.map((t, i) => [t.id, i]));

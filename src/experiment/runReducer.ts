@@ -127,17 +127,18 @@ export class RunReducer {
   /** The run output for everything added so far. */
   output(meta: { scenario: string; seed: number; intervalLabels: readonly string[] }): RunOutput {
     const { nTypes, nGroups, config } = this;
-    const byType: Record<string, Kpis> = {};
-    config.types.forEach((t, i) => (byType[t.id] = this.kpis(1 + i)));
-    const byGroup: Record<string, GroupKpis> = {};
-    config.groups.forEach((g, i) => (byGroup[g.id] = this.groupKpis(1 + i)));
+    // Object.fromEntries defines own properties, so any id (even "__proto__") becomes a key.
+    const typeTable = (view: (ti: number) => number) => Object.fromEntries(config.types.map((t, ti) => [t.id, this.kpis(view(ti))]));
+    const groupTable = (view: (gi: number) => number) => Object.fromEntries(config.groups.map((g, gi) => [g.id, this.groupKpis(view(gi))]));
+    const byType = typeTable((ti) => 1 + ti);
+    const byGroup = groupTable((gi) => 1 + gi);
     const intervals: IntervalOutput[] = [];
     for (let i = 0; i < this.n; i++) {
-      const ivTypes: Record<string, Kpis> = {};
-      config.types.forEach((t, ti) => (ivTypes[t.id] = this.kpis(1 + nTypes + i * nTypes + ti)));
-      const ivGroups: Record<string, GroupKpis> = {};
-      config.groups.forEach((g, gi) => (ivGroups[g.id] = this.groupKpis(1 + nGroups + i * nGroups + gi)));
-      intervals.push({ start: meta.intervalLabels[i] ?? '', byType: ivTypes, byGroup: ivGroups });
+      intervals.push({
+        start: meta.intervalLabels[i] ?? '',
+        byType: typeTable((ti) => 1 + nTypes + i * nTypes + ti),
+        byGroup: groupTable((gi) => 1 + nGroups + i * nGroups + gi),
+      });
     }
     return {
       scenario: meta.scenario,

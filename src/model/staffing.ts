@@ -32,6 +32,8 @@ export class Staffing {
   private readonly changeGroup: Int32Array;
   private readonly changeLevel: Int32Array;
   private readonly changeTime: Float64Array;
+  /** Agents that joined in the current change, before they are offered work (grows by doubling). */
+  private joined = new Int32Array(16);
 
   constructor(
     private readonly groups: readonly AgentGroupConfig[],
@@ -113,11 +115,14 @@ export class Staffing {
           this.host.offerWork(a);
         }
       }
+      // All join before any is offered work, so the router sees them all free at once. A typed
+      // scratch list: a JS array of more than ~1.1e8 agents aborts V8 (an uncatchable fatal error).
       const add = target - effective - kept;
-      const joined: number[] = [];
-      for (let k = 0; k < add; k++) joined.push(agents.join(group, time));
+      if (add > this.joined.length) this.joined = new Int32Array(Math.max(add, 2 * this.joined.length));
+      const joined = this.joined;
+      for (let k = 0; k < add; k++) joined[k] = agents.join(group, time);
       this.present[group]! += add;
-      for (const a of joined) this.host.offerWork(a);
+      for (let k = 0; k < add; k++) this.host.offerWork(joined[k]!);
     }
     this.host.reportGroup(group);
   }

@@ -15,7 +15,7 @@ import {
 import { parseScenario, type Scenario } from '../scenario/index.js';
 import { loadScenarioFile } from './loadScenarioFile.js';
 import { defaultWorkers, nodeWorkerRunners, type NodeRunnerOptions } from './nodeWorkerRunner.js';
-import { checkRunSize } from './runSize.js';
+import { checkRunSize } from '../experiment/runSize.js';
 
 /** A scenario file path, or a scenario object (validated like a file). */
 export type ScenarioSource = string | Scenario | Record<string, unknown>;

@@ -207,12 +207,13 @@ export async function scheduleScenario(scenario: Scenario, options: ScheduleScen
   const built = scheduleProblems(scenario);
   const { onGroup, ...rest } = options;
   const solveOptions: ScheduleOptions = { ...rest, mipRelGap: rest.mipRelGap ?? DEFAULT_SCHEDULE_GAP };
-  const byGroup: Record<string, GroupSchedule> = {};
+  const solved: [string, GroupSchedule][] = [];
   for (const [k, g] of built.groups.entries()) {
     onGroup?.(g.group, k, built.groups.length);
-    byGroup[g.group] = await solveGroup(built, g, solveOptions);
+    solved.push([g.group, await solveGroup(built, g, solveOptions)]);
   }
-  return { horizon: built.horizon, byGroup };
+  // Own properties whatever the ids (an id "__proto__" stays a key).
+  return { horizon: built.horizon, byGroup: Object.fromEntries(solved) };
 }
 
 /** Rounds away float noise from sums of decimal costs (123647.99999999997 -> 123648). */

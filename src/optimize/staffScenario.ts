@@ -128,13 +128,12 @@ export async function staffScenario(scenario: Scenario, config: ContactCenterCon
   const targets = targetsOf(scenario);
   const maxOccupancy = scenario.agentGroups.map((g) => g.maxOccupancy);
   const analytic = analyticPlan(config, targets, maxOccupancy, method === 'erlang-c' ? 'erlang-c' : 'erlang-a');
-  const byType: StaffOutput['byType'] = {};
-  scenario.contactTypes.forEach((t, i) => (byType[t.id] = { required: analytic.required[i]!, requiredExact: analytic.requiredExact[i]! }));
-  const groupsOut = (staff: readonly (readonly number[])[]) => {
-    const out: StaffOutput['byGroup'] = {};
-    scenario.agentGroups.forEach((g, i) => (out[g.id] = { staff: [...staff[i]!] }));
-    return out;
-  };
+  // Object.fromEntries defines own properties, so any id (even "__proto__") becomes a key.
+  const byType: StaffOutput['byType'] = Object.fromEntries(
+    scenario.contactTypes.map((t, i) => [t.id, { required: analytic.required[i]!, requiredExact: analytic.requiredExact[i]! }]),
+  );
+  const groupsOut = (staff: readonly (readonly number[])[]): StaffOutput['byGroup'] =>
+    Object.fromEntries(scenario.agentGroups.map((g, i) => [g.id, { staff: [...staff[i]!] }]));
   if (method !== 'simulation') return { method, byGroup: groupsOut(analytic.staff), byType, plan: planTotals(scenario, analytic.staff) };
   if (run === null) throw new Error('staffScenario: the simulation method needs a way to run the scenario');
 

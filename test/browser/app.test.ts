@@ -468,6 +468,35 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
     await close();
   });
 
+  test('a run above the run-size limits waits for "Run anyway"; one beyond the hard limits is refused outright', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=1000`);
+    const big = { ...tiny('big day'), contactTypes: [{ ...tiny('x').contactTypes[0]!, volume: 2e5 }], agentGroups: [{ id: 'agents', skills: ['calls'], staff: 2000 }] };
+    await page.getByTestId('upload').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+    await page.getByTestId('scenario-card-2').waitFor();
+    await page.getByTestId('run').click();
+    const refusal = page.getByTestId('too-large');
+    await refusal.waitFor();
+    // The CLI's message, less its "--force" advice: 4e5 contacts x 1000 replications plus two-skills'.
+    expect(await refusal.locator('p').textContent()).toMatch(/^Not run: this run would simulate about 4\.\de8 contacts \(limit 2e8\)\.$/);
+    expect(await page.getByTestId('status').textContent()).toBe('Not run: larger than the usual limits (Run anyway goes ahead).');
+    expect((await progress(page)).value).toBe(0);
+    await page.getByTestId('run-anyway').click();
+    await expect.poll(() => progressValue(page), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.getByTestId('cancel').click();
+    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Cancelled after \d+ of 2000 replications/);
+
+    const flood = { ...tiny('flood'), contactTypes: [{ ...tiny('x').contactTypes[0]!, volume: 1e300 }] };
+    await page.getByTestId('upload').setInputFiles({ name: 'flood.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flood)) });
+    await page.getByTestId('scenario-card-3').waitFor();
+    await page.getByTestId('run').click();
+    await refusal.waitFor();
+    expect(await refusal.locator('p').textContent()).toContain('scenario "flood": about 2e300 contacts per replication, more than ccsim can run (1e11, even with --force');
+    expect(await page.getByTestId('run-anyway').count()).toBe(0);
+    expect(await page.getByTestId('status').textContent()).toBe('Not run: beyond what ccsim can run.');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   test('cancel stops a long run at once and terminates the workers', async () => {
     const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-day&s=chatbot-voice&reps=1000`);
     await page.getByTestId('run').click();

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulate, compare, sweep, staff, type SimulatedRun } from '../../src/index.js';
-import { checkRunSize, estimateRunSize, HARD_LIMITS, RUN_LIMITS, RunTooLargeError } from '../../src/node/runSize.js';
+import { assertSimulable, checkRunSize, estimateRunSize, HARD_LIMITS, RUN_LIMITS, RunTooLargeError } from '../../src/experiment/runSize.js';
+import { buildModel, simulateInThread } from '../../src/experiment/index.js';
 import { parseScenario } from '../../src/scenario/index.js';
 import { cli } from '../support/cli.js';
 import { CliSandbox } from './support/sandbox.js';
@@ -187,7 +188,7 @@ describe('runs larger than the limits are refused up front, naming the limit and
     const year = queue({ volume: 1, staff: 1, intervals: 365 * 1440, intervalMinutes: 1 });
     const r = await guarded('run', file('year', year), '--replications', '1');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('525600 intervals x 2 types and groups = 1.1e6 interval cells, more than ccsim can hold (3e5, even with --force');
+    expect(r.stderr).toContain('525600 intervals x 2 types and groups = 1.1e6 interval cells, more than ccsim can run (3e5, even with --force');
     const quarter = queue({ volume: 1, staff: 1, intervals: 90 * 1440, intervalMinutes: 1 });
     const q = await guarded('run', file('quarter', quarter), '--replications', '1');
     expect(q.stderr).toContain('129600 intervals x 2 types and groups = 2.6e5 interval cells (limit 1e5');
@@ -197,7 +198,7 @@ describe('runs larger than the limits are refused up front, naming the limit and
   it('chat slots: concurrency 1e9 is refused even with --force (it would allocate gigabytes of router lists)', async () => {
     const chat = { ...queue({ volume: 5, staff: 8 }), contactTypes: [{ ...queue({ volume: 5, staff: 8 }).contactTypes[0], channel: 'chat' }], agentGroups: [{ id: 'team', skills: ['calls'], staff: 8, concurrency: 1e9 }] };
     const r = await guarded('run', file('chat', chat), '--replications', '1', '--force');
-    expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('up to 8e9 chat slots (agents x concurrency), more than ccsim can hold') });
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('up to 8e9 chat slots (agents x concurrency), more than ccsim can run') });
   });
 
   it('a retrial loop that could never end (probability 1, zero delay and zero patience) is refused even with --force', async () => {
@@ -215,36 +216,52 @@ describe('runs larger than the limits are refused up front, naming the limit and
     expect(await guarded('run', file('repeat', repeat), '--replications', '1')).toMatchObject({ code: 2, stderr: expect.stringContaining('contactTypes[0].repeat: probability 1') });
   });
 
-  it('a warm-up or volume of 1e300 is refused (it would never finish) rather than hanging', async () => {
+  it('a warm-up or volume of 1e300 is refused (it would never finish) rather than hanging, and --force does not lift it', async () => {
     const warm = await guarded('run', file('warm', queue({ volume: 50, staff: 5, warmupMinutes: 1e300 })), '--replications', '1');
-    expect(warm).toMatchObject({ code: 2, stderr: expect.stringContaining('contacts (limit 2e8)') });
-    const flood = await guarded('run', file('flood', queue({ volume: 1e300, staff: 5 })), '--replications', '1');
-    expect(flood).toMatchObject({ code: 2, stderr: expect.stringContaining('about 2e300 contacts (limit 2e8)') });
+    expect(warm).toMatchObject({ code: 2, stderr: expect.stringContaining('contacts per replication, more than ccsim can run (1e11, even with --force') });
+    const flood = await guarded('run', file('flood', queue({ volume: 1e300, staff: 5 })), '--replications', '1', '--force');
+    expect(flood).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('about 2e300 contacts per replication, more than ccsim can run (1e11, even with --force') });
   });
 
   it('the limits are the documented ones', () => {
     expect(RUN_LIMITS).toEqual({ contacts: 2e8, agents: 1e6, chatSlots: 1e7, intervalCells: 1e5 });
-    expect(HARD_LIMITS).toEqual({ agents: 1e8, chatSlots: 1e8, intervalCells: 3e5 });
+    expect(HARD_LIMITS).toEqual({ contacts: 1e11, agents: 1e8, chatSlots: 1e8, intervalCells: 3e5 });
   });
 });
 
-describe('defects left in the model (reported, not fixed here: src/model is not this issue\'s)', () => {
-  // Reachable only with --force (the limits refuse both).
-  const forced = async (body: unknown) => sandbox.run(['run', file('forced', body), '--replications', '1', '--workers', '1', '--force'], 3000);
+describe('runs that could never finish are refused by the model builder itself, whoever calls it', () => {
+  // Before the contacts hard limit, both of these hung with --force: the gaps between events fell
+  // below the clock's resolution (now + gap == now), so the day spun at one instant for ever.
+  const spin = {
+    ...queue({ volume: 5, staff: 0 }),
+    contactTypes: [{ ...queue({ volume: 5, staff: 0 }).contactTypes[0], patience: { dist: 'constant', value: 0 }, retrial: { probability: 1, delay: { dist: 'exponential', mean: 1e-300 } } }],
+  };
 
-  it.fails('model: a retrial rule of probability 1 whose delay has mean 1e-300 (below the clock resolution) spins forever at one instant', async () => {
-    const spin = {
-      ...queue({ volume: 5, staff: 0 }),
-      contactTypes: [{ ...queue({ volume: 5, staff: 0 }).contactTypes[0], patience: { dist: 'constant', value: 0 }, retrial: { probability: 1, delay: { dist: 'exponential', mean: 1e-300 } } }],
-    };
-    const r = await forced(spin);
-    expect(r.timedOut).toBe(false); // today: no answer within 3 s (the thread is terminated)
+  it('a retrial rule of probability 1 whose delay has mean 1e-300 (below the clock resolution) is refused with --force, at once', async () => {
+    const r = await guarded('run', file('spin', spin), '--replications', '1', '--force');
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/contacts per replication, more than ccsim can run \(1e11, even with --force/) });
   });
 
-  it.fails('model: an arrival rate whose gaps are below the clock resolution (volume 1e300 per interval) never advances time', async () => {
-    const r = await forced(queue({ volume: 1e300, staff: 5 }));
-    expect(r.timedOut).toBe(false);
+  it('an arrival rate whose gaps are below the clock resolution (volume 1e300 per interval) is refused by buildModel and simulateInThread', () => {
+    expect(() => buildModel(parseScenario(queue({ volume: 1e300, staff: 5 })))).toThrow(RunTooLargeError);
+    expect(() => simulateInThread(parseScenario(spin), { replications: 1 })).toThrow(/more than ccsim can run/);
   });
 
-  it.todo('model: staff above ~1.1e8 agents aborts the whole process with a V8 "Fatal JavaScript invalid size error" (src/model/staffing.ts pushes every joining agent into one JS array); the API refuses more than 1e8 even with --force, so only library callers of runReplication can reach it');
+  it('at the contacts hard limit the gaps are still far above the clock resolution (the limit keeps time moving)', () => {
+    // The bound in src/experiment/runSize.ts: gap >= horizon / limit, resolution at the horizon = 2^-52 x horizon.
+    for (const horizon of [60, 8 * 3600, 365 * 86400]) {
+      const gap = horizon / HARD_LIMITS.contacts;
+      expect(horizon + gap).toBeGreaterThan(horizon);
+      expect(gap / (horizon * Number.EPSILON)).toBeGreaterThan(4e4);
+    }
+    // Just under the limit is accepted (1e11 contacts in one interval); just over is refused.
+    expect(() => assertSimulable(parseScenario(queue({ volume: 0.99e11, staff: 5, intervals: 1 })))).not.toThrow();
+    expect(() => assertSimulable(parseScenario(queue({ volume: 1.01e11, staff: 5, intervals: 1 })))).toThrow(/about 1e11 contacts per replication/);
+  });
+
+  it('more than 1e8 agents is refused by buildModel too (a library call that skips the API cannot reach the memory cliff)', () => {
+    const crowd = parseScenario(queue({ volume: 10, staff: 2e8 }));
+    expect(() => buildModel(crowd)).toThrow(RunTooLargeError);
+    expect(() => buildModel(crowd)).toThrow('up to 2e8 agents present at once, more than ccsim can run (1e8, even with --force');
+  });
 });

@@ -105,12 +105,20 @@ describe('ids are keys of the output', () => {
     expect(Object.keys(out.byGroup)).toEqual(['hasOwnProperty']);
   });
 
-  it.fails('experiment (not fixed here): a type whose id is "__proto__" vanishes from byType and every interval (the output is built by assignment)', () => {
+  it('a type or group whose id is "__proto__" (possible only past the schema, which refuses it) stays a key of byType, byGroup and every interval', () => {
     const s = structuredClone(parseScenario(valid));
     s.contactTypes[0]!.id = '__proto__';
+    s.agentGroups[0]!.id = '__proto__';
     s.agentGroups[0]!.skills = ['__proto__'];
     const out = simulateInThread(s, { replications: 1 });
     expect(Object.keys(out.byType)).toEqual(['__proto__']);
+    expect(Object.keys(out.byGroup)).toEqual(['__proto__']);
+    for (const iv of out.intervals) expect([Object.keys(iv.byType), Object.keys(iv.byGroup)]).toEqual([['__proto__'], ['__proto__']]);
+    expect(Object.getPrototypeOf(out.byType)).toBe(Object.prototype);
+    const json = JSON.stringify(out);
+    expect(json).toContain('"byType":{"__proto__":{"arrivals":');
+    const back = JSON.parse(json) as typeof out; // JSON.parse also defines "__proto__" as an own key
+    expect(Object.hasOwn(back.byType, '__proto__')).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { simulate } from '../../src/index.js';
-import { checkRunSize, estimateRunSize } from '../../src/node/runSize.js';
+import { checkRunSize, estimateRunSize } from '../../src/experiment/runSize.js';
 import { loadScenarioFile } from '../../src/node/loadScenarioFile.js';
 import { parseScenario } from '../../src/scenario/index.js';
 

@@ -2,7 +2,7 @@
  * The page: scenario cards (bundled or uploaded, with what-if knobs) on the left, a run on a pool
  * of Web Workers, and the comparison on the right. State lives here; the URL hash mirrors it.
  */
-import { AbortError } from '../../src/experiment/index.js';
+import { AbortError, assertSimulable, checkRunSize, RunTooLargeError } from '../../src/experiment/index.js';
 import { parseScenarioText, ScenarioError, type Scenario, type ScenarioIssue } from '../../src/scenario/index.js';
 import { defaultState, isUpload, MAX_SCENARIOS, type AppState } from './model/appState.js';
 import { emptyKnobs } from './model/knobs.js';
@@ -242,8 +242,12 @@ export class App {
     downloadText(`${JSON.stringify(p.scenario, null, 2)}\n`, `${id}${i > 0 ? `-${i + 1}` : ''}.json`, 'application/json');
   }
 
-  /** Validate, then simulate on Web Workers; the main thread only reduces results and draws. */
-  private async run(): Promise<void> {
+  /**
+   * Validate, then simulate on Web Workers; the main thread only reduces results and draws.
+   * A run above the CLI's run-size limits waits for "Run anyway" (`force`), as `--force` does;
+   * one beyond the hard limits is refused outright.
+   */
+  private async run(force = false): Promise<void> {
     if (this.controller !== null) return;
     const { prepared, groups } = this.sync();
     if (groups.length > 0) {
@@ -252,6 +256,7 @@ export class App {
       return;
     }
     const scenarios = uniqueNames(prepared.map((p) => (p as { scenario: Scenario }).scenario));
+    if (!this.sizeAccepted(scenarios, force)) return;
     const controller = new AbortController();
     this.controller = controller;
     this.results = null;
@@ -293,6 +298,30 @@ export class App {
       this.runPanel.setRunning(false);
       this.runPanel.status.dataset['liveWorkers'] = String(liveWorkers());
     }
+  }
+
+  /** False (with the reason shown) when the run is larger than the limits; soft limits offer "Run anyway". */
+  private sizeAccepted(scenarios: readonly Scenario[], force: boolean): boolean {
+    const replications = this.state.replications;
+    const refusal = (check: () => void): string | null => {
+      try {
+        check();
+        return null;
+      } catch (error) {
+        if (error instanceof RunTooLargeError) return error.message;
+        throw error;
+      }
+    };
+    const hard = refusal(() => scenarios.forEach(assertSimulable));
+    const reason = hard ?? refusal(() => checkRunSize(scenarios.map((scenario) => ({ scenario, replications })), force));
+    if (reason === null) return true;
+    // The CLI's wording names --force; on the page the button is the way to lift a soft limit.
+    const soft = reason.replace(/; add --force \(API: force: true\) to run it anyway$/, '');
+    const anyway = el('button', { type: 'button', class: 'secondary', 'data-testid': 'run-anyway' }, 'Run anyway');
+    anyway.addEventListener('click', () => void this.run(true));
+    this.main.replaceChildren(el('div', { class: 'too-large', 'data-testid': 'too-large' }, el('p', {}, `Not run: ${soft}.`), hard === null ? anyway : null));
+    this.runPanel.setStatus(hard === null ? 'Not run: larger than the usual limits (Run anyway goes ahead).' : 'Not run: beyond what ccsim can run.', 'error');
+    return false;
   }
 
   /**

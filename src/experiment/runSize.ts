@@ -1,4 +1,3 @@
-import { UsageError } from '../cli/io.js';
 import type { DistSpec, Scenario } from '../scenario/index.js';
 import { parseClock } from '../scenario/values.js';
 
@@ -33,7 +32,10 @@ export interface RunSize {
 }
 
 /** A run refused before it started because it is larger than a limit (exit 2 in the CLI). */
-export class RunTooLargeError extends UsageError {
+export class RunTooLargeError extends Error {
+  override readonly name = 'RunTooLargeError';
+  /** The CLI's exit code: a usage error. */
+  readonly exitCode: number = 2;
   constructor(
     message: string,
     /** Which of {@link RUN_LIMITS} was exceeded. */
@@ -137,46 +139,85 @@ const sci = (x: number) =>
 const FORCE = 'add --force (API: force: true) to run it anyway';
 
 /**
- * Beyond these even `force` does not help: the simulator would die (an uncatchable V8 "invalid
- * size" abort when it lists more than ~1.1e8 agents; router lists of 4 bytes per chat slot; the
- * JSON output of more than ~3.7e5 interval cells exceeds the longest string V8 can hold).
+ * Beyond these even `force` does not help, and the model builder itself refuses them, so no caller
+ * (CLI, API, web page, or a library call of `buildModel`) can start such a run:
+ * - agents: about 100 bytes each in every worker thread (10 GB at the limit);
+ * - chat slots: router lists of 4 bytes per slot;
+ * - interval cells: the JSON output of more than ~3.7e5 cells exceeds the longest string V8 holds;
+ * - contacts per replication: about a day of computing at 1-2 M contacts/s. It also keeps time
+ *   moving: below it, arrival gaps (horizon / contacts) and follow-up cycles (horizon / follow-ups
+ *   per contact) are at least horizon x 1e-11, 45,000 times the clock's resolution at the horizon
+ *   (2.2e-16 x horizon). Above it a gap can fall below that resolution, `now + gap == now`, and the
+ *   day would spin at one instant for ever (volume 1e300; retrials of delay 1e-300).
  */
-export const HARD_LIMITS = { agents: 1e8, chatSlots: 1e8, intervalCells: 3e5 } as const;
+export const HARD_LIMITS = { contacts: 1e11, agents: 1e8, chatSlots: 1e8, intervalCells: 3e5 } as const;
+
+const HARD_WHY = {
+  contacts: 'about a day of computing per replication, and arrival gaps that fall below the clock resolution',
+  agents: 'about 100 bytes each in every worker thread, 10 GB at this limit',
+  chatSlots: 'router lists in every worker thread',
+  intervalCells: 'the per-interval output grows by about 1.5 kB per cell; use longer intervals or a shorter horizon',
+} as const;
+
+/** What one scenario asks, measured against the hard limits, phrased for a message. */
+function measures(scenario: Scenario, size: RunSize): [keyof typeof HARD_LIMITS, number, string][] {
+  return [
+    ['contacts', size.contactsPerReplication, `about ${sci(size.contactsPerReplication)} contacts per replication`],
+    ['agents', size.agents, `up to ${sci(size.agents)} agents present at once`],
+    ['chatSlots', size.chatSlots, `up to ${sci(size.chatSlots)} chat slots (agents x concurrency)`],
+    [
+      'intervalCells',
+      size.intervalCells,
+      `${scenario.intervals} intervals x ${scenario.contactTypes.length + scenario.agentGroups.length} types and groups = ${sci(size.intervalCells)} interval cells`,
+    ],
+  ];
+}
+
+/**
+ * Refuses a scenario that no run can finish, with or without force: follow-ups that never end
+ * (probability 1 and no time between tries) or a size beyond {@link HARD_LIMITS}. Returns its
+ * size estimate.
+ * @throws RunTooLargeError
+ */
+export function assertSimulable(scenario: Scenario): RunSize {
+  const size = estimateRunSize(scenario);
+  const name = `scenario ${JSON.stringify(scenario.name)}`;
+  if (size.endless !== null) {
+    throw new RunTooLargeError(
+      `${name}: ${size.endless}: probability 1 with no time between tries (delay, patience or handle time of mean 0) would never end; lower the probability or give the delay a positive mean`,
+      'endless',
+    );
+  }
+  for (const [limit, value, what] of measures(scenario, size)) {
+    if (value > HARD_LIMITS[limit]) {
+      throw new RunTooLargeError(`${name}: ${what}, more than ccsim can run (${sci(HARD_LIMITS[limit])}, even with --force: ${HARD_WHY[limit]}); make the scenario smaller`, limit);
+    }
+  }
+  return size;
+}
+
+const SOFT_WHY = {
+  agents: 'about 100 bytes each in every worker thread',
+  chatSlots: 'router lists in every worker thread',
+  intervalCells: HARD_WHY.intervalCells,
+} as const;
 
 /**
  * Refuses a call whose scenarios are larger than {@link RUN_LIMITS}, unless `force`. `runs` lists
  * each scenario with the replications it will get (a compare or sweep passes all of them).
- * A scenario whose follow-ups never end (probability 1 and no time between tries) or that is
- * beyond {@link HARD_LIMITS} is refused even with force.
+ * What {@link assertSimulable} refuses is refused even with force.
  * @throws RunTooLargeError
  */
 export function checkRunSize(runs: readonly { scenario: Scenario; replications: number }[], force = false): void {
   let contacts = 0;
   for (const { scenario, replications } of runs) {
-    const size = estimateRunSize(scenario);
-    const name = `scenario ${JSON.stringify(scenario.name)}`;
-    if (size.endless !== null) {
-      throw new RunTooLargeError(
-        `${name}: ${size.endless}: probability 1 with no time between tries (delay, patience or handle time of mean 0) would never end; lower the probability or give the delay a positive mean`,
-        'endless',
-      );
-    }
+    const size = assertSimulable(scenario);
     contacts += size.contactsPerReplication * replications;
-    const measures: [keyof typeof HARD_LIMITS, number, string, string][] = [
-      ['agents', size.agents, `up to ${sci(size.agents)} agents present at once`, 'about 100 bytes each in every worker thread'],
-      ['chatSlots', size.chatSlots, `up to ${sci(size.chatSlots)} chat slots (agents x concurrency)`, 'router lists in every worker thread'],
-      [
-        'intervalCells',
-        size.intervalCells,
-        `${scenario.intervals} intervals x ${scenario.contactTypes.length + scenario.agentGroups.length} types and groups = ${sci(size.intervalCells)} interval cells`,
-        'the per-interval output grows by about 1.5 kB per cell; use longer intervals or a shorter horizon',
-      ],
-    ];
-    for (const [limit, value, what, why] of measures) {
-      if (value > HARD_LIMITS[limit]) {
-        throw new RunTooLargeError(`${name}: ${what}, more than ccsim can hold (${sci(HARD_LIMITS[limit])}, even with --force: ${why}); make the scenario smaller`, limit);
+    if (force) continue;
+    for (const [limit, value, what] of measures(scenario, size)) {
+      if (limit !== 'contacts' && value > RUN_LIMITS[limit]) {
+        throw new RunTooLargeError(`scenario ${JSON.stringify(scenario.name)}: ${what} (limit ${sci(RUN_LIMITS[limit])}: ${SOFT_WHY[limit]}); ${FORCE}`, limit);
       }
-      if (!force && value > RUN_LIMITS[limit]) throw new RunTooLargeError(`${name}: ${what} (limit ${sci(RUN_LIMITS[limit])}: ${why}); ${FORCE}`, limit);
     }
   }
   if (!force && contacts > RUN_LIMITS.contacts) {
