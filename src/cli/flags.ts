@@ -20,7 +20,14 @@ export function parseCommandLine<const T extends FlagOptions>(argv: string[], op
   try {
     return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? String(error));
+    const message = (error as Error).message;
+    // `--seed -1`: parseArgs reads "-1" as a flag; say how to pass the value instead.
+    const dashed = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message);
+    if (dashed) {
+      const value = argv[argv.indexOf(dashed[1]!) + 1] ?? '';
+      throw new UsageError(`${dashed[1]}: the value ${JSON.stringify(value)} starts with "-"; write ${dashed[1]}=${value} if you mean it`);
+    }
+    throw new UsageError(message.split('\n')[0] ?? String(error));
   }
 }
 

@@ -1,8 +1,8 @@
 import { traceReplication } from '../experiment/index.js';
 import { simulate } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
-import { writeFileAtomic } from '../node/writeFileAtomic.js';
 import { intervalCsv } from './intervalCsv.js';
+import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
 import { parseCommandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { runReport } from './runReport.js';
@@ -44,6 +44,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const scenarioFile = oneScenarioFile(positionals, 'run');
   const precision = precisionFlags(values.precision, values['max-replications']);
+  const outFile = { flag: '--out', path: values.out };
+  const csvFile = { flag: '--csv', path: values.csv };
+  const traceFile = { flag: '--trace', path: values.trace };
+  await checkOutputFiles([outFile, csvFile, traceFile]);
   const ctx = runContext(io, 'simulating', values);
   const scenario = await loadScenarioFile(scenarioFile);
   const out = await ctx.finish(
@@ -58,12 +62,11 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     }),
   );
   const json = `${JSON.stringify(out, null, 2)}\n`;
-  if (values.out !== undefined) await writeFileAtomic(values.out, json);
-  if (values.csv !== undefined) await writeFileAtomic(values.csv, intervalCsv(out));
-  if (values.trace !== undefined) {
-    const lines = traceReplication(scenario, ctx.seed, 0).map((e) => JSON.stringify(e));
-    await writeFileAtomic(values.trace, `${lines.join('\n')}\n`);
-  }
+  await writeOutputFiles([
+    { ...outFile, text: () => json },
+    { ...csvFile, text: () => intervalCsv(out) },
+    { ...traceFile, text: () => `${traceReplication(scenario, ctx.seed, 0).map((e) => JSON.stringify(e)).join('\n')}\n` },
+  ]);
   io.stdout(values.json ? json : runReport(out, { intervals: !values['no-intervals'] }));
   if (out.precision && !values.json) {
     const p = out.precision;

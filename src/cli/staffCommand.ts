@@ -1,6 +1,6 @@
 import { staff } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
-import { writeFileAtomic } from '../node/writeFileAtomic.js';
+import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
 import { withStaff, type StaffMethod, type StaffOutput } from '../optimize/staffScenario.js';
 import { intervalLabels } from '../experiment/index.js';
 import type { Scenario } from '../scenario/index.js';
@@ -44,6 +44,8 @@ export async function staffCommand(argv: string[], io: CliIo): Promise<number> {
   if (maxEvaluations !== undefined && !(Number.isSafeInteger(maxEvaluations) && maxEvaluations >= 1)) {
     throw new UsageError(`--max-evaluations: must be an integer >= 1, got ${JSON.stringify(values['max-evaluations'])}`);
   }
+  const written = { flag: '--write-scenario', path: values['write-scenario'] };
+  await checkOutputFiles([written]);
   const scenario = await loadScenarioFile(scenarioFile);
   const ctx = runContext(io, 'staffing', { ...values, replications: values.replications ?? '20' });
   const out = await ctx.finish(
@@ -58,10 +60,15 @@ export async function staffCommand(argv: string[], io: CliIo): Promise<number> {
       ...(maxEvaluations === undefined ? {} : { maxEvaluations }),
     }),
   );
-  if (values['write-scenario'] !== undefined) {
-    const planned = withStaff(scenario, scenario.agentGroups.map((g) => out.byGroup[g.id]!.staff));
-    await writeFileAtomic(values['write-scenario'], `${JSON.stringify({ ...planned, name: `${scenario.name} (staffed by ccsim ${method})` }, null, 2)}\n`);
-  }
+  await writeOutputFiles([
+    {
+      ...written,
+      text: () => {
+        const planned = withStaff(scenario, scenario.agentGroups.map((g) => out.byGroup[g.id]!.staff));
+        return `${JSON.stringify({ ...planned, name: `${scenario.name} (staffed by ccsim ${method})` }, null, 2)}\n`;
+      },
+    },
+  ]);
   io.stdout(values.json ? `${JSON.stringify(out, null, 2)}\n` : staffReport(out, scenario));
   return 0;
 }

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeFilesAtomic } from '../../src/node/writeFilesAtomic.js';
 import { cli } from '../support/cli.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -122,6 +123,39 @@ describe('ccsim run: bad input gets one clear message, exit 2, nothing written',
     expect(await cli('run', erlangCheck, '--bogus')).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--bogus'") });
     expect(await cli('run')).toMatchObject({ code: 2, stderr: expect.stringContaining('expected one scenario file') });
     expect(await cli('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+  });
+
+  it('a value starting with a dash is explained, not called "ambiguous"', async () => {
+    expect(await cli('run', erlangCheck, '--seed', '-1')).toMatchObject({ code: 2, stderr: 'ccsim run: --seed: the value "-1" starts with "-"; write --seed=-1 if you mean it\n' });
+    expect(await cli('run', erlangCheck, '--seed=-1')).toMatchObject({ code: 2, stderr: expect.stringContaining('--seed: must be an integer >= 0, got "-1"') });
+  });
+
+  it('output files that cannot be written are refused before any simulation (1,000 replications would take half a minute)', async () => {
+    const dir = scratch();
+    const big = ['--replications', '1000', '--workers', '1'];
+    expect(await cli('run', erlangCheck, ...big, '--out', join(dir, 'missing', 'o.json'))).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `ccsim run: --out ${join(dir, 'missing', 'o.json')}: no such directory: ${join(dir, 'missing')}\n`,
+    });
+    expect(await cli('run', erlangCheck, ...big, '--csv', dir)).toMatchObject({ code: 2, stderr: `ccsim run: --csv ${dir}: is a directory\n` });
+    expect(await cli('run', erlangCheck, ...big, '--out', join(dir, 'a'), '--trace', join(dir, '.', 'a'))).toMatchObject({
+      code: 2,
+      stderr: `ccsim run: --out and --trace name the same file (${join(dir, 'a')}); give each its own\n`,
+    });
+    expect(await cli('staff', erlangCheck, '--method', 'simulation', '--write-scenario', join(dir, 'no', 's.json'))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(`--write-scenario ${join(dir, 'no', 's.json')}: no such directory`),
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('output files are written all or none: one that fails leaves no other and no temporary file', async () => {
+    const dir = scratch();
+    await expect(writeFilesAtomic([{ path: join(dir, 'a.json'), text: '{}' }, { path: join(dir, 'gone', 'b.csv'), text: 'x' }])).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(readdirSync(dir)).toEqual([]);
+    await writeFilesAtomic([{ path: join(dir, 'a.json'), text: '{}' }, { path: join(dir, 'b.csv'), text: 'x' }]);
+    expect(readdirSync(dir).sort()).toEqual(['a.json', 'b.csv']);
   });
 
   it('--help on each command prints usage and exits 0', async () => {
