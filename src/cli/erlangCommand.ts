@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { erlangA, erlangC, minAgents, type QueueMetrics } from '../analytic/index.js';
+import { parseCommandLine } from './flags.js';
 import { type CliIo, UsageError } from './io.js';
 
 const USAGE = `Usage: ccsim erlang --volume V --interval-minutes M --aht SECONDS --sl-seconds T
@@ -56,30 +56,19 @@ export async function erlangCommand(argv: string[], io: CliIo): Promise<number> 
 }
 
 function parseErlangArgs(argv: string[]): ErlangRequest | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        volume: { type: 'string' },
-        'interval-minutes': { type: 'string' },
-        aht: { type: 'string' },
-        'sl-seconds': { type: 'string' },
-        agents: { type: 'string' },
-        target: { type: 'string' },
-        patience: { type: 'string' },
-        json: { type: 'boolean' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    // parseArgs messages are one sentence plus advice; keep the first line.
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    throw new UsageError(`erlang: ${message}`);
-  }
+  const { values, positionals } = parseCommandLine(argv, {
+    volume: { type: 'string' },
+    'interval-minutes': { type: 'string' },
+    aht: { type: 'string' },
+    'sl-seconds': { type: 'string' },
+    agents: { type: 'string' },
+    target: { type: 'string' },
+    patience: { type: 'string' },
+    json: { type: 'boolean' },
+    force: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (positionals.length > 0) throw new UsageError(`takes no file or other argument, got ${JSON.stringify(positionals[0])} (see ccsim erlang --help)`);
   if (values.help) return 'help';
   const volume = numberFlag('--volume', values.volume, (x) => x >= 0, 'a number >= 0');
   const intervalMinutes = numberFlag('--interval-minutes', values['interval-minutes'], (x) => x > 0, 'a number > 0');
