@@ -87,10 +87,10 @@ describe('erlangCommand(argv, io)', () => {
     [['--agents', '2.5'], /^--agents: must be an integer >= 1/],
     [['--target', '1.2'], /^--target: must be a fraction/],
     [['--patience=-5'], /^--patience: must be a number > 0/],
-    [['--patience', '-5'], /--patience/], // parseArgs: a value starting with '-' is ambiguous
+    [['--patience', '-5'], /^--patience: the value "-5" starts with "-"; write --patience=-5 if you mean it$/],
     [['--volume', ''], /^--volume: must be a number >= 0/],
     [['--bogus', '1'], /Unknown option '--bogus'/],
-    [['extra'], /positional/],
+    [['extra'], /^takes no file or other argument, got "extra" \(see ccsim erlang --help\)$/],
   ])('bad flag %j is a one-line UsageError', async (extra, pattern) => {
     const args = [...base, '--agents', '12'];
     for (let i = 0; i + 1 < extra.length; i += 2) {
