@@ -17,3 +17,4 @@ export { ShiftSchema, BreakSchema, type ShiftSpec, type BreakSpec } from './shif
 export { perIntervalDist } from './perInterval.js';
 export { scenarioJsonSchema, scenarioSchemaId } from './jsonSchema.js';
 export { ShiftTemplateSchema, type ShiftTemplateSpec } from './shiftTemplate.js';
+export { utf8Text } from './utf8Text.js';

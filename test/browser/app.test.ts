@@ -3,11 +3,14 @@
  * headless Chromium through playwright-core. Skipped, with one line saying how to install
  * Chromium, where there is none.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compare, staff } from '../../src/node/api.js';
+import { loadScenarioFile } from '../../src/node/loadScenarioFile.js';
 import { parseScenarioText, ScenarioError } from '../../src/scenario/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../web/src/contentSecurityPolicy.js';
 import { buildApp } from './support/buildApp.js';
@@ -354,6 +357,28 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
     expect((await page.getByTestId('kpi-table').locator('thead th').allTextContents())[2]).toBe('Two skills with a cross-trained pool (forecast sales.csv)');
     // 16 intervals x 100 sales contacts instead of the scenario's 3,760: far fewer arrivals.
     expect(await page.getByTestId('kpi-table').locator('tr[data-kpi="arrivals"] td.delta').textContent()).toMatch(/^−2,\d\d\d/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('files that are not UTF-8 are refused with the CLI’s message (byte, line, column), never decoded with replacement characters', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=2`);
+    const latin1 = Buffer.from(JSON.stringify(tiny('Café'), null, 2), 'latin1');
+    const path = join(mkdtempSync(join(tmpdir(), 'ccsim-latin1-')), 'cafe.json');
+    writeFileSync(path, latin1);
+    const cli = await loadScenarioFile(path).then(() => '', (e: Error) => e.message);
+    expect(cli).toBe(`${path}: invalid scenario (1 problem)\n  (file): not valid UTF-8: byte 0xE9 at line 2 column 15 (save the file as UTF-8)`);
+    await page.getByTestId('upload').setInputFiles({ name: 'cafe.json', mimeType: 'application/json', buffer: latin1 });
+    const error = page.getByTestId('error');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.locator('li').allTextContents()).toEqual(['(file): not valid UTF-8: byte 0xE9 at line 2 column 15 (save the file as UTF-8)']);
+    expect(await page.getByTestId('scenario-card-2').count()).toBe(0);
+
+    const card = page.getByTestId('scenario-card-1');
+    await card.locator('summary').click();
+    await card.getByTestId('forecast-upload-1').setInputFiles({ name: 'ventes.csv', mimeType: 'text/csv', buffer: Buffer.from('interval_start,type,volume,aht\n08:00,sal\u00e9s,1,2\n', 'latin1') });
+    await expect.poll(() => error.locator('li').allTextContents()).toEqual(['forecast: ventes.csv: not valid UTF-8: byte 0xE9 at line 2 column 10 (save the file as UTF-8)']);
+    expect(await error.textContent()).toContain('ventes.csv cannot be read as a forecast; it was not attached');
     expect(problems).toEqual([]);
     await close();
   });

@@ -2,12 +2,13 @@
  * One test per guard added by the hardening work (issue 8): each fails if its guard is removed.
  * Big hostile files (10 MB) go through the CLI in a sandboxed thread with a time limit.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulateInThread } from '../../src/experiment/index.js';
-import { loadScenarioFile } from '../../src/node/loadScenarioFile.js';
+import { loadScenarioFile, MAX_INPUT_BYTES } from '../../src/node/loadScenarioFile.js';
 import { parseScenario, parseScenarioText, ScenarioError } from '../../src/scenario/index.js';
 import { cli } from '../support/cli.js';
 import { CliSandbox } from './support/sandbox.js';
@@ -143,6 +144,28 @@ describe('files that are not UTF-8 are refused, not decoded with replacement cha
     write('demand.csv', Buffer.from('interval_start,type,volume\n00:00,calls,10\n00:30,café,20\n', 'latin1'));
     const path = write('with-csv.json', JSON.stringify({ ...valid, forecast: 'demand.csv' }));
     await expect(loadScenarioFile(path)).rejects.toThrow('forecast: demand.csv: not valid UTF-8: byte 0xE9 at line 3 column 10');
+  });
+});
+
+describe('what a file name may point at: devices, endless or huge files, pipes', () => {
+  it('/dev/zero and /dev/urandom, as the scenario or as its forecast, are refused at once instead of read for ever', async () => {
+    await expect(loadScenarioFile('/dev/zero')).rejects.toThrow('/dev/zero: is a device, not a file');
+    await expect(loadScenarioFile('/dev/urandom')).rejects.toThrow('/dev/urandom: is a device, not a file');
+    const path = write('endless-forecast.json', JSON.stringify({ ...valid, forecast: '/dev/zero' }));
+    expect(await cli('run', path)).toEqual({ code: 2, stdout: '', stderr: `ccsim run: ${path}: forecast /dev/zero: is a device, not a file\n` });
+  });
+
+  it(`a file above ${MAX_INPUT_BYTES / 2 ** 20} MB is refused after reading no more than that`, async () => {
+    const path = write('huge.json', Buffer.alloc(MAX_INPUT_BYTES + 1, 0x20));
+    await expect(loadScenarioFile(path)).rejects.toThrow(`${path}: larger than 64 MB, more than any scenario ccsim can run`);
+    rmSync(path);
+  });
+
+  it('a pipe (bash process substitution <(...)) is read like a file', () => {
+    const scenario = write('piped.json', JSON.stringify(valid));
+    const bin = new URL('../../bin/ccsim.js', import.meta.url).pathname;
+    const out = execFileSync('bash', ['-c', `"${process.execPath}" "${bin}" run <(cat "${scenario}") --replications 1 --workers 1 --json`], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toMatchObject({ scenario: 'small', replications: 1 });
   });
 });
 

@@ -3,7 +3,7 @@
  * of Web Workers, and the comparison on the right. State lives here; the URL hash mirrors it.
  */
 import { AbortError, assertSimulable, checkRunSize, RunTooLargeError } from '../../src/experiment/index.js';
-import { parseScenarioText, ScenarioError, type Scenario, type ScenarioIssue } from '../../src/scenario/index.js';
+import { parseScenarioText, ScenarioError, utf8Text, type Scenario, type ScenarioIssue } from '../../src/scenario/index.js';
 import { defaultState, isUpload, MAX_SCENARIOS, type AppState } from './model/appState.js';
 import { emptyKnobs } from './model/knobs.js';
 import { prepareScenario, type Prepared } from './model/prepare.js';
@@ -24,6 +24,8 @@ import { cardTitle, scenarioCard } from './ui/scenarioCard.js';
 interface Pending {
   readonly fileName: string;
   readonly issues: readonly ScenarioIssue[];
+  /** What the file was refused as, for the message title. */
+  readonly refused?: string;
 }
 
 export class App {
@@ -158,7 +160,7 @@ export class App {
     }
     if (this.uploadProblem !== null) {
       groups.push({
-        title: `${this.uploadProblem.fileName} is not a valid scenario; it was not added:`,
+        title: `${this.uploadProblem.fileName} ${this.uploadProblem.refused ?? 'is not a valid scenario; it was not added'}:`,
         issues: this.uploadProblem.issues,
         dismiss: () => ((this.uploadProblem = null), this.sync()),
       });
@@ -198,9 +200,10 @@ export class App {
   private async onUpload(): Promise<void> {
     const file = this.upload.files?.[0];
     if (file === undefined) return;
-    const text = await file.text();
     this.upload.value = '';
+    let text = '';
     try {
+      text = await uploadedText(file, '(file)');
       parseScenarioText(text, file.name);
     } catch (error) {
       const issues = error instanceof ScenarioError ? error.issues : [{ path: '(file)', message: error instanceof Error ? error.message : String(error) }];
@@ -227,7 +230,17 @@ export class App {
     const card = this.state.cards[i];
     if (card === undefined) return;
     if (file === null) delete card.forecast;
-    else card.forecast = { fileName: file.name, text: await file.text() };
+    else {
+      try {
+        card.forecast = { fileName: file.name, text: await uploadedText(file, 'forecast', `${file.name}: `) };
+        this.uploadProblem = null;
+      } catch (error) {
+        if (!(error instanceof ScenarioError)) throw error;
+        // Like a scenario upload that is not valid: listed above the cards, nothing attached.
+        this.uploadProblem = { fileName: file.name, issues: error.issues, refused: 'cannot be read as a forecast; it was not attached' };
+        this.runPanel.setStatus(`${file.name} was not attached: see the problems listed above.`, 'error');
+      }
+    }
     this.renderCards();
   }
 
@@ -465,3 +478,18 @@ const formatHours = (h: number) => `${new Intl.NumberFormat('en-US', { maximumFr
 
 /** A file-name stem from a scenario name. */
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario';
+
+/** Largest file the page reads (the CLI's limit): the largest scenario ccsim can run is about 20 MB. */
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * An uploaded file's text, read as the CLI reads files: at most 64 MB, and strictly UTF-8 (the
+ * same messages naming the byte, line and column), never decoded with replacement characters.
+ * @throws ScenarioError at `path`
+ */
+async function uploadedText(file: File, path: string, prefix = ''): Promise<string> {
+  if (file.size > MAX_UPLOAD_BYTES) {
+    throw new ScenarioError([{ path, message: `${prefix}larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, more than any scenario ccsim can run` }]);
+  }
+  return utf8Text(new Uint8Array(await file.arrayBuffer()), path, prefix);
+}
