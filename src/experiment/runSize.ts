@@ -29,6 +29,8 @@ export interface RunSize {
   readonly intervalCells: number;
   /** Path of a retrial or repeat rule that would never end (probability 1, cycle of mean 0), if any. */
   readonly endless: string | null;
+  /** Most contacts one customer can become (the first try and every retrial and repeat), over types. */
+  readonly longestChain: number;
 }
 
 /** A run refused before it started because it is larger than a limit (exit 2 in the CLI). */
@@ -80,6 +82,7 @@ export function estimateRunSize(scenario: Scenario): RunSize {
   const horizon = scenario.warmupMinutes * 60 + n * intervalSeconds;
   let contacts = 0;
   let endless: string | null = null;
+  let longestChain = 1;
   for (const [i, t] of scenario.contactTypes.entries()) {
     const volumes = typeof t.volume === 'number' ? null : t.volume;
     const first = volumes === null ? (t.volume as number) : (volumes[0] ?? 0);
@@ -97,6 +100,7 @@ export function estimateRunSize(scenario: Scenario): RunSize {
     if (fresh > 0 && retrials === Infinity) endless ??= `contactTypes[${i}].retrial`;
     if (fresh > 0 && repeats === Infinity) endless ??= `contactTypes[${i}].repeat`;
     const chain = (1 + retrials) * (1 + repeats);
+    if (fresh > 0) longestChain = Math.max(longestChain, chain);
     contacts += fresh * (1 + share) + offered * (chain - 1) + falseReturns * chain;
   }
   let agents = 0;
@@ -112,6 +116,7 @@ export function estimateRunSize(scenario: Scenario): RunSize {
     chatSlots,
     intervalCells: n * (scenario.contactTypes.length + scenario.agentGroups.length),
     endless,
+    longestChain: Number.isNaN(longestChain) ? Infinity : longestChain,
   };
 }
 
@@ -144,9 +149,9 @@ const FORCE = 'add --force (API: force: true) to run it anyway';
  * - agents: about 100 bytes each in every worker thread (10 GB at the limit);
  * - chat slots: router lists of 4 bytes per slot;
  * - interval cells: the JSON output of more than ~3.7e5 cells exceeds the longest string V8 holds;
- * - contacts per replication: about a day of computing at 1-2 M contacts/s. It also keeps time
- *   moving: below it, arrival gaps (horizon / contacts) and follow-up cycles (horizon / follow-ups
- *   per contact) are at least horizon x 1e-11, 45,000 times the clock's resolution at the horizon
+ * - contacts per replication, and contacts one customer can become: about a day of computing at
+ *   1-2 M contacts/s. It also keeps time moving: below it, arrival gaps (horizon / contacts) and
+ *   follow-up cycles (horizon / follow-ups per customer) are at least horizon x 1e-11, 45,000 times the clock's resolution at the horizon
  *   (2.2e-16 x horizon). Above it a gap can fall below that resolution, `now + gap == now`, and the
  *   day would spin at one instant for ever (volume 1e300; retrials of delay 1e-300).
  */
@@ -163,6 +168,8 @@ const HARD_WHY = {
 function measures(scenario: Scenario, size: RunSize): [keyof typeof HARD_LIMITS, number, string][] {
   return [
     ['contacts', size.contactsPerReplication, `about ${sci(size.contactsPerReplication)} contacts per replication`],
+    // However rare the customer: one who could come back this often would stop the clock too.
+    ['contacts', size.longestChain, `retrials and repeats that could bring one customer back about ${sci(size.longestChain)} times`],
     ['agents', size.agents, `up to ${sci(size.agents)} agents present at once`],
     ['chatSlots', size.chatSlots, `up to ${sci(size.chatSlots)} chat slots (agents x concurrency)`],
     [

@@ -259,6 +259,14 @@ describe('runs that could never finish are refused by the model builder itself, 
     expect(() => assertSimulable(parseScenario(queue({ volume: 1.01e11, staff: 5, intervals: 1 })))).toThrow(/about 1e11 contacts per replication/);
   });
 
+  it('however rare the customer: one who could come back more than 1e11 times is refused (volume 1e-6 a day, repeats every 1e-12 s)', () => {
+    const rare = queue({ volume: [1e-6, 0], staff: 1 });
+    const repeating = { ...rare, contactTypes: [{ ...rare.contactTypes[0], handleTime: { dist: 'constant', value: 0 }, repeat: { probability: 1, delay: { dist: 'exponential', mean: 1e-12 } } }] };
+    const s = parseScenario(repeating);
+    expect(estimateRunSize(s).contactsPerReplication).toBeLessThan(HARD_LIMITS.contacts); // the expected total alone would pass
+    expect(() => assertSimulable(s)).toThrow('retrials and repeats that could bring one customer back about 3.6e15 times, more than ccsim can run (1e11, even with --force');
+  });
+
   it('more than 1e8 agents is refused by buildModel too (a library call that skips the API cannot reach the memory cliff)', () => {
     const crowd = parseScenario(queue({ volume: 10, staff: 2e8 }));
     expect(() => buildModel(crowd)).toThrow(RunTooLargeError);
