@@ -68,7 +68,7 @@ export const ContactTypeSchema = documented(
     ).optional(),
     volumeUncertainty: documented(
       z.strictObject({
-        cv: documented(z.number().min(0), 'coefficient of variation of the replication factor'),
+        cv: documented(z.number().min(0).max(10), 'coefficient of variation of the replication factor (at most 10: beyond that almost every replication has no volume and a rare one astronomically much)'),
       }),
       'forecast error: each replication multiplies this type\'s volume by one gamma factor of mean 1 and this cv',
     ).optional(),

@@ -77,6 +77,8 @@ describe('section-4 fields: path-named errors', () => {
       ['contactTypes[0].retrial.probability: must be <= 1']],
     ['a fractional priority', (s) => (s.contactTypes[0].priority = 0.5), ['contactTypes[0].priority: must be an integer']],
     ['shrinkage of 1', (s) => (s.agentGroups[0].shrinkage = 1), ['agentGroups[0].shrinkage: must be < 1']],
+    ['a forecast-error cv above 10 (almost every replication empty, a rare one astronomically large)', (s) => (s.contactTypes[0].volumeUncertainty = { cv: 11 }),
+      ['contactTypes[0].volumeUncertainty.cv: must be <= 10']],
     ['a negative short-abandon threshold', (s) => (s.contactTypes[0].serviceLevel.shortAbandonSeconds = -1),
       ['contactTypes[0].serviceLevel.shortAbandonSeconds: must be >= 0']],
   ];
