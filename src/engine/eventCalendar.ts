@@ -37,8 +37,12 @@ export class EventCalendar {
     return this.clock[0]!;
   }
 
+  /**
+   * The heap holds only (time, slot): the tie-breaking key (priority, sequence) lives with the
+   * slot and is read only when two times are equal, which is rare, so each level of a sift moves
+   * two arrays instead of three.
+   */
   private heapTime: Float64Array;
-  private heapKey: Float64Array;
   private heapSlot: Int32Array;
   private size = 0;
   /** The root has been dispatched but not yet removed: the next schedule() replaces it in place. */
@@ -46,6 +50,8 @@ export class EventCalendar {
 
   private slotKind: Int32Array;
   private slotPayload: Int32Array;
+  /** (priority + offset) * 2^42 + sequence of the event in the slot: the order among equal times. */
+  private slotKey: Float64Array;
   private slotGeneration: Uint32Array;
   private slotCancelled: Uint8Array;
   private freeSlots: Int32Array;
@@ -57,10 +63,10 @@ export class EventCalendar {
   constructor(initialCapacity = 1024) {
     const cap = Math.max(16, initialCapacity);
     this.heapTime = new Float64Array(cap);
-    this.heapKey = new Float64Array(cap);
     this.heapSlot = new Int32Array(cap);
     this.slotKind = new Int32Array(cap);
     this.slotPayload = new Int32Array(cap);
+    this.slotKey = new Float64Array(cap);
     this.slotGeneration = new Uint32Array(cap);
     this.slotCancelled = new Uint8Array(cap);
     this.freeSlots = new Int32Array(cap);
@@ -89,13 +95,13 @@ export class EventCalendar {
     this.slotKind[slot] = kind;
     this.slotPayload[slot] = payload;
     this.slotCancelled[slot] = 0;
-    const key = (priority + PRIORITY_OFFSET) * SEQ_SPAN + this.seq++;
+    this.slotKey[slot] = (priority + PRIORITY_OFFSET) * SEQ_SPAN + this.seq++;
     if (this.rootTaken) {
       this.rootTaken = false;
-      this.siftDown(0, time, key, slot);
+      this.siftDown(0, time, slot);
     } else {
       if (this.size === this.heapTime.length) this.growHeap();
-      this.siftUp(this.size++, time, key, slot);
+      this.siftUp(this.size++, time, slot);
     }
     return (this.slotGeneration[slot]! << SLOT_BITS) | slot;
   }
@@ -142,32 +148,30 @@ export class EventCalendar {
   private removeRoot(): void {
     this.rootTaken = false;
     const last = --this.size;
-    if (last > 0) this.siftDown(0, this.heapTime[last]!, this.heapKey[last]!, this.heapSlot[last]!);
+    if (last > 0) this.siftDown(0, this.heapTime[last]!, this.heapSlot[last]!);
   }
 
-  private siftUp(index: number, time: number, key: number, slot: number): void {
+  private siftUp(index: number, time: number, slot: number): void {
     const ht = this.heapTime;
-    const hk = this.heapKey;
     const hs = this.heapSlot;
+    const sk = this.slotKey;
     let i = index;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = ht[parent]!;
-      if (pt < time || (pt === time && hk[parent]! < key)) break;
+      if (pt < time || (pt === time && sk[hs[parent]!]! < sk[slot]!)) break;
       ht[i] = pt;
-      hk[i] = hk[parent]!;
       hs[i] = hs[parent]!;
       i = parent;
     }
     ht[i] = time;
-    hk[i] = key;
     hs[i] = slot;
   }
 
-  private siftDown(index: number, time: number, key: number, slot: number): void {
+  private siftDown(index: number, time: number, slot: number): void {
     const ht = this.heapTime;
-    const hk = this.heapKey;
     const hs = this.heapSlot;
+    const sk = this.slotKey;
     const n = this.size;
     let i = index;
     for (;;) {
@@ -178,19 +182,17 @@ export class EventCalendar {
       if (right < n) {
         const rt = ht[right]!;
         // Keys (priority, sequence) are read only on a tie in time, which is rare.
-        if (rt < ct || (rt === ct && hk[right]! < hk[child]!)) {
+        if (rt < ct || (rt === ct && sk[hs[right]!]! < sk[hs[child]!]!)) {
           child = right;
           ct = rt;
         }
       }
-      if (time < ct || (time === ct && key < hk[child]!)) break;
+      if (time < ct || (time === ct && sk[slot]! < sk[hs[child]!]!)) break;
       ht[i] = ct;
-      hk[i] = hk[child]!;
       hs[i] = hs[child]!;
       i = child;
     }
     ht[i] = time;
-    hk[i] = key;
     hs[i] = slot;
   }
 
@@ -208,7 +210,6 @@ export class EventCalendar {
   private growHeap(): void {
     const cap = this.heapTime.length * 2;
     this.heapTime = grow(this.heapTime, new Float64Array(cap));
-    this.heapKey = grow(this.heapKey, new Float64Array(cap));
     this.heapSlot = grow(this.heapSlot, new Int32Array(cap));
   }
 
@@ -217,6 +218,7 @@ export class EventCalendar {
     if (cap > SLOT_MASK + 1) throw new RangeError('EventCalendar: more than 16M pending events');
     this.slotKind = grow(this.slotKind, new Int32Array(cap));
     this.slotPayload = grow(this.slotPayload, new Int32Array(cap));
+    this.slotKey = grow(this.slotKey, new Float64Array(cap));
     this.slotGeneration = grow(this.slotGeneration, new Uint32Array(cap));
     this.slotCancelled = grow(this.slotCancelled, new Uint8Array(cap));
     this.freeSlots = grow(this.freeSlots, new Int32Array(cap));

@@ -17,9 +17,13 @@ export class ArrivalProcess implements ArrivalSource {
   private readonly streams: RandomStream[];
   /** Current segment per type: -1 is the warm-up, then interval indices. */
   private readonly segment: Int32Array;
+  /** The config's calendar, copied into fields: `advance` runs once per arrival. */
+  private readonly warmupSeconds: number;
+  private readonly intervalSeconds: number;
+  private readonly intervals: number;
 
   constructor(
-    private readonly config: ContactCenterConfig,
+    config: ContactCenterConfig,
     streamOf: (type: number) => RandomStream,
     volumeStreamOf: (type: number) => RandomStream = streamOf,
   ) {
@@ -30,13 +34,16 @@ export class ArrivalProcess implements ArrivalSource {
     this.streams = config.types.map((_, i) => streamOf(i));
     this.segment = new Int32Array(config.types.length).fill(-1);
     this.nextTime = new Float64Array(config.types.length);
+    this.warmupSeconds = config.warmupSeconds;
+    this.intervalSeconds = config.intervalSeconds;
+    this.intervals = config.intervals;
   }
 
   /** Set `nextTime[type]` to the next arrival of `type` after `from` (Infinity when they have stopped). */
   advance(type: number, from: number): void {
     const rates = this.rates[type]!;
     const stream = this.streams[type]!;
-    const { warmupSeconds, intervalSeconds, intervals } = this.config;
+    const { warmupSeconds, intervalSeconds, intervals } = this;
     let seg = this.segment[type]!;
     let t = from;
     for (;;) {
