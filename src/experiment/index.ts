@@ -1,5 +1,5 @@
 export { buildModel } from './buildModel.js';
-export { RunTooLargeError, RUN_LIMITS, HARD_LIMITS, estimateRunSize, checkRunSize, assertSimulable, type RunSize } from './runSize.js';
+export { RunTooLargeError, RUN_LIMITS, HARD_LIMITS, FORCE_ADVICE, estimateRunSize, checkRunSize, assertSimulable, type RunSize } from './runSize.js';
 export {
   TypeMeasure,
   GroupMeasure,

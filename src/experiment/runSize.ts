@@ -141,7 +141,8 @@ function overlappingShifts(g: Scenario['agentGroups'][number]): number {
 /** 2.1e9, 2e8, 12345; "more than 1e308" for an overflow. */
 const sci = (x: number) =>
   !Number.isFinite(x) ? 'more than 1e308' : x >= 1e5 ? x.toExponential(1).replace('e+', 'e').replace('.0e', 'e') : String(Math.round(x));
-const FORCE = 'add --force (API: force: true) to run it anyway';
+/** How a soft-limit message says to lift the limit (the web page puts a button there instead). */
+export const FORCE_ADVICE = 'add --force (API: force: true) to run it anyway';
 
 /**
  * Beyond these even `force` does not help, and the model builder itself refuses them, so no caller
@@ -223,11 +224,11 @@ export function checkRunSize(runs: readonly { scenario: Scenario; replications: 
     if (force) continue;
     for (const [limit, value, what] of measures(scenario, size)) {
       if (limit !== 'contacts' && value > RUN_LIMITS[limit]) {
-        throw new RunTooLargeError(`scenario ${JSON.stringify(scenario.name)}: ${what} (limit ${sci(RUN_LIMITS[limit])}: ${SOFT_WHY[limit]}); ${FORCE}`, limit);
+        throw new RunTooLargeError(`scenario ${JSON.stringify(scenario.name)}: ${what} (limit ${sci(RUN_LIMITS[limit])}: ${SOFT_WHY[limit]}); ${FORCE_ADVICE}`, limit);
       }
     }
   }
   if (!force && contacts > RUN_LIMITS.contacts) {
-    throw new RunTooLargeError(`this run would simulate about ${sci(contacts)} contacts (limit ${sci(RUN_LIMITS.contacts)}); ${FORCE}`, 'contacts');
+    throw new RunTooLargeError(`this run would simulate about ${sci(contacts)} contacts (limit ${sci(RUN_LIMITS.contacts)}); ${FORCE_ADVICE}`, 'contacts');
   }
 }

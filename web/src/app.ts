@@ -2,7 +2,7 @@
  * The page: scenario cards (bundled or uploaded, with what-if knobs) on the left, a run on a pool
  * of Web Workers, and the comparison on the right. State lives here; the URL hash mirrors it.
  */
-import { AbortError, assertSimulable, checkRunSize, RunTooLargeError } from '../../src/experiment/index.js';
+import { AbortError, assertSimulable, checkRunSize, FORCE_ADVICE, RunTooLargeError } from '../../src/experiment/index.js';
 import { parseScenarioText, ScenarioError, utf8Text, type Scenario, type ScenarioIssue } from '../../src/scenario/index.js';
 import { defaultState, isUpload, MAX_SCENARIOS, type AppState } from './model/appState.js';
 import { emptyKnobs } from './model/knobs.js';
@@ -329,10 +329,10 @@ export class App {
     const reason = hard ?? refusal(() => checkRunSize(scenarios.map((scenario) => ({ scenario, replications })), force));
     if (reason === null) return true;
     // The CLI's wording names --force; on the page the button is the way to lift a soft limit.
-    const soft = reason.replace(/; add --force \(API: force: true\) to run it anyway$/, '');
+    const shown = reason.replace(`; ${FORCE_ADVICE}`, '');
     const anyway = el('button', { type: 'button', class: 'secondary', 'data-testid': 'run-anyway' }, 'Run anyway');
     anyway.addEventListener('click', () => void this.run(true));
-    this.main.replaceChildren(el('div', { class: 'too-large', 'data-testid': 'too-large' }, el('p', {}, `Not run: ${soft}.`), hard === null ? anyway : null));
+    this.main.replaceChildren(el('div', { class: 'too-large', 'data-testid': 'too-large' }, el('p', {}, `Not run: ${shown}.`), hard === null ? anyway : null));
     this.runPanel.setStatus(hard === null ? 'Not run: larger than the usual limits (Run anyway goes ahead).' : 'Not run: beyond what ccsim can run.', 'error');
     return false;
   }
