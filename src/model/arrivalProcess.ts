@@ -39,13 +39,13 @@ export class ArrivalProcess implements ArrivalSource {
     this.intervals = config.intervals;
   }
 
-  /** Set `nextTime[type]` to the next arrival of `type` after `from` (Infinity when they have stopped). */
-  advance(type: number, from: number): void {
+  /** Set `nextTime[type]` to the next arrival of `type` after the current one (Infinity when they have stopped). */
+  advance(type: number): void {
     const rates = this.rates[type]!;
     const stream = this.streams[type]!;
     const { warmupSeconds, intervalSeconds, intervals } = this;
     let seg = this.segment[type]!;
-    let t = from;
+    let t = this.nextTime[type]!;
     for (;;) {
       const rate = rates[seg < 0 ? 0 : seg]!;
       const end = warmupSeconds + (seg + 1) * intervalSeconds;

@@ -93,7 +93,7 @@ export class ContactCenter implements EventHandler {
     }
     this.staffing.start(E.STAFF, E.STAFF_PRIORITY);
     for (let t = 0; t < this.types.length; t++) {
-      this.arrivals.advance(t, 0);
+      this.arrivals.advance(t);
       const first = this.arrivals.nextTime[t]!;
       if (first < this.endOfDay) cal.schedule(first, E.ARRIVAL, t);
     }
@@ -143,7 +143,8 @@ export class ContactCenter implements EventHandler {
 
   private onArrival(type: number): void {
     const time = this.calendar.now;
-    this.arrivals.advance(type, time);
+    // Advances from nextTime[type], which is this arrival's time (see ArrivalSource).
+    this.arrivals.advance(type);
     const next = this.arrivals.nextTime[type]!;
     if (next < this.endOfDay) this.calendar.schedule(next, E.ARRIVAL, type);
 

@@ -31,10 +31,13 @@ interface TypeStreams {
  * random numbers). A fresh contact's draws are all made at its arrival, whether or not they are
  * used (every bot draw, the retrial and repeat decisions and delays); draws for follow-up contacts
  * (a retry's new patience, a repeat's new handle time) come from `follow-up:<type id>`. Integers
- * in, nothing out: values go straight into the record's typed arrays.
+ * in, nothing out: values go straight into the record's typed arrays (`sampleInto`, so no drawn
+ * number is boxed on the way).
  */
 export class CustomerDraws {
   private readonly streams: TypeStreams[];
+  /** Where a draw that does not go straight into the record lands (see `Distribution.sampleInto`). */
+  private readonly scratch = new Float64Array(1);
 
   constructor(
     private readonly types: readonly ContactTypeConfig[],
@@ -67,7 +70,10 @@ export class CustomerDraws {
     const s = this.streams[type]!;
     this.work(type, c, s.handle, s.wrapUp, s.patience);
     this.rules(type, c, s.retrial, s.retrialDelay, s.repeat, s.repeatDelay);
-    this.bot(type, c);
+    // Tested here rather than in `bot`, so that types without a bot never call it: a call that
+    // never runs is not inlined and leaves the JIT's inlining budget to the hot path.
+    if (this.types[type]!.bot === null) this.pool.botOutcome[c] = BOT_NONE;
+    else this.bot(type, c);
   }
 
   /** A repeat contact of `type` in record `c`: new work and patience, no bot. */
@@ -82,11 +88,13 @@ export class CustomerDraws {
   retry(type: number, c: number): void {
     const spec = this.types[type]!;
     const f = this.streams[type]!.followUp!;
-    this.pool.patience[c] = spec.patience === null ? Infinity : spec.patience.sample(f);
+    const pool = this.pool;
+    if (spec.patience === null) pool.patience[c] = Infinity;
+    else spec.patience.sampleInto(f, pool.patience, c);
     const retrial = spec.retrial;
     if (retrial !== null) {
-      this.pool.retry[c] = f.next() < retrial.probability ? 1 : 0;
-      this.pool.retryDelay[c] = retrial.delay.sample(f);
+      pool.retry[c] = f.next() < retrial.probability ? 1 : 0;
+      retrial.delay.sampleInto(f, pool.retryDelay, c);
     }
   }
 
@@ -95,9 +103,11 @@ export class CustomerDraws {
     const pool = this.pool;
     const interval = pool.interval[c]!;
     const dists = spec.handleTime;
-    pool.handleTime[c] = dists[interval < 0 ? 0 : interval < dists.length ? interval : dists.length - 1]!.sample(handle);
-    pool.wrapUp[c] = spec.wrapUp === null ? 0 : spec.wrapUp.sample(wrapUp);
-    pool.patience[c] = spec.patience === null ? Infinity : spec.patience.sample(patience);
+    dists[interval < 0 ? 0 : interval < dists.length ? interval : dists.length - 1]!.sampleInto(handle, pool.handleTime, c);
+    if (spec.wrapUp === null) pool.wrapUp[c] = 0;
+    else spec.wrapUp.sampleInto(wrapUp, pool.wrapUp, c);
+    if (spec.patience === null) pool.patience[c] = Infinity;
+    else spec.patience.sampleInto(patience, pool.patience, c);
   }
 
   private rules(
@@ -114,14 +124,14 @@ export class CustomerDraws {
     pool.retry[c] = 0;
     if (retrial !== null) {
       pool.retry[c] = retryU!.next() < retrial.probability ? 1 : 0;
-      pool.retryDelay[c] = retrial.delay.sample(retryDelay!);
+      retrial.delay.sampleInto(retryDelay!, pool.retryDelay, c);
     }
     const repeat = spec.repeat;
     pool.repeat[c] = 0;
     pool.repeatDelay[c] = FALSE_CONTAINMENT_DEFAULT_DELAY;
     if (repeat !== null) {
       pool.repeat[c] = repeatU!.next() < repeat.probability ? 1 : 0;
-      pool.repeatDelay[c] = repeat.delay.sample(repeatDelay!);
+      repeat.delay.sampleInto(repeatDelay!, pool.repeatDelay, c);
     }
   }
 
@@ -138,8 +148,11 @@ export class CustomerDraws {
     const s = this.streams[type]!;
     const entry = s.botEntry!.next();
     const outcome = s.botOutcome!.next();
-    pool.botDuration[c] = bot.duration.sample(s.botDuration!);
-    const escalatedHandle = bot.escalatedHandleTime === null ? -1 : bot.escalatedHandleTime.sample(s.escalatedHandle!);
+    bot.duration.sampleInto(s.botDuration!, pool.botDuration, c);
+    const scratch = this.scratch;
+    if (bot.escalatedHandleTime === null) scratch[0] = -1;
+    else bot.escalatedHandleTime.sampleInto(s.escalatedHandle!, scratch, 0);
+    const escalatedHandle = scratch[0]!;
     const falselyContained = s.falseContainment === null ? false : s.falseContainment.next() < bot.falseContainment;
     if (entry >= bot.share) return;
     if (outcome < bot.containment) {

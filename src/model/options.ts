@@ -6,13 +6,14 @@ import type { RouterFactory } from './router.js';
 export type StreamSource = (name: string) => RandomStream;
 
 /**
- * Where arrival times come from. `advance(type, from)` sets `nextTime[type]` to the next arrival
- * of `type` after `from` (Infinity: none). The time is left in an array rather than returned, so
- * that no number is boxed per arrival.
+ * Where arrival times come from. `advance(type)` sets `nextTime[type]` to the next arrival of
+ * `type` after the current `nextTime[type]` (which starts at 0, and is the time of the arrival
+ * being handled when the model calls it; Infinity: none). Times stay in the array, neither
+ * passed nor returned, so that no number is boxed per arrival (`advance` is not always inlined).
  */
 export interface ArrivalSource {
   readonly nextTime: Float64Array;
-  advance(type: number, from: number): void;
+  advance(type: number): void;
 }
 
 export interface ContactCenterOptions {

@@ -7,6 +7,9 @@ class Constant implements Distribution {
   sample(): number {
     return this.mean;
   }
+  sampleInto(_stream: unknown, out: Float64Array, at: number): void {
+    out[at] = this.mean;
+  }
 }
 
 /** Always `value` (seconds); draws no random number, so it leaves its stream untouched. */

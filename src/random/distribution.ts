@@ -9,6 +9,12 @@ export interface Distribution {
   readonly variance: number;
   /** Draw one value from `stream`. */
   sample(stream: RandomStream): number;
+  /**
+   * Draw one value from `stream` into `out[at]` (the same value as `sample`). The simulation draws
+   * through this: a number returned from a call the JIT does not inline is boxed on the heap, and
+   * the hot loop allocates nothing per event.
+   */
+  sampleInto(stream: RandomStream, out: Float64Array, at: number): void;
 }
 
 export type DistributionKind = 'exponential' | 'constant' | 'lognormal' | 'gamma' | 'uniform' | 'empirical';

@@ -20,6 +20,9 @@ class Empirical implements Distribution {
   sample(stream: RandomStream): number {
     return this.table[Math.floor(stream.next() * this.table.length)]!;
   }
+  sampleInto(stream: RandomStream, out: Float64Array, at: number): void {
+    out[at] = this.sample(stream);
+  }
 }
 
 /** Resamples the observed `values` (seconds) uniformly; moments are those of the sample itself. */

@@ -10,6 +10,9 @@ class Exponential implements Distribution {
   sample(stream: RandomStream): number {
     return -this.mean * Math.log(stream.next());
   }
+  sampleInto(stream: RandomStream, out: Float64Array, at: number): void {
+    out[at] = this.sample(stream);
+  }
 }
 
 /** Exponential with the given mean (seconds), by inversion. */

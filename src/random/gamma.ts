@@ -27,6 +27,9 @@ class Gamma implements Distribution {
     const x = this.scale * this.standard(stream);
     return this.boosted ? x * Math.pow(stream.next(), this.invShape) : x;
   }
+  sampleInto(stream: RandomStream, out: Float64Array, at: number): void {
+    out[at] = this.sample(stream);
+  }
   private standard(stream: RandomStream): number {
     const { c, d } = this;
     for (;;) {

@@ -16,6 +16,9 @@ class Lognormal implements Distribution {
   sample(stream: RandomStream): number {
     return Math.exp(this.mu + this.sigma * normalQuantile(stream.next()));
   }
+  sampleInto(stream: RandomStream, out: Float64Array, at: number): void {
+    out[at] = this.sample(stream);
+  }
 }
 
 /** Lognormal with the given mean (seconds) and coefficient of variation (> 0). */

@@ -14,6 +14,9 @@ class Uniform implements Distribution {
   sample(stream: RandomStream): number {
     return this.min + this.width * stream.next();
   }
+  sampleInto(stream: RandomStream, out: Float64Array, at: number): void {
+    out[at] = this.sample(stream);
+  }
 }
 
 /** Uniform on [min, max] seconds. */
