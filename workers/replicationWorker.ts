@@ -14,7 +14,13 @@ import type { Scenario } from '../src/scenario/index.js';
 export interface ReplicationWorkerApi {
   /** Build the model of `scenario` under the name `job` (sent once, then replicated many times). */
   prepare(job: number, scenario: Scenario): void;
-  /** Simulate one replication of job `job`; the result's buffers are transferred, not copied. */
+  /**
+   * Simulate one replication of job `job`. The result is copied to the caller, not transferred:
+   * transferring detaches its buffers, and the first detached ArrayBuffer in a V8 isolate turns
+   * off an optimisation for good (the "array buffer detaching protector"), so every typed-array
+   * access in the simulation's optimized code gains a detach check: replications ran 18 % slower
+   * (31.2 ms instead of 26.4 ms on the standard workload). The copy costs microseconds.
+   */
   replicate(job: number, seed: number, replication: number): ReplicationResult;
 }
 
@@ -37,8 +43,7 @@ const api: ReplicationWorkerApi = {
       throw new Error(`injected fault at replication ${replication}`);
     }
     if (prepared?.job !== job) throw new Error(`replicationWorker: job ${job} was not prepared`);
-    const result = runReplication(prepared.config, seed, replication);
-    return Comlink.transfer(result, [result.types.buffer, result.groups.buffer]);
+    return runReplication(prepared.config, seed, replication);
   },
 };
 

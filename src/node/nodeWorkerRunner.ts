@@ -13,8 +13,41 @@ export function liveWorkerThreads(): number {
   return live;
 }
 
+/**
+ * The parent's Node flags without module loaders (`--import tsx`, `--require ...`, `--loader ...`),
+ * or null when it has none (the worker then inherits them as usual). The worker runs plain
+ * JavaScript (a bundle or the build), so it needs no loader, and a loader costs it speed: tsx's
+ * hooks transfer (detach) an ArrayBuffer inside the worker, which turns off V8's "array buffer
+ * detaching protector" for that thread, and every typed-array access in the simulation then pays
+ * a detach check (replications about 18 % slower).
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] | null {
+  const loader = /^--(import|require|loader|experimental-loader)(=|$)/;
+  const kept: string[] = [];
+  let dropped = false;
+  for (let k = 0; k < execArgv.length; k++) {
+    const flag = execArgv[k]!;
+    const match = loader.exec(flag);
+    if (match === null) kept.push(flag);
+    else {
+      dropped = true;
+      if (match[2] === '') k++; // the value follows as its own argument
+    }
+  }
+  return dropped ? kept : null;
+}
+
 function startWorker(workerData: unknown): Worker {
-  const worker = new Worker(workerEntry(), { workerData });
+  const execArgv = workerExecArgv(process.execArgv);
+  let worker: Worker;
+  try {
+    worker = new Worker(workerEntry(), { workerData, ...(execArgv === null ? {} : { execArgv }) });
+  } catch (error) {
+    // Flags given explicitly are checked, and V8 or process-wide ones (which apply to every
+    // thread anyway) are refused: start the worker with none.
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    worker = new Worker(workerEntry(), { workerData, execArgv: [] });
+  }
   live++;
   worker.once('exit', () => live--);
   return worker;
