@@ -13,7 +13,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { sourceBundle } from '../bin/sourceBundle.mjs';
 import type { ContactCenterConfig } from '../src/model/index.js';
 import { buildModel, runReplication, simulateInThread, TypeMeasure, TYPE_MEASURES } from '../src/experiment/index.js';
 import type { ReplicationResult } from '../src/experiment/index.js';
@@ -66,42 +67,11 @@ if (gc === undefined && process.env.CCSIM_BENCH_CHILD === undefined) {
   // bundle run by plain node, which is how ccsim's worker threads (every multi-core run) and the
   // web page's Web Workers run the simulation; with --tsx under the same loader as now, which is
   // how `--workers 1` runs in a checkout (src/node/api.ts runs one worker's work in-thread).
-  const argv = args.includes('--tsx') ? [...process.execArgv, ...process.argv.slice(1)] : [await bundleOfThisFile(), ...args];
+  const argv = args.includes('--tsx') ? [...process.execArgv, ...process.argv.slice(1)] : [fileURLToPath(await sourceBundle('bench/run.ts', 'bench')), ...args];
   const child = spawnSync(process.execPath, ['--expose-gc', ...argv], { stdio: 'inherit', env: { ...process.env, CCSIM_BENCH_CHILD: '1' } });
   process.exit(child.status ?? 1);
 }
 
-/**
- * This benchmark and the project code it imports as one ESM file (packages stay external), in
- * node_modules/.cache/ccsim. Each source file's `import.meta.url` is replaced by its own URL, so
- * paths resolved from it (the project root, the worker module) are those of the checkout.
- */
-async function bundleOfThisFile(): Promise<string> {
-  const esbuild = await import('esbuild');
-  const outfile = join(ROOT, 'node_modules/.cache/ccsim/bench.mjs');
-  await esbuild.build({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'own-import-meta-url',
-        setup(build) {
-          build.onLoad({ filter: /\.ts$/ }, (file) => ({
-            contents: readFileSync(file.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file.path).href)),
-            loader: 'ts',
-          }));
-        },
-      },
-    ],
-  });
-  return outfile;
-}
 
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
