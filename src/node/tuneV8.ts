@@ -7,8 +7,7 @@ import { setFlagsFromString } from 'node:v8';
  * are boxed on the heap at call boundaries; allocating feedback vectors eagerly
  * (`--no-lazy-feedback-allocation`) lets a fresh worker reach optimized code sooner. 3000 was
  * about 4-6 % faster warm than 2000 on the standard workload (the model's breadth made the hot
- * handlers outgrow 2000, under tsx especially, whose modules read imported constants at run
- * time), for about 35 ms more compilation in the first replication of a process. Larger
+ * handlers outgrow 2000), for about 35 ms more compilation in the first replication of a process. Larger
  * budgets (5000) gave no more steady speed and a slower warm-up in each new worker.
  * `--no-concurrent-recompilation` compiles optimized code on the thread that needs it instead of
  * on a background thread: a run uses a worker per core, so a background compiler only competes
