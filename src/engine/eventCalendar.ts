@@ -4,8 +4,10 @@
  * (a kind and a payload) kept in typed arrays: scheduling and popping allocate nothing once the
  * arrays have grown to the peak number of pending events.
  *
- * Cancellation is O(1): the event's slot is flagged and the flag is honoured when it reaches the
- * top of the heap (its slot is recycled then).
+ * Cancellation removes the event from the heap at once (each slot knows its heap position):
+ * O(log n), but usually a few levels. A cancelled event left in place until its time would be
+ * popped like a live one; on the standard workload most patience timers are cancelled (the
+ * contact is answered first), so they made about 14 % of the pops and 16 % of the heap.
  */
 export interface EventHandler {
   /**
@@ -53,7 +55,8 @@ export class EventCalendar {
   /** (priority + offset) * 2^42 + sequence of the event in the slot: the order among equal times. */
   private slotKey: Float64Array;
   private slotGeneration: Uint32Array;
-  private slotCancelled: Uint8Array;
+  /** Where the slot's event sits in the heap (kept up to date by every sift). */
+  private slotPos: Int32Array;
   private freeSlots: Int32Array;
   private freeCount = 0;
   private slotCount = 0;
@@ -68,11 +71,11 @@ export class EventCalendar {
     this.slotPayload = new Int32Array(cap);
     this.slotKey = new Float64Array(cap);
     this.slotGeneration = new Uint32Array(cap);
-    this.slotCancelled = new Uint8Array(cap);
+    this.slotPos = new Int32Array(cap);
     this.freeSlots = new Int32Array(cap);
   }
 
-  /** Number of pending events (cancelled ones still in the heap included). */
+  /** Number of pending events. */
   get pending(): number {
     return this.rootTaken ? this.size - 1 : this.size;
   }
@@ -94,7 +97,6 @@ export class EventCalendar {
     const slot = this.allocSlot();
     this.slotKind[slot] = kind;
     this.slotPayload[slot] = payload;
-    this.slotCancelled[slot] = 0;
     this.slotKey[slot] = (priority + PRIORITY_OFFSET) * SEQ_SPAN + this.seq++;
     if (this.rootTaken) {
       this.rootTaken = false;
@@ -106,12 +108,35 @@ export class EventCalendar {
     return (this.slotGeneration[slot]! << SLOT_BITS) | slot;
   }
 
-  /** Cancel a pending event by its handle. O(1); a stale handle is ignored. */
+  /** Cancel a pending event by its handle; a stale handle is ignored. */
   cancel(handle: number): void {
     const slot = handle & SLOT_MASK;
     if (slot < this.slotCount && this.slotGeneration[slot] === handle >>> SLOT_BITS) {
-      this.slotCancelled[slot] = 1;
+      this.removeAt(this.slotPos[slot]!);
+      this.releaseSlot(slot);
     }
+  }
+
+  /**
+   * Remove the event at heap position `index` (> 0 while the root is taken: the dispatched
+   * event's slot was released, so no handle reaches it). The last event fills the gap and moves
+   * up or down. A taken root still holds the dispatched event, which is <= every pending one, so
+   * a sift up may compare with it and stops below it.
+   */
+  private removeAt(index: number): void {
+    const last = --this.size;
+    if (index === last) return;
+    const time = this.heapTime[last]!;
+    const slot = this.heapSlot[last]!;
+    if (index > 0) {
+      const parent = (index - 1) >> 1;
+      const pt = this.heapTime[parent]!;
+      if (time < pt || (time === pt && this.slotKey[slot]! < this.slotKey[this.heapSlot[parent]!]!)) {
+        this.siftUp(index, time, slot);
+        return;
+      }
+    }
+    this.siftDown(index, time, slot);
   }
 
   /** Ask `run` to return after the current event. */
@@ -133,7 +158,6 @@ export class EventCalendar {
       const slot = this.heapSlot[0]!;
       this.rootTaken = true;
       this.releaseSlot(slot);
-      if (this.slotCancelled[slot] === 1) continue;
       this.clock[0] = time;
       handler.handle(this.slotKind[slot]!, this.slotPayload[slot]!);
     }
@@ -155,23 +179,28 @@ export class EventCalendar {
     const ht = this.heapTime;
     const hs = this.heapSlot;
     const sk = this.slotKey;
+    const pos = this.slotPos;
     let i = index;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = ht[parent]!;
-      if (pt < time || (pt === time && sk[hs[parent]!]! < sk[slot]!)) break;
+      const ps = hs[parent]!;
+      if (pt < time || (pt === time && sk[ps]! < sk[slot]!)) break;
       ht[i] = pt;
-      hs[i] = hs[parent]!;
+      hs[i] = ps;
+      pos[ps] = i;
       i = parent;
     }
     ht[i] = time;
     hs[i] = slot;
+    pos[slot] = i;
   }
 
   private siftDown(index: number, time: number, slot: number): void {
     const ht = this.heapTime;
     const hs = this.heapSlot;
     const sk = this.slotKey;
+    const pos = this.slotPos;
     const n = this.size;
     let i = index;
     for (;;) {
@@ -187,13 +216,16 @@ export class EventCalendar {
           ct = rt;
         }
       }
-      if (time < ct || (time === ct && sk[slot]! < sk[hs[child]!]!)) break;
+      const cs = hs[child]!;
+      if (time < ct || (time === ct && sk[slot]! < sk[cs]!)) break;
       ht[i] = ct;
-      hs[i] = hs[child]!;
+      hs[i] = cs;
+      pos[cs] = i;
       i = child;
     }
     ht[i] = time;
     hs[i] = slot;
+    pos[slot] = i;
   }
 
   private allocSlot(): number {
@@ -220,7 +252,7 @@ export class EventCalendar {
     this.slotPayload = grow(this.slotPayload, new Int32Array(cap));
     this.slotKey = grow(this.slotKey, new Float64Array(cap));
     this.slotGeneration = grow(this.slotGeneration, new Uint32Array(cap));
-    this.slotCancelled = grow(this.slotCancelled, new Uint8Array(cap));
+    this.slotPos = grow(this.slotPos, new Int32Array(cap));
     this.freeSlots = grow(this.freeSlots, new Int32Array(cap));
   }
 }
