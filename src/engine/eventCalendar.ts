@@ -47,7 +47,7 @@ export class EventCalendar {
   private heapTime: Float64Array;
   private heapSlot: Int32Array;
   private size = 0;
-  /** The root has been dispatched but not yet removed: the next schedule() replaces it in place. */
+  /** The root has been dispatched but not yet removed: the next schedule() replaces it in place, slot included. */
   private rootTaken = false;
 
   private slotKind: Int32Array;
@@ -94,11 +94,14 @@ export class EventCalendar {
 
   private push(kind: number, payload: number, priority: number): number {
     const time = this.pendingTime[0]!;
-    const slot = this.allocSlot();
+    // The first event scheduled by a handler takes the dispatched event's place in the heap and
+    // its slot (whose generation was bumped when it was dispatched): no trip through the free list.
+    const taken = this.rootTaken;
+    const slot = taken ? this.heapSlot[0]! : this.allocSlot();
     this.slotKind[slot] = kind;
     this.slotPayload[slot] = payload;
     this.slotKey[slot] = (priority + PRIORITY_OFFSET) * SEQ_SPAN + this.seq++;
-    if (this.rootTaken) {
+    if (taken) {
       this.rootTaken = false;
       this.siftDown(0, time, slot);
     } else {
@@ -157,7 +160,8 @@ export class EventCalendar {
       if (time > until) return;
       const slot = this.heapSlot[0]!;
       this.rootTaken = true;
-      this.releaseSlot(slot);
+      // Its handle goes stale now; the slot itself is freed by removeRoot, or reused by push.
+      this.bumpGeneration(slot);
       this.clock[0] = time;
       handler.handle(this.slotKind[slot]!, this.slotPayload[slot]!);
     }
@@ -171,6 +175,7 @@ export class EventCalendar {
 
   private removeRoot(): void {
     this.rootTaken = false;
+    this.freeSlots[this.freeCount++] = this.heapSlot[0]!;
     const last = --this.size;
     if (last > 0) this.siftDown(0, this.heapTime[last]!, this.heapSlot[last]!);
   }
@@ -235,8 +240,12 @@ export class EventCalendar {
   }
 
   private releaseSlot(slot: number): void {
-    this.slotGeneration[slot] = (this.slotGeneration[slot]! + 1) & GENERATION_MASK;
+    this.bumpGeneration(slot);
     this.freeSlots[this.freeCount++] = slot;
+  }
+
+  private bumpGeneration(slot: number): void {
+    this.slotGeneration[slot] = (this.slotGeneration[slot]! + 1) & GENERATION_MASK;
   }
 
   private growHeap(): void {
