@@ -44,7 +44,7 @@ const OVERFLOW = RING;
 /** Bucket numbers stay below this (int32 arithmetic); past it every event goes to the heap. */
 const MAX_BUCKET = 2 ** 30;
 /** Target dispatches per bucket; the width is re-estimated every `ADAPT_EVERY` dispatches. */
-const BUCKET_EVENTS = 4;
+const BUCKET_EVENTS = 8;
 const ADAPT_EVERY = 256;
 
 export class EventCalendar {
