@@ -84,4 +84,77 @@ describe('EventCalendar', () => {
     expect(collect(cal).map(([, , p]) => p)).toEqual([2]);
     expect(h2).not.toBe(h);
   });
+
+  it('dispatches in the order of one sorted list through bucketing, re-bucketing, cancels and far-off times', () => {
+    // A reference model (every pending event in a list, the minimum (time, priority, sequence)
+    // dispatched first) against the calendar, over a random workload whose event density changes
+    // by orders of magnitude (so the bucket width is re-estimated), with simultaneous events,
+    // events far beyond the ring, Infinity, cancels of events in the heap and in bucket lists,
+    // and runs cut by `until`.
+    let seed = 12345;
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) | 0;
+      return ((seed >>> 8) & 0xffffff) / 0x1000000;
+    };
+    interface Ref { time: number; priority: number; seq: number; id: number; handle: number }
+    const cal = new EventCalendar(4);
+    let pending: Ref[] = [];
+    let seq = 0;
+    let nextId = 0;
+    const dispatched: number[] = [];
+    const expected: number[] = [];
+    const add = (time: number, priority: number): void => {
+      const id = nextId++;
+      pending.push({ time, priority, seq: seq++, id, handle: cal.schedule(time, 0, id, priority) });
+    };
+    const scale = (phase: number): number => [0.001, 1, 50, 0.2, 3600][phase % 5]!;
+    const randomTime = (now: number, phase: number): number => {
+      const r = random();
+      if (r < 0.05) return now; // simultaneous with the current event
+      if (r < 0.07) return now + 1e7 * random(); // far beyond the ring
+      if (r < 0.075) return Infinity;
+      if (r < 0.1) return Math.ceil(now) + Math.floor(random() * 5); // ties on whole seconds
+      return now + scale(phase) * 20 * random();
+    };
+    /** The reference's next event, or -1. */
+    const first = (): number => {
+      let best = -1;
+      for (let i = 0; i < pending.length; i++) {
+        const a = pending[i]!;
+        const b = best < 0 ? undefined : pending[best]!;
+        if (!b || a.time < b.time || (a.time === b.time && (a.priority < b.priority || (a.priority === b.priority && a.seq < b.seq)))) best = i;
+      }
+      return best;
+    };
+    for (let phase = 0; phase < 12; phase++) {
+      for (let i = 0; i < 300; i++) add(randomTime(cal.now, phase), Math.floor(random() * 3) - 1);
+      // Handlers schedule follow-ups and cancel other pending events; the reference does the same
+      // in the same order, so it is replayed event by event.
+      const until = phase === 11 ? Infinity : cal.now + scale(phase) * 2000;
+      const handler: EventHandler = {
+        handle(_kind, id) {
+          dispatched.push(id);
+          const k = first();
+          expected.push(pending[k]!.id);
+          expect(cal.now).toBe(pending[k]!.time);
+          pending.splice(k, 1);
+          if (random() < 0.5 && pending.length < 2000) add(randomTime(cal.now, phase), 0);
+          if (random() < 0.3 && pending.length > 1) {
+            const victim = pending[Math.floor(random() * pending.length)]!;
+            if (victim.id !== id) {
+              cal.cancel(victim.handle);
+              pending = pending.filter((e) => e !== victim);
+            }
+          }
+        },
+      };
+      cal.run(handler, until);
+      expect(dispatched).toEqual(expected);
+      const k = first();
+      expect(k < 0 || pending[k]!.time > until).toBe(true);
+      expect(cal.pending).toBe(pending.length);
+    }
+    expect(pending).toHaveLength(0);
+    expect(dispatched.length).toBeGreaterThan(3000);
+  });
 });
