@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 import { buildModel } from '../src/experiment/buildModel.js';
 import type { ReplicationResult } from '../src/experiment/measures.js';
 import { runReplication } from '../src/experiment/replication.js';
+import { warmUpThread } from '../src/experiment/warmUp.js';
 import type { ContactCenterConfig } from '../src/model/index.js';
 import type { Scenario } from '../src/scenario/index.js';
 
@@ -36,6 +37,7 @@ let fault: WorkerFault | null = null;
 const api: ReplicationWorkerApi = {
   prepare(job, scenario) {
     prepared = { job, config: buildModel(scenario) };
+    warmUpThread(scenario);
   },
   replicate(job, seed, replication) {
     if (fault !== null && fault.replication === replication) {

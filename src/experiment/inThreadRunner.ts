@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/index.js';
 import { buildModel } from './buildModel.js';
 import type { ReplicationRunner } from './replicationRunner.js';
 import { runReplication } from './replication.js';
+import { warmUpThread } from './warmUp.js';
 import type { ContactCenterConfig } from '../model/index.js';
 
 /** Lets pending I/O and signals (Ctrl-C, abort) through between replications. */
@@ -20,7 +21,10 @@ export function inThreadRunner(): ReplicationRunner {
     async run(scenario, seed, replication) {
       await yieldToEventLoop();
       if (closed) throw new Error('runner closed');
-      if (cached?.scenario !== scenario) cached = { scenario, config: buildModel(scenario) };
+      if (cached?.scenario !== scenario) {
+        cached = { scenario, config: buildModel(scenario) };
+        warmUpThread(scenario);
+      }
       return runReplication(cached.config, seed, replication);
     },
     async close() {
