@@ -32,7 +32,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   const scenarios = [];
   for (const path of positionals) scenarios.push(await loadScenarioFile(path));
   const out = await ctx.finish(
-    compare(scenarios, { replications: ctx.replications, seed: ctx.seed, workers: ctx.workers, signal: ctx.signal, onProgress: ctx.onProgress, force: ctx.force }),
+    compare(scenarios, ctx.apiOptions),
   );
   io.stdout(values.json ? `${JSON.stringify(out, null, 2)}\n` : compareReport(out));
   return 0;

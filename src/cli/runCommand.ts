@@ -51,21 +51,13 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const ctx = runContext(io, 'simulating', values);
   const scenario = await loadScenarioFile(scenarioFile);
   const out = await ctx.finish(
-    simulate(scenario, {
-      replications: ctx.replications,
-      seed: ctx.seed,
-      workers: ctx.workers,
-      signal: ctx.signal,
-      onProgress: ctx.onProgress,
-      force: ctx.force,
-      ...(precision ? { precision } : {}),
-    }),
+    simulate(scenario, { ...ctx.apiOptions, ...(precision ? { precision } : {}) }),
   );
   const json = `${JSON.stringify(out, null, 2)}\n`;
   await writeOutputFiles([
     { ...outFile, text: () => json },
     { ...csvFile, text: () => intervalCsv(out) },
-    { ...traceFile, text: () => `${traceReplication(scenario, ctx.seed, 0).map((e) => JSON.stringify(e)).join('\n')}\n` },
+    { ...traceFile, text: () => `${traceReplication(scenario, ctx.apiOptions.seed, 0).map((e) => JSON.stringify(e)).join('\n')}\n` },
   ]);
   io.stdout(values.json ? json : runReport(out, { intervals: !values['no-intervals'] }));
   if (out.precision && !values.json) {

@@ -1,5 +1,6 @@
 import { AbortError, ReplicationError } from '../experiment/index.js';
 import { defaultWorkers } from '../node/nodeWorkerRunner.js';
+import type { RunOptions } from '../node/api.js';
 import { integerFlag } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { progressBar } from './progressBar.js';
@@ -16,13 +17,11 @@ export const RUN_FLAGS = {
 
 /** Parsed shared flags plus an AbortSignal tied to Ctrl-C and a progress bar. */
 export interface RunContext {
-  readonly replications: number;
-  readonly seed: number;
-  readonly workers: number;
-  readonly signal: AbortSignal;
-  readonly onProgress: (done: number, total: number) => void;
-  /** `--force`: run even above RUN_LIMITS (src/experiment/runSize.ts). */
-  readonly force: boolean;
+  /**
+   * The Node API's options (simulate, compare, sweep, staff): --replications, --seed, --workers,
+   * --force (run even above RUN_LIMITS, src/experiment/runSize.ts), the signal and the bar.
+   */
+  readonly apiOptions: Required<RunOptions>;
   /** Undo the Ctrl-C handler and the bar; turn run failures into CLI errors. */
   finish<T>(work: Promise<T>): Promise<T>;
 }
@@ -34,13 +33,16 @@ export function runContext(io: CliIo, label: string, values: { replications?: st
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted (Ctrl-C)'));
   const bar = progressBar(io, label);
-  return {
+  const apiOptions: Required<RunOptions> = {
     replications,
     seed,
     workers,
     signal: controller.signal,
     force: values.force === true,
     onProgress: (done: number, total: number) => bar.update(done, total),
+  };
+  return {
+    apiOptions,
     async finish<T>(work: Promise<T>): Promise<T> {
       // Listening only while the work runs: a command that fails before it (e.g. on an invalid
       // scenario file) must not leave a handler behind, which would also keep Ctrl-C from

@@ -78,14 +78,7 @@ export async function scheduleCommand(argv: string[], io: CliIo): Promise<number
     }
     const ctx = runContext(io, 'verifying', values);
     verification = await ctx.finish(
-      simulate(roster, {
-        replications: ctx.replications,
-        seed: ctx.seed,
-        workers: ctx.workers,
-        signal: ctx.signal,
-        onProgress: ctx.onProgress,
-        force: ctx.force,
-      }),
+      simulate(roster, ctx.apiOptions),
     );
   }
   if (values.json) {

@@ -51,12 +51,7 @@ export async function staffCommand(argv: string[], io: CliIo): Promise<number> {
   const out = await ctx.finish(
     staff(scenario, {
       method,
-      replications: ctx.replications,
-      seed: ctx.seed,
-      workers: ctx.workers,
-      signal: ctx.signal,
-      onProgress: ctx.onProgress,
-      force: ctx.force,
+      ...ctx.apiOptions,
       ...(maxEvaluations === undefined ? {} : { maxEvaluations }),
     }),
   );

@@ -46,9 +46,9 @@ export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const ctx = runContext(io, 'sweeping', values);
   const out = await ctx.finish(
-    sweep(scenario, path, list, { replications: ctx.replications, seed: ctx.seed, workers: ctx.workers, signal: ctx.signal, onProgress: ctx.onProgress, force: ctx.force }),
+    sweep(scenario, path, list, ctx.apiOptions),
   );
-  io.stdout(values.json ? `${JSON.stringify(out, null, 2)}\n` : sweepReport(out, ctx.replications));
+  io.stdout(values.json ? `${JSON.stringify(out, null, 2)}\n` : sweepReport(out, ctx.apiOptions.replications));
   return 0;
 }
 
