@@ -42,6 +42,8 @@ export class RunTooLargeError extends Error {
     message: string,
     /** Which of {@link RUN_LIMITS} was exceeded. */
     readonly limit: keyof typeof RUN_LIMITS | 'endless',
+    /** True when `force` would run it (a RUN_LIMITS limit); false beyond HARD_LIMITS or endless. */
+    readonly forceable: boolean,
   ) {
     super(message);
   }
@@ -194,11 +196,12 @@ export function assertSimulable(scenario: Scenario): RunSize {
     throw new RunTooLargeError(
       `${name}: ${size.endless}: probability 1 with no time between tries (delay, patience or handle time of mean 0) would never end; lower the probability or give the delay a positive mean`,
       'endless',
+      false,
     );
   }
   for (const [limit, value, what] of measures(scenario, size)) {
     if (value > HARD_LIMITS[limit]) {
-      throw new RunTooLargeError(`${name}: ${what}, more than ccsim can run (${sci(HARD_LIMITS[limit])}, even with --force: ${HARD_WHY[limit]}); make the scenario smaller`, limit);
+      throw new RunTooLargeError(`${name}: ${what}, more than ccsim can run (${sci(HARD_LIMITS[limit])}, even with --force: ${HARD_WHY[limit]}); make the scenario smaller`, limit, false);
     }
   }
   return size;
@@ -224,11 +227,11 @@ export function checkRunSize(runs: readonly { scenario: Scenario; replications: 
     if (force) continue;
     for (const [limit, value, what] of measures(scenario, size)) {
       if (limit !== 'contacts' && value > RUN_LIMITS[limit]) {
-        throw new RunTooLargeError(`scenario ${JSON.stringify(scenario.name)}: ${what} (limit ${sci(RUN_LIMITS[limit])}: ${SOFT_WHY[limit]}); ${FORCE_ADVICE}`, limit);
+        throw new RunTooLargeError(`scenario ${JSON.stringify(scenario.name)}: ${what} (limit ${sci(RUN_LIMITS[limit])}: ${SOFT_WHY[limit]}); ${FORCE_ADVICE}`, limit, true);
       }
     }
   }
   if (!force && contacts > RUN_LIMITS.contacts) {
-    throw new RunTooLargeError(`this run would simulate about ${sci(contacts)} contacts (limit ${sci(RUN_LIMITS.contacts)}); ${FORCE_ADVICE}`, 'contacts');
+    throw new RunTooLargeError(`this run would simulate about ${sci(contacts)} contacts (limit ${sci(RUN_LIMITS.contacts)}); ${FORCE_ADVICE}`, 'contacts', true);
   }
 }

@@ -167,7 +167,7 @@ describe('runs larger than the limits are refused up front, naming the limit and
 
   it('the API rejects with a RunTooLargeError naming the limit; compare and sweep count every scenario and variant', async () => {
     await expect(simulate(huge, { replications: 10, workers: 1 })).rejects.toThrow(RunTooLargeError);
-    await expect(simulate(huge, { replications: 10, workers: 1 })).rejects.toMatchObject({ limit: 'contacts' });
+    await expect(simulate(huge, { replications: 10, workers: 1 })).rejects.toMatchObject({ limit: 'contacts', forceable: true });
     const half = queue({ volume: 1e6, staff: 100, intervals: 24 }); // 2.4e7 per replication
     await expect(compare([half, half], { replications: 5, workers: 1 })).rejects.toThrow(/about 2.4e8 contacts \(limit 2e8\)/);
     await expect(sweep(half, 'agentGroups[0].staff', [100, 101], { replications: 5, workers: 1 })).rejects.toThrow(/about 2.4e8 contacts/);
@@ -271,5 +271,6 @@ describe('runs that could never finish are refused by the model builder itself, 
     const crowd = parseScenario(queue({ volume: 10, staff: 2e8 }));
     expect(() => buildModel(crowd)).toThrow(RunTooLargeError);
     expect(() => buildModel(crowd)).toThrow('up to 2e8 agents present at once, more than ccsim can run (1e8, even with --force');
+    expect(() => checkRunSize([{ scenario: crowd, replications: 1 }])).toThrow(expect.objectContaining({ limit: 'agents', forceable: false }));
   });
 });

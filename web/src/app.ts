@@ -316,24 +316,22 @@ export class App {
   /** False (with the reason shown) when the run is larger than the limits; soft limits offer "Run anyway". */
   private sizeAccepted(scenarios: readonly Scenario[], force: boolean): boolean {
     const replications = this.state.replications;
-    const refusal = (check: () => void): string | null => {
-      try {
-        check();
-        return null;
-      } catch (error) {
-        if (error instanceof RunTooLargeError) return error.message;
-        throw error;
-      }
-    };
-    const hard = refusal(() => scenarios.forEach(assertSimulable));
-    const reason = hard ?? refusal(() => checkRunSize(scenarios.map((scenario) => ({ scenario, replications })), force));
-    if (reason === null) return true;
+    let refusal: RunTooLargeError;
+    try {
+      // What no run can finish, in any scenario, first: then "Run anyway" is never offered in vain.
+      scenarios.forEach(assertSimulable);
+      checkRunSize(scenarios.map((scenario) => ({ scenario, replications })), force);
+      return true;
+    } catch (error) {
+      if (!(error instanceof RunTooLargeError)) throw error;
+      refusal = error;
+    }
     // The CLI's wording names --force; on the page the button is the way to lift a soft limit.
-    const shown = reason.replace(`; ${FORCE_ADVICE}`, '');
+    const shown = refusal.message.replace(`; ${FORCE_ADVICE}`, '');
     const anyway = el('button', { type: 'button', class: 'secondary', 'data-testid': 'run-anyway' }, 'Run anyway');
     anyway.addEventListener('click', () => void this.run(true));
-    this.main.replaceChildren(el('div', { class: 'too-large', 'data-testid': 'too-large' }, el('p', {}, `Not run: ${shown}.`), hard === null ? anyway : null));
-    this.runPanel.setStatus(hard === null ? 'Not run: larger than the usual limits (Run anyway goes ahead).' : 'Not run: beyond what ccsim can run.', 'error');
+    this.main.replaceChildren(el('div', { class: 'too-large', 'data-testid': 'too-large' }, el('p', {}, `Not run: ${shown}.`), refusal.forceable ? anyway : null));
+    this.runPanel.setStatus(refusal.forceable ? 'Not run: larger than the usual limits (Run anyway goes ahead).' : 'Not run: beyond what ccsim can run.', 'error');
     return false;
   }
 
