@@ -1,7 +1,7 @@
 import { staff } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
-import { withStaff, type StaffMethod, type StaffOutput } from '../optimize/staffScenario.js';
+import { withStaff, type PlanMiss, type StaffMethod, type StaffOutput } from '../optimize/staffScenario.js';
 import { intervalLabels } from '../experiment/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { percent, table } from './format.js';
@@ -13,9 +13,12 @@ export const STAFF_USAGE = `Usage: ccsim staff <scenario.json> [options]
 
 The fewest agents per group and interval so that every contact type meets its targets in every
 interval: serviceLevel.target, and maxAbandonRate, maxAsa (types) and maxOccupancy (groups) when
-given. The simulation method (default) starts from Erlang A, then adjusts every group and
-interval by simulating the whole day (queues carried over, bots, abandonment, multi-skill
-groups), and verifies the plan on fresh random numbers.
+given; each group's minStaff and maxStaff are respected. The simulation method (default) starts
+from Erlang A, then adjusts every group and interval by simulating the whole day (queues carried
+over, bots, abandonment, multi-skill groups), and verifies the plan on fresh random numbers.
+
+Exit status: 0 the plan meets every target; 3 it misses some (the first line of the report and
+plan.misses say where and why; --write-scenario still writes the plan); 2 bad input.
 
 Options:
   --method M            simulation (default), erlang-a or erlang-c
@@ -23,7 +26,8 @@ Options:
   --seed S              master seed (default 1)
   --workers W           worker threads (default: available cores)
   --force               run even when larger than the limits (docs/reliability.md)
-  --max-evaluations E   simulations the search may run (default 60)
+  --max-evaluations E   simulations the search may run (default 40); the output says when the
+                        budget ended the search
   --write-scenario FILE write the scenario with the found staff, ready for ccsim run
   --json                print one JSON document: { method, byGroup, byType, verification, plan }
   -h, --help            show this help
@@ -65,7 +69,32 @@ export async function staffCommand(argv: string[], io: CliIo): Promise<number> {
     },
   ]);
   io.stdout(values.json ? `${JSON.stringify(out, null, 2)}\n` : staffReport(out, scenario));
-  return 0;
+  return out.plan.met ? 0 : PLAN_MISSES_EXIT;
+}
+
+/** Exit status of a plan that misses a target. */
+export const PLAN_MISSES_EXIT = 3;
+
+const KPI_NAMES = { serviceLevel: 'service level', abandonRate: 'abandonment', asa: 'ASA', occupancy: 'occupancy' } as const;
+
+function missValue(kpi: PlanMiss['kpi'], x: number): string {
+  return kpi === 'asa' ? `${x.toFixed(1)} s` : `${(x * 100).toFixed(1)}%`;
+}
+
+/** One line: what the plan misses, grouped by (type or group, KPI), with the worst interval. */
+export function missSummary(misses: readonly PlanMiss[]): string {
+  const groups = new Map<string, PlanMiss[]>();
+  for (const m of misses) {
+    const key = `${m.type ?? m.group} ${KPI_NAMES[m.kpi]}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const parts = [...groups].map(([key, list]) => {
+    const worst = list.reduce((a, b) => (b.value !== null && (a.value === null || Math.abs(b.value - b.target) > Math.abs(a.value - a.target)) ? b : a));
+    const where = list.length === 1 ? `at ${worst.at}` : `in ${list.length} intervals`;
+    const detail = worst.value === null ? '' : ` (worst ${worst.at}: ${missValue(worst.kpi, worst.value)} vs ${missValue(worst.kpi, worst.target)})`;
+    return `${key} ${where}${detail}`;
+  });
+  return parts.join('; ');
 }
 
 /** Staff per group and interval, the plan's hours and cost, and how the verification went. */
@@ -79,10 +108,13 @@ export function staffReport(out: StaffOutput, scenario: Scenario): string {
     ...types.map((t) => out.byType[t]!.requiredExact[i]!.toFixed(1)),
     ...(out.verification ? types.map((t) => percent(out.verification!.intervals[i]!.byType[t]!.serviceLevel, 0)) : []),
   ]);
-  const header = ['start', ...groups.map((g) => `${g} staff`), ...types.map((t) => `${t} Erlang`), ...(out.verification ? types.map((t) => `${t} SL`) : [])];
+  const header = ['start', ...groups.map((g) => `${g} staff`), ...types.map((t) => `${t} req`), ...(out.verification ? types.map((t) => `${t} SL`) : [])];
   const p = out.plan;
+  const verdict = p.met
+    ? 'the plan meets every target'
+    : `THE PLAN MISSES TARGETS: ${missSummary(p.misses)}`;
   const lines = [
-    `${scenario.name}: staffing by ${out.method}`,
+    `${scenario.name}: staffing by ${out.method}: ${verdict}`,
     '',
     table(header, rows),
     '',
@@ -94,7 +126,17 @@ export function staffReport(out: StaffOutput, scenario: Scenario): string {
       `verification on fresh random numbers (${out.verification!.replications} replications): ${p.targets.met} of ${p.targets.pairs} (interval, type) pairs meet every target (${(p.targets.share * 100).toFixed(1)}%)`,
     );
   }
-  lines.push("('<type> Erlang' is the analytic requirement of that type alone, in agents, before pooling)");
+  if (p.budget?.exhausted) lines.push(`the search used its whole budget of ${p.budget.maxEvaluations} simulations (--max-evaluations)`);
+  if (p.misses.length > 0) {
+    lines.push('', 'misses:');
+    for (const m of p.misses) {
+      const what = `${m.at} ${m.type ?? m.group} ${KPI_NAMES[m.kpi]}`;
+      const value = m.value === null ? '' : `: ${missValue(m.kpi, m.value)} vs ${missValue(m.kpi, m.target)}`;
+      lines.push(`  ${what}${value}: ${m.why}`);
+    }
+  }
+  if (out.notes.length > 0) lines.push('', 'notes:', ...out.notes.map((n) => `  - ${n}`));
+  lines.push('', "('<type> req' is the analytic (Erlang) requirement of that type alone, in agents, before pooling)");
   return `${lines.join('\n')}\n`;
 }
 

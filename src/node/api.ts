@@ -1,4 +1,4 @@
-import { staffScenario, type RunScenario, type StaffMethod, type StaffOutput } from '../optimize/staffScenario.js';
+import { DEFAULT_MAX_EVALUATIONS, DEFAULT_REPAIR_ROUNDS, staffScenario, type RunScenario, type StaffMethod, type StaffOutput } from '../optimize/staffScenario.js';
 import {
   buildModel,
   compareScenarios,
@@ -112,35 +112,47 @@ function pick(options: RunOptions) {
 export interface StaffApiOptions extends RunOptions {
   /** `simulation` (default), `erlang-c` or `erlang-a`. */
   readonly method?: StaffMethod;
-  /** Simulations the search may run (default 60). */
+  /** Simulations the search may run (default {@link DEFAULT_MAX_EVALUATIONS}). */
   readonly maxEvaluations?: number;
 }
 
 /**
  * The fewest agents per group and interval meeting every target (CONTRACT section 5 `staff`).
- * The simulation method runs its candidates and its verification on a worker pool.
+ * The simulation method runs its candidates and its verification on a worker pool; every
+ * candidate plan is checked against the run-size limits like any run. `onProgress` counts
+ * replications against the most the search can take (its budget, the repair rounds and the
+ * verification), so its total never grows; it jumps to the end when the search finishes early.
+ * `plan.met` is false when the plan misses a target (`plan.misses` says where and why).
  */
 export async function staff(source: ScenarioSource, options: StaffApiOptions = {}): Promise<StaffOutput> {
   const scenario = await loadScenario(source);
   const method = options.method ?? 'simulation';
-  const replications = options.replications ?? 20;
-  // The search runs up to maxEvaluations simulations, then a verification of twice the replications.
-  // The Erlang methods simulate nothing but take time in proportion to the agents, so to the volume.
-  const simulated = method === 'simulation' ? replications * ((options.maxEvaluations ?? 60) + 2) : 1;
-  checkRunSize([{ scenario, replications: simulated }], options.force);
   const config = buildModel(scenario);
-  if (method !== 'simulation') return staffScenario(scenario, config, null, { method });
+  if (method !== 'simulation') {
+    // The Erlang methods simulate nothing but take time in proportion to the agents, so to the volume.
+    checkRunSize([{ scenario, replications: 1 }], options.force);
+    return staffScenario(scenario, config, null, { method });
+  }
+  const replications = options.replications ?? 20;
+  const maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
+  const bound = replications * maxEvaluations + 2 * replications * (DEFAULT_REPAIR_ROUNDS + 1);
+  // The whole search at most, on the scenario as given; each candidate plan is checked again.
+  checkRunSize([{ scenario, replications: bound }], options.force);
   return withPool(options, replications * 2, async (pool) => {
-    let planned = 0;
+    let started = 0;
     const run: RunScenario = (s, r, seed) => {
-      planned += r;
-      return simulateScenario(s, pool, { replications: r, seed, ...(options.onProgress ? { onProgress: (done) => options.onProgress!(planned - r + done, planned) } : {}) });
+      const base = started;
+      started += r;
+      return simulateScenario(s, pool, { replications: r, seed, ...(options.onProgress ? { onProgress: (done) => options.onProgress!(Math.min(bound, base + done), bound) } : {}) });
     };
-    return staffScenario(scenario, config, run, {
+    const out = await staffScenario(scenario, config, run, {
       method,
       replications,
+      maxEvaluations,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
-      ...(options.maxEvaluations === undefined ? {} : { maxEvaluations: options.maxEvaluations }),
+      ...(options.force === undefined ? {} : { force: options.force }),
     });
+    options.onProgress?.(bound, bound);
+    return out;
   });
 }

@@ -11,29 +11,21 @@
  * random numbers), so comparisons between candidates are not blurred by noise.
  *
  * 1. Up: simulate; for every (type, interval) missing a target, add agents in that interval to
- *    the cheapest group that serves the type (more for larger misses); for every (group,
- *    interval) above its occupancy limit, add to that group. Repeat until all targets are met.
- * 2. Down: bisect every (group, interval) between the last staffing known to miss and the
- *    current one: move all of them to the midpoint at once, simulate, and send back up the cells
- *    (group, interval) behind each new miss (its interval and the next, whose queue it may be).
- * The cheapest plan that met every target is kept.
+ *    the group {@link growthGroup} picks among those that can move the missed figure (more for
+ *    larger misses, then as many as the last step's measured effect says); for every (group,
+ *    interval) above its occupancy limit, add to that group. A group whose agents did not move
+ *    the miss (no gain, or a gain so small that meeting the target would take more agents than
+ *    every group serving the type has there) is ruled out for it, and the next group is tried;
+ *    a miss no group can fix (all ruled out, or at `maxStaff`, or at the runaway ceiling) is
+ *    given up and reported, and its groups' cells are kept where they are.
+ * 2. Down: lower every (group, interval) by 1, 2, 4 ... agents until a step misses, then bisect
+ *    between that staffing and the last one that met: move all of them at once, simulate, and
+ *    send back up the cells (group, interval) behind each new miss (its interval and the next,
+ *    whose queue it may be), except groups found not to move that miss.
+ * The cheapest plan that met every target not given up is kept. The search never runs more than
+ * `maxEvaluations` simulations, and says so when that ended it.
  */
-
-/** What the search may change and what it must achieve. */
-export interface StaffingProblem {
-  readonly intervals: number;
-  readonly groups: readonly { readonly id: string; readonly costPerHour: number; readonly maxOccupancy?: number }[];
-  readonly types: readonly {
-    readonly id: string;
-    /** Indices of the groups that serve this type, cheapest first is not required. */
-    readonly groups: readonly number[];
-    readonly slTarget: number;
-    readonly maxAbandonRate?: number;
-    readonly maxAsa?: number;
-  }[];
-  /** Starting staff, group x interval. */
-  readonly initial: readonly (readonly number[])[];
-}
+import { growthGroup, helpfulServers, missedTargets, severity, type StaffingProblem, type TargetMiss } from './staffingRules.js';
 
 /** What a simulation of one staffing measured (means across replications; null: undefined). */
 export interface StaffingEvaluation {
@@ -47,12 +39,45 @@ export interface StaffingEvaluation {
 
 export type Evaluate = (staff: readonly (readonly number[])[]) => Promise<StaffingEvaluation>;
 
+export interface SearchStep {
+  readonly evaluations: number;
+  readonly phase: 'up' | 'down';
+  readonly cost: number;
+  readonly misses: number;
+}
+
 export interface StaffingSearchOptions {
-  /** Simulations at most (default 60). */
+  /** Simulations at most (default {@link DEFAULT_MAX_EVALUATIONS}). */
   readonly maxEvaluations?: number;
   /** Occupancy margin below a group's limit before its agents are taken away (default 0.02). */
   readonly removalMargin?: number;
-  readonly onStep?: (step: { evaluations: number; phase: 'up' | 'down'; cost: number; misses: number }) => void;
+  /**
+   * Most agents the search gives a group in an interval when it has no `maxStaff` there, against
+   * a runaway: group x interval (default: none).
+   */
+  readonly ceiling?: readonly (readonly number[])[];
+  /**
+   * The analytic requirement, type x interval (agents). A group's effect on a miss is judged only
+   * once the type's groups that can help have at least that many agents there: below it an
+   * overloaded queue answers almost nothing in time however many agents join, until its staff
+   * passes the load.
+   */
+  readonly required: readonly (readonly number[])[];
+  readonly onStep?: (step: SearchStep) => void;
+}
+
+/** Simulations a search may run unless told otherwise. */
+export const DEFAULT_MAX_EVALUATIONS = 40;
+
+/** Why a (type, interval) miss was given up. */
+export type GiveUpReason = 'max-staff' | 'no-effect' | 'no-group-in-time' | 'ceiling';
+
+export interface GivenUp {
+  readonly type: number;
+  readonly interval: number;
+  readonly reason: GiveUpReason;
+  /** The groups it was tried on (grown until they stopped helping or reached their limit). */
+  readonly groups: readonly number[];
 }
 
 export interface StaffingSearchResult {
@@ -60,10 +85,15 @@ export interface StaffingSearchResult {
   /** Cost of `staff` in the problem's units: sum of staff x costPerHour x hours per interval (hours factored out). */
   readonly cost: number;
   readonly evaluations: number;
-  /** Every target met (by the search's own evaluation) by `staff`. */
+  /** True when the evaluation budget ended the search before it was done. */
+  readonly budgetExhausted: boolean;
+  /** Every target not given up met (by the search's own evaluation) by `staff`. */
   readonly met: boolean;
-  /** (type, interval) pairs missing a target in the last evaluation of `staff`. */
+  /** (type, interval) pairs missing a target in the last evaluation of `staff`, given-up ones included. */
   readonly misses: number;
+  readonly givenUp: readonly GivenUp[];
+  /** Per type, interval and group: true where the group was found not to move the type's miss. */
+  readonly ruledOut: (type: number, interval: number, group: number) => boolean;
 }
 
 /** Cost of a staffing: agent-intervals weighted by each group's cost per hour. */
@@ -71,132 +101,223 @@ export function staffingCost(problem: StaffingProblem, staff: readonly (readonly
   return staff.reduce((sum, row, g) => sum + row.reduce((a, b) => a + b, 0) * problem.groups[g]!.costPerHour, 0);
 }
 
-interface Miss {
-  readonly type: number;
-  readonly interval: number;
-  /** How far below target the service level is (0 when only another target is missed). */
-  readonly slGap: number;
+interface Misses {
+  /** pair index (type x intervals + interval) -> how it misses */
+  readonly types: Map<number, TargetMiss>;
+  /** cell index (group x intervals + interval) */
+  readonly occupancy: number[];
 }
 
-function misses(problem: StaffingProblem, e: StaffingEvaluation): { typeMisses: Miss[]; occupancyMisses: [number, number][] } {
-  const typeMisses: Miss[] = [];
+function missesOf(problem: StaffingProblem, e: StaffingEvaluation): Misses {
+  const n = problem.intervals;
+  const types = new Map<number, TargetMiss>();
   problem.types.forEach((t, ti) => {
-    for (let i = 0; i < problem.intervals; i++) {
-      const sl = e.serviceLevel[ti]?.[i] ?? null;
-      const ab = e.abandonRate[ti]?.[i] ?? null;
-      const asa = e.asa[ti]?.[i] ?? null;
-      const slGap = sl === null ? 0 : Math.max(0, t.slTarget - sl);
-      const bad = slGap > 0 || (t.maxAbandonRate !== undefined && ab !== null && ab > t.maxAbandonRate) || (t.maxAsa !== undefined && asa !== null && asa > t.maxAsa);
-      if (bad) typeMisses.push({ type: ti, interval: i, slGap });
+    for (let i = 0; i < n; i++) {
+      const miss = missedTargets(t.targets, { serviceLevel: e.serviceLevel[ti]?.[i] ?? null, abandonRate: e.abandonRate[ti]?.[i] ?? null, asa: e.asa[ti]?.[i] ?? null });
+      if (miss !== null) types.set(ti * n + i, miss);
     }
   });
-  const occupancyMisses: [number, number][] = [];
+  const occupancy: number[] = [];
   problem.groups.forEach((g, gi) => {
     if (g.maxOccupancy === undefined) return;
-    for (let i = 0; i < problem.intervals; i++) {
+    for (let i = 0; i < n; i++) {
       const occ = e.occupancy[gi]?.[i] ?? null;
-      if (occ !== null && occ > g.maxOccupancy) occupancyMisses.push([gi, i]);
+      if (occ !== null && occ > g.maxOccupancy) occupancy.push(gi * n + i);
     }
   });
-  return { typeMisses, occupancyMisses };
+  return { types, occupancy };
 }
 
-/** The group to grow for a type: the cheapest that serves it, then the one serving fewest types. */
-function groupFor(problem: StaffingProblem, type: number): number {
-  const servedBy = (g: number) => problem.types.filter((t) => t.groups.includes(g)).length;
-  return [...problem.types[type]!.groups].sort(
-    (a, b) => problem.groups[a]!.costPerHour - problem.groups[b]!.costPerHour || servedBy(a) - servedBy(b) || a - b,
-  )[0]!;
+/** The last agents added for a miss, to judge their effect on the next evaluation. */
+interface Growth {
+  readonly group: number;
+  readonly added: number;
+  /** The miss's severity before, and whether it was a service-level miss. */
+  readonly before: number;
+  readonly sl: boolean;
 }
 
-export async function searchStaffing(problem: StaffingProblem, evaluate: Evaluate, options: StaffingSearchOptions = {}): Promise<StaffingSearchResult> {
-  const maxEvaluations = options.maxEvaluations ?? 60;
+export async function searchStaffing(
+  problem: StaffingProblem,
+  initial: readonly (readonly number[])[],
+  evaluate: Evaluate,
+  options: StaffingSearchOptions,
+): Promise<StaffingSearchResult> {
+  const maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
   const margin = options.removalMargin ?? 0.02;
-  let staff = problem.initial.map((row) => [...row]);
+  const n = problem.intervals;
+  const G = problem.groups.length;
+  const floor = (g: number, i: number) => problem.groups[g]!.minStaff[i]!;
+  const cap = (g: number, i: number) => Math.min(problem.groups[g]!.maxStaff[i]!, options.ceiling?.[g]?.[i] ?? Infinity);
+  let staff = initial.map((row, g) => row.map((x, i) => Math.min(Math.max(x, floor(g, i)), Math.max(floor(g, i), cap(g, i)))));
   let evaluations = 0;
   let best: { staff: number[][]; cost: number } | null = null;
-  let lastMisses = Infinity;
 
+  const ruledOut = new Uint8Array(problem.types.length * n * G);
+  const isRuledOut = (t: number, i: number, g: number) => ruledOut[(t * n + i) * G + g] === 1;
+  const givenUp = new Map<number, GivenUp>();
+  /** Cells kept as they are by the down phase: the groups of a miss that was given up. */
+  const frozen = new Uint8Array(G * n);
+
+  // A miss counts unless it was given up; occupancy misses at the group's cap are given up too.
+  const active = (m: Misses) => [...m.types.keys()].filter((p) => !givenUp.has(p)).length + m.occupancy.filter((c) => staff[Math.floor(c / n)]![c % n]! < cap(Math.floor(c / n), c % n)).length;
+
+  /** Keeps the current staffing when it meets every target not given up and is the cheapest so far. */
+  const consider = (count: number) => {
+    const cost = staffingCost(problem, staff);
+    if (count === 0 && (best === null || cost < best.cost)) best = { staff: staff.map((r) => [...r]), cost };
+    return cost;
+  };
   const run = async (phase: 'up' | 'down') => {
     const e = await evaluate(staff);
     evaluations++;
-    const m = misses(problem, e);
-    const count = m.typeMisses.length + m.occupancyMisses.length;
-    const cost = staffingCost(problem, staff);
-    if (count === 0 && (best === null || cost < best.cost)) best = { staff: staff.map((r) => [...r]), cost };
-    options.onStep?.({ evaluations, phase, cost, misses: count });
+    const m = missesOf(problem, e);
+    const count = active(m);
+    const cost = consider(count);
+    options.onStep?.({ evaluations, phase, cost, misses: m.types.size + m.occupancy.length });
     return { e, m, count };
   };
 
+  const giveUp = (t: number, i: number, reason: GiveUpReason) => {
+    const groups = problem.types[t]!.servers.map((s) => s.group).filter((g, k, all) => all.indexOf(g) === k);
+    const tried = groups.filter((g) => staff[g]![i]! > initial[g]![i]! || isRuledOut(t, i, g) || staff[g]![i]! >= cap(g, i));
+    givenUp.set(t * n + i, { type: t, interval: i, reason, groups: tried });
+    for (const g of groups) if (!isRuledOut(t, i, g)) frozen[g * n + i] = 1;
+  };
+
   // Up: add agents where targets are missed.
+  const growth = new Map<number, Growth>();
   let state = await run('up');
   while (state.count > 0 && evaluations < maxEvaluations) {
-    const add = new Map<string, number>();
-    for (const miss of state.m.typeMisses) {
-      const g = groupFor(problem, miss.type);
-      const current = staff[g]![miss.interval]!;
-      // Far below target: grow by a share of the staff; near it: one agent.
-      const step = Math.max(1, Math.ceil(current * Math.min(0.25, miss.slGap)));
-      const key = `${g}:${miss.interval}`;
-      add.set(key, Math.max(add.get(key) ?? 0, step));
+    const add = new Float64Array(G * n);
+    for (const [pair, miss] of state.m.types) {
+      if (givenUp.has(pair)) continue;
+      const t = Math.floor(pair / n);
+      const i = pair % n;
+      const type = problem.types[t]!;
+      const now = severity(miss);
+      // Judge the agents added for this miss last time: no gain, or one so small that closing the
+      // gap would take more agents than the type's groups have there, rules that group out.
+      const last = growth.get(pair);
+      let step: number | null = null;
+      if (last !== undefined && last.sl === miss.slGap > 0) {
+        const gain = (last.before - now) / last.added;
+        const present = helpfulServers(type, miss).reduce((sum, s) => sum + (isRuledOut(t, i, s.group) ? 0 : staff[s.group]![i]!), 0);
+        const judged = present >= (options.required[t]?.[i] ?? 0);
+        if (judged && (!(gain > 0) || now / gain > Math.max(5, present))) ruledOut[(t * n + i) * G + last.group] = 1;
+        else step = gain > 0 ? Math.ceil(Math.min(now / gain, 2 * last.added)) : 2 * last.added;
+      }
+      const servers = helpfulServers(type, miss).filter((s) => !isRuledOut(t, i, s.group) && staff[s.group]![i]! < cap(s.group, i));
+      const g = growthGroup(problem, servers);
+      if (g === undefined) {
+        const reason: GiveUpReason =
+          helpfulServers(type, miss).length === 0
+            ? 'no-group-in-time'
+            : helpfulServers(type, miss).every((s) => isRuledOut(t, i, s.group))
+              ? 'no-effect'
+              : helpfulServers(type, miss).some((s) => !isRuledOut(t, i, s.group) && staff[s.group]![i]! >= problem.groups[s.group]!.maxStaff[i]!)
+                ? 'max-staff'
+                : 'ceiling';
+        giveUp(t, i, reason);
+        growth.delete(pair);
+        continue;
+      }
+      if (step === null || last?.group !== g) {
+        // Far below target: grow by a share of the staff; near it: one agent.
+        const base = Math.max(staff[g]![i]!, type.servers.reduce((sum, s) => sum + staff[s.group]![i]!, 0), options.required[t]?.[i] ?? 0);
+        step = Math.max(1, Math.ceil(base * Math.min(0.25, now)));
+      }
+      step = Math.max(1, Math.min(step, cap(g, i) - staff[g]![i]!));
+      add[g * n + i] = Math.max(add[g * n + i]!, step);
+      growth.set(pair, { group: g, added: step, before: now, sl: miss.slGap > 0 });
     }
-    for (const [g, i] of state.m.occupancyMisses) {
-      const key = `${g}:${i}`;
-      add.set(key, Math.max(add.get(key) ?? 0, 1));
+    for (const cell of state.m.occupancy) {
+      const g = Math.floor(cell / n);
+      if (staff[g]![cell % n]! < cap(g, cell % n)) add[cell] = Math.max(add[cell]!, 1);
     }
-    for (const [key, n] of add) {
-      const [g, i] = key.split(':').map(Number) as [number, number];
-      staff[g]![i]! += n;
+    let changed = false;
+    add.forEach((k, cell) => {
+      if (k === 0) return;
+      const g = Math.floor(cell / n);
+      staff[g]![cell % n]! += k;
+      changed = true;
+    });
+    // Pairs that were given up this round leave nothing to try: see whether that ends the phase.
+    if (!changed) {
+      state = { ...state, count: active(state.m) };
+      consider(state.count);
+      break;
     }
     state = await run('up');
   }
-  lastMisses = state.count;
+  const budgetHitUp = state.count > 0 && evaluations >= maxEvaluations;
 
-  // Down: per (group, interval) bisection between the last staffing known to miss (lo) and the
-  // current one, which meets every target. All open cells move at once; a miss sends back up the
-  // lowered cells whose groups serve the type that missed, in its interval (else in the next).
-  const lo = staff.map((row) => row.map(() => -1));
-  const open = (g: number, i: number) => staff[g]![i]! - lo[g]![i]! > 1;
+  // Down: per (group, interval), walk down from the current staffing (which meets every target
+  // not given up) by 1, 2, 4 ... agents until a step misses, then bisect between that staffing
+  // (lo, known to miss) and the last one that met. A plan that starts near the answer (the
+  // Erlang start) closes in a few rounds; one far above it in a few more. All open cells move at
+  // once; a miss sends back up the lowered cells whose groups serve the type that missed, in its
+  // interval (else in the next). Cells of a given-up miss stay where they are.
+  const lo = staff.map((row, g) => row.map((_, i) => floor(g, i) - 1));
+  const known = new Uint8Array(G * n);
+  const stride = new Float64Array(G * n).fill(1);
+  const open = (g: number, i: number) => frozen[g * n + i] === 0 && staff[g]![i]! - lo[g]![i]! > 1;
   while (state.count === 0 && evaluations < maxEvaluations) {
     const trial: [number, number, number][] = [];
     problem.groups.forEach((group, g) => {
-      for (let i = 0; i < problem.intervals; i++) {
+      for (let i = 0; i < n; i++) {
         if (!open(g, i)) continue;
         const occ = state.e.occupancy[g]?.[i] ?? null;
         if (group.maxOccupancy !== undefined && occ !== null && occ >= group.maxOccupancy - margin / 2) continue;
         const from = staff[g]![i]!;
-        const to = Math.max(lo[g]![i]! + 1, Math.floor((from + lo[g]![i]!) / 2));
+        const down = known[g * n + i] === 1 ? Math.ceil((from - lo[g]![i]!) / 2) : stride[g * n + i]!;
         trial.push([g, i, from]);
-        staff[g]![i] = to;
+        staff[g]![i] = Math.max(lo[g]![i]! + 1, from - down);
       }
     });
     if (trial.length === 0) break;
     const result = await run('down');
     if (result.count === 0) {
+      for (const [g, i] of trial) stride[g * n + i]! *= 2;
       state = result;
       continue;
     }
     // A miss is blamed on the cells just lowered that serve its type in its interval; if none
     // was, on those of the next interval (its contacts may still be waiting when it starts).
-    const lowered = new Set(trial.map(([g, i]) => `${g}:${i}`));
-    const bad = new Set<string>();
-    for (const m of result.m.typeMisses) {
-      const groups = problem.types[m.type]!.groups;
-      const own = groups.map((g) => `${g}:${m.interval}`).filter((k) => lowered.has(k));
-      const next = groups.map((g) => `${g}:${m.interval + 1}`).filter((k) => lowered.has(k));
-      for (const k of own.length > 0 ? own : next) bad.add(k);
+    const lowered = new Uint8Array(G * n);
+    for (const [g, i] of trial) lowered[g * n + i] = 1;
+    const bad = new Uint8Array(G * n);
+    for (const pair of result.m.types.keys()) {
+      if (givenUp.has(pair)) continue;
+      const t = Math.floor(pair / n);
+      const i = pair % n;
+      // Groups found not to move this type here are not to blame: they may go down further.
+      const groups = problem.types[t]!.servers.map((s) => s.group).filter((g) => !isRuledOut(t, i, g));
+      const own = groups.filter((g) => lowered[g * n + i] === 1);
+      const next = i + 1 < n ? groups.filter((g) => lowered[g * n + i + 1] === 1).map((g) => g * n + i + 1) : [];
+      for (const cell of own.length > 0 ? own.map((g) => g * n + i) : next) bad[cell] = 1;
     }
-    for (const [g, i] of result.m.occupancyMisses) bad.add(`${g}:${i}`);
+    for (const cell of result.m.occupancy) bad[cell] = 1;
     for (const [g, i, from] of trial) {
-      if (bad.has(`${g}:${i}`)) {
+      if (bad[g * n + i] === 1) {
         lo[g]![i] = staff[g]![i]!;
+        known[g * n + i] = 1;
         staff[g]![i] = from;
-      }
+      } else stride[g * n + i]! *= 2;
     }
     state = await run('down');
     if (state.count > 0) break; // interactions made it fail elsewhere: keep the best plan found
   }
   const chosen: { staff: number[][]; cost: number } = best ?? { staff, cost: staffingCost(problem, staff) };
   staff = chosen.staff;
-  return { staff, cost: chosen.cost, evaluations, met: best !== null, misses: best !== null ? 0 : lastMisses };
+  return {
+    staff,
+    cost: chosen.cost,
+    evaluations,
+    budgetExhausted: budgetHitUp || (state.count === 0 && evaluations >= maxEvaluations && [...Array(G * n).keys()].some((c) => open(Math.floor(c / n), c % n))),
+    met: best !== null,
+    misses: best !== null ? givenUp.size : state.m.types.size,
+    givenUp: [...givenUp.values()].sort((a, b) => a.type - b.type || a.interval - b.interval),
+    ruledOut: isRuledOut,
+  };
 }

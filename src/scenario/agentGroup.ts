@@ -32,6 +32,16 @@ export const AgentGroupSchema = documented(
       'max simultaneous chats per agent (chat only), default 1',
     ).optional(),
     maxOccupancy: documented(z.number().gt(0).max(1), 'staffing constraint (ccsim staff): highest acceptable occupancy').optional(),
+    minStaff: perIntervalSchema(
+      () => z.number().int().min(0),
+      'an integer >= 0',
+      'staffing constraint (ccsim staff): fewest agents this group gets in an interval, one integer or one per interval (ignored by run)',
+    ).optional(),
+    maxStaff: perIntervalSchema(
+      () => z.number().int().min(0),
+      'an integer >= 0',
+      'staffing constraint (ccsim staff): most agents this group may get in an interval, one integer or one per interval (ignored by run)',
+    ).optional(),
   }),
   'A group of agents sharing skills and staffing.',
 );

@@ -38,6 +38,22 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
     return firstIndex;
   };
 
+  // minStaff <= maxStaff in every interval (each a number or one per interval).
+  const checkStaffBounds = (group: Record<string, unknown>, g: number) => {
+    const { minStaff: min, maxStaff: max } = group;
+    const at = (v: unknown, i: number) => (typeof v === 'number' ? v : Array.isArray(v) ? v[i] : undefined);
+    const n = validIntervals ? (intervals as number) : 1;
+    for (let i = 0; i < n; i++) {
+      const lo = at(min, i);
+      const hi = at(max, i);
+      if (typeof lo === 'number' && typeof hi === 'number' && lo > hi) {
+        const where = Array.isArray(max) ? ['agentGroups', g, 'maxStaff', i] : ['agentGroups', g, 'maxStaff'];
+        issue(where, `is ${hi}, below minStaff ${lo}${Array.isArray(min) || Array.isArray(max) ? ` in interval ${i}` : ''}`);
+        return;
+      }
+    }
+  };
+
   const types = list(input['contactTypes']);
   const groups = list(input['agentGroups']);
   const typeIds = checkUnique(types, 'contactTypes', 'contact type');
@@ -57,7 +73,10 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
   let skillsReadable = Array.isArray(input['agentGroups']);
   groups.forEach((group, g) => {
     const skills = isObject(group) ? group['skills'] : undefined;
-    if (isObject(group)) checkLength(group['staff'], ['agentGroups', g, 'staff']);
+    if (isObject(group)) {
+      for (const field of ['staff', 'minStaff', 'maxStaff']) checkLength(group[field], ['agentGroups', g, field]);
+      checkStaffBounds(group, g);
+    }
     if (!Array.isArray(skills) || skills.length === 0) {
       skillsReadable = false;
       return;

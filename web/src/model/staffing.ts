@@ -7,7 +7,8 @@
  */
 import { buildModel } from '../../../src/experiment/buildModel.js';
 import type { StaffPlan } from '../../../src/model/index.js';
-import { analyticPlan, type TypeTargets } from '../../../src/optimize/analyticStaffing.js';
+import { analyticPlan } from '../../../src/optimize/analyticStaffing.js';
+import { staffingProblem } from '../../../src/optimize/staffingRules.js';
 import type { Scenario } from '../../../src/scenario/index.js';
 import { formatValue } from './format.js';
 
@@ -56,15 +57,6 @@ export interface ScenarioStaffing {
 /** More (interval x contact type) pairs than this and the page does not compute the requirement. */
 export const MAX_STAFFING_PAIRS = 50_000;
 
-/** The targets `ccsim staff` plans for (service level, and the optional abandonment and ASA caps). */
-export function targetsOf(scenario: Scenario): TypeTargets[] {
-  return scenario.contactTypes.map((t) => ({
-    slTarget: t.serviceLevel.target,
-    ...(t.maxAbandonRate === undefined ? {} : { maxAbandonRate: t.maxAbandonRate }),
-    ...(t.maxAsa === undefined ? {} : { maxAsa: t.maxAsa }),
-  }));
-}
-
 /**
  * A staff plan (simulation seconds, warm-up first) as segments in minutes from the start of
  * interval 0 to the end of the horizon. The warm-up's level is interval 0's.
@@ -106,7 +98,7 @@ export function staffingAgainstRequirement(scenario: Scenario): ScenarioStaffing
     throw new RangeError(`${scenario.intervals} intervals × ${scenario.contactTypes.length} contact types is more than the page computes (${MAX_STAFFING_PAIRS.toLocaleString('en-US')} pairs); use ccsim staff --method erlang-a`);
   }
   const config = buildModel(scenario);
-  const plan = analyticPlan(config, targetsOf(scenario), scenario.agentGroups.map((g) => g.maxOccupancy), 'erlang-a');
+  const plan = analyticPlan(config, staffingProblem(scenario, config), 'erlang-a');
   const n = scenario.intervals;
   const horizon = n * scenario.intervalMinutes;
   const groups = scenario.agentGroups.map((g, gi): GroupStaffing => {

@@ -4,13 +4,10 @@
  */
 import { buildModel } from '../../../src/experiment/buildModel.js';
 import { ReplicationPool, simulateScenario } from '../../../src/experiment/index.js';
-import { staffScenario, withStaff, type RunScenario, type StaffOutput } from '../../../src/optimize/staffScenario.js';
+import { DEFAULT_MAX_EVALUATIONS, DEFAULT_REPAIR_ROUNDS, staffScenario, withStaff, type RunScenario, type StaffOutput } from '../../../src/optimize/staffScenario.js';
 import type { Scenario } from '../../../src/scenario/index.js';
 import { browserWorkerRunners, poolSize } from './browserRunner.js';
 
-/** staffScenario's defaults: search budget and repair rounds (the verification is one more run). */
-export const MAX_EVALUATIONS = 60;
-const REPAIR_ROUNDS = 4;
 
 export interface FindStaffingSettings {
   /** Replications per candidate plan (the repair and the verification use twice as many). */
@@ -36,8 +33,8 @@ export interface FoundStaffing {
 
 export async function findStaffing(scenario: Scenario, settings: FindStaffingSettings): Promise<FoundStaffing> {
   const started = performance.now();
-  const maxEvaluations = settings.maxEvaluations ?? MAX_EVALUATIONS;
-  const bound = maxEvaluations + REPAIR_ROUNDS + 1;
+  const maxEvaluations = settings.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
+  const bound = maxEvaluations + DEFAULT_REPAIR_ROUNDS + 1;
   const workers = poolSize(settings.replications * 2);
   const pool = new ReplicationPool(browserWorkerRunners(), workers, settings.signal);
   settings.onStart?.(pool.size);
@@ -53,7 +50,6 @@ export async function findStaffing(scenario: Scenario, settings: FindStaffingSet
       replications: settings.replications,
       seed: settings.seed,
       maxEvaluations,
-      repairRounds: REPAIR_ROUNDS,
     });
     const staff = scenario.agentGroups.map((g) => output.byGroup[g.id]!.staff);
     const staffed = { ...withStaff(scenario, staff), name: `${scenario.name} (staffed by simulation)` };
