@@ -223,9 +223,10 @@ export async function searchStaffing(
         continue;
       }
       if (step === null || last?.group !== g) {
-        // Far below target: grow by a share of the staff; near it: one agent.
+        // Square-root staffing: the service level moves with (agents - load) / sqrt(load), so a
+        // gap of x points needs about 4·x·sqrt(agents) more (at most a quarter of them).
         const base = Math.max(staff[g]![i]!, type.servers.reduce((sum, s) => sum + staff[s.group]![i]!, 0), options.required[t]?.[i] ?? 0);
-        step = Math.max(1, Math.ceil(base * Math.min(0.25, now)));
+        step = Math.max(1, Math.ceil(Math.min(0.25 * base, 4 * now * Math.sqrt(base))));
       }
       step = Math.max(1, Math.min(step, cap(g, i) - staff[g]![i]!));
       add[g * n + i] = Math.max(add[g * n + i]!, step);
@@ -276,37 +277,56 @@ export async function searchStaffing(
       }
     });
     if (trial.length === 0) break;
-    const result = await run('down');
-    if (result.count === 0) {
-      for (const [g, i] of trial) stride[g * n + i]! *= 2;
-      state = result;
-      continue;
-    }
-    // A miss is blamed on the cells just lowered that serve its type in its interval; if none
-    // was, on those of the next interval (its contacts may still be waiting when it starts).
+    let result = await run('down');
+    // A miss is blamed on the cells still lowered that serve its type in its interval; if none
+    // is, on those of the next interval (its contacts may still be waiting when it starts).
+    // Blamed cells go back up (their lowered value becomes lo) and the rest is simulated again,
+    // until it meets every target; when nothing is left to blame, every cell goes back up, which
+    // is the staffing that met them before (same random numbers), so it is not simulated again.
     const lowered = new Uint8Array(G * n);
     for (const [g, i] of trial) lowered[g * n + i] = 1;
-    const bad = new Uint8Array(G * n);
-    for (const pair of result.m.types.keys()) {
-      if (givenUp.has(pair)) continue;
-      const t = Math.floor(pair / n);
-      const i = pair % n;
-      // Groups found not to move this type here are not to blame: they may go down further.
-      const groups = problem.types[t]!.servers.map((s) => s.group).filter((g) => !isRuledOut(t, i, g));
-      const own = groups.filter((g) => lowered[g * n + i] === 1);
-      const next = i + 1 < n ? groups.filter((g) => lowered[g * n + i + 1] === 1).map((g) => g * n + i + 1) : [];
-      for (const cell of own.length > 0 ? own.map((g) => g * n + i) : next) bad[cell] = 1;
+    while (result.count > 0) {
+      const bad = new Uint8Array(G * n);
+      let blamed = 0;
+      for (const pair of result.m.types.keys()) {
+        if (givenUp.has(pair)) continue;
+        const t = Math.floor(pair / n);
+        const i = pair % n;
+        // Groups found not to move this type here are not to blame: they may go down further.
+        const groups = problem.types[t]!.servers.map((s) => s.group).filter((g) => !isRuledOut(t, i, g));
+        const own = groups.filter((g) => lowered[g * n + i] === 1).map((g) => g * n + i);
+        const next = i + 1 < n ? groups.filter((g) => lowered[g * n + i + 1] === 1).map((g) => g * n + i + 1) : [];
+        for (const cell of own.length > 0 ? own : next) bad[cell] = 1;
+      }
+      for (const cell of result.m.occupancy) if (lowered[cell] === 1) bad[cell] = 1;
+      for (const [g, i, from] of trial) {
+        const cell = g * n + i;
+        if (lowered[cell] === 1 && bad[cell] === 1) {
+          lo[g]![i] = staff[g]![i]!;
+          known[cell] = 1;
+          staff[g]![i] = from;
+          lowered[cell] = 0;
+          blamed++;
+        }
+      }
+      if (blamed === 0 || evaluations >= maxEvaluations) {
+        // Nothing to blame (the miss is further on than the next interval): every cell still
+        // lowered keeps its lowered value as lo, so no round tries the same step again.
+        for (const [g, i, from] of trial) {
+          if (lowered[g * n + i] === 1 && blamed === 0) {
+            lo[g]![i] = staff[g]![i]!;
+            known[g * n + i] = 1;
+          }
+          staff[g]![i] = from;
+          lowered[g * n + i] = 0;
+        }
+        result = state;
+        break;
+      }
+      result = await run('down');
     }
-    for (const cell of result.m.occupancy) bad[cell] = 1;
-    for (const [g, i, from] of trial) {
-      if (bad[g * n + i] === 1) {
-        lo[g]![i] = staff[g]![i]!;
-        known[g * n + i] = 1;
-        staff[g]![i] = from;
-      } else stride[g * n + i]! *= 2;
-    }
-    state = await run('down');
-    if (state.count > 0) break; // interactions made it fail elsewhere: keep the best plan found
+    for (const [g, i] of trial) if (lowered[g * n + i] === 1) stride[g * n + i]! *= 2;
+    state = result;
   }
   const chosen: { staff: number[][]; cost: number } = best ?? { staff, cost: staffingCost(problem, staff) };
   staff = chosen.staff;

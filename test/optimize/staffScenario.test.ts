@@ -59,7 +59,7 @@ describe('ccsim staff', () => {
     const staffed = await cli('staff', file, '--method', 'erlang-a', '--write-scenario', plan, '--json');
     expect(staffed.code).toBe(0);
     const out = JSON.parse(staffed.stdout);
-    expect(Object.keys(out)).toEqual(['method', 'byGroup', 'byType', 'plan']);
+    expect(Object.keys(out)).toEqual(['method', 'byGroup', 'byType', 'plan', 'notes']);
     const run = await cli('run', plan, '--replications', '2', '--json');
     expect(run.code).toBe(0);
     const written = JSON.parse((await import('node:fs')).readFileSync(plan, 'utf8'));
