@@ -26,3 +26,24 @@ export function seconds(m: Metric, digits = 1): string {
 export function count(m: Metric, digits = 0): string {
   return m.mean === null ? '-' : m.mean.toFixed(digits);
 }
+
+/**
+ * Words of `text` in lines of at most `width` columns (a longer word stands alone), the first
+ * line after `first`, the others after `rest` (both counted in the width).
+ */
+export function wrap(text: string, width: number, first = '', rest = first): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = rest;
+      empty = true;
+    }
+    line += empty ? word : ` ${word}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}

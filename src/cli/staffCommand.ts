@@ -1,10 +1,14 @@
 import { staff } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
-import { withStaff, type PlanMiss, type StaffMethod, type StaffOutput } from '../optimize/staffScenario.js';
+import { withStaff, type StaffMethod, type StaffOutput } from '../optimize/staffScenario.js';
+import { KPI_NAMES, missSummary, missValue } from '../optimize/missSummary.js';
 import { intervalLabels } from '../experiment/index.js';
 import type { Scenario } from '../scenario/index.js';
-import { percent, table } from './format.js';
+import { percent, table, wrap } from './format.js';
+
+/** Columns of the readable report's prose lines. */
+const WIDTH = 100;
 import { parseCommandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
@@ -75,28 +79,6 @@ export async function staffCommand(argv: string[], io: CliIo): Promise<number> {
 /** Exit status of a plan that misses a target. */
 export const PLAN_MISSES_EXIT = 3;
 
-const KPI_NAMES = { serviceLevel: 'service level', abandonRate: 'abandonment', asa: 'ASA', occupancy: 'occupancy' } as const;
-
-function missValue(kpi: PlanMiss['kpi'], x: number): string {
-  return kpi === 'asa' ? `${x.toFixed(1)} s` : `${(x * 100).toFixed(1)}%`;
-}
-
-/** One line: what the plan misses, grouped by (type or group, KPI), with the worst interval. */
-export function missSummary(misses: readonly PlanMiss[]): string {
-  const groups = new Map<string, PlanMiss[]>();
-  for (const m of misses) {
-    const key = `${m.type ?? m.group} ${KPI_NAMES[m.kpi]}`;
-    groups.set(key, [...(groups.get(key) ?? []), m]);
-  }
-  const parts = [...groups].map(([key, list]) => {
-    const worst = list.reduce((a, b) => (b.value !== null && (a.value === null || Math.abs(b.value - b.target) > Math.abs(a.value - a.target)) ? b : a));
-    const where = list.length === 1 ? `at ${worst.at}` : `in ${list.length} intervals`;
-    const detail = worst.value === null ? '' : ` (worst ${worst.at}: ${missValue(worst.kpi, worst.value)} vs ${missValue(worst.kpi, worst.target)})`;
-    return `${key} ${where}${detail}`;
-  });
-  return parts.join('; ');
-}
-
 /** Staff per group and interval, the plan's hours and cost, and how the verification went. */
 export function staffReport(out: StaffOutput, scenario: Scenario): string {
   const labels = intervalLabels(scenario);
@@ -114,7 +96,7 @@ export function staffReport(out: StaffOutput, scenario: Scenario): string {
     ? 'the plan meets every target'
     : `THE PLAN MISSES TARGETS: ${missSummary(p.misses)}`;
   const lines = [
-    `${scenario.name}: staffing by ${out.method}: ${verdict}`,
+    ...wrap(`${scenario.name}: staffing by ${out.method}: ${verdict}`, WIDTH, '', '  '),
     '',
     table(header, rows),
     '',
@@ -132,10 +114,10 @@ export function staffReport(out: StaffOutput, scenario: Scenario): string {
     for (const m of p.misses) {
       const what = `${m.at} ${m.type ?? m.group} ${KPI_NAMES[m.kpi]}`;
       const value = m.value === null ? '' : `: ${missValue(m.kpi, m.value)} vs ${missValue(m.kpi, m.target)}`;
-      lines.push(`  ${what}${value}: ${m.why}`);
+      lines.push(...wrap(`${what}${value}: ${m.why}`, WIDTH, '  ', '    '));
     }
   }
-  if (out.notes.length > 0) lines.push('', 'notes:', ...out.notes.map((n) => `  - ${n}`));
+  if (out.notes.length > 0) lines.push('', 'notes:', ...out.notes.flatMap((n) => wrap(n, WIDTH, '  - ', '    ')));
   lines.push('', "('<type> req' is the analytic (Erlang) requirement of that type alone, in agents, before pooling)");
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
  */
 import { AbortError, assertSimulable, checkRunSize, FORCE_ADVICE, RunTooLargeError } from '../../src/experiment/index.js';
 import { parseScenarioText, ScenarioError, utf8Text, type Scenario, type ScenarioIssue } from '../../src/scenario/index.js';
+import { missSummary } from '../../src/optimize/missSummary.js';
 import { defaultState, isUpload, MAX_SCENARIOS, type AppState } from './model/appState.js';
 import { emptyKnobs } from './model/knobs.js';
 import { prepareScenario, type Prepared } from './model/prepare.js';
@@ -386,7 +387,13 @@ export class App {
       }
       this.renderCards();
       this.runPanel.setProgressText(1, 1, `${plan.evaluations ?? simulations} simulations · ${found.seconds.toFixed(1)} s`);
-      this.runPanel.setStatus(`Staffing found for ${scenario.name}: ${formatHours(plan.agentHours)}${before}, ${plan.evaluations ?? simulations} simulations in ${found.seconds.toFixed(1)} s.${met} It was ${where}.`, 'done');
+      // Like `ccsim staff`'s first line: a plan that misses says so before anything else.
+      const verdict = plan.met ? '' : `The plan misses targets: ${missSummary(plan.misses)}. `;
+      const notes = found.output.notes.length === 0 ? '' : ` Notes: ${found.output.notes.join('; ')}.`;
+      this.runPanel.setStatus(
+        `${verdict}Staffing found for ${scenario.name}: ${formatHours(plan.agentHours)}${before}, ${plan.evaluations ?? simulations} simulations in ${found.seconds.toFixed(1)} s.${met} It was ${where}.${notes}`,
+        plan.met ? 'done' : 'error',
+      );
     } catch (error) {
       if (error instanceof AbortError) {
         this.runPanel.setStatus(`Staffing search cancelled during simulation ${simulations}; the workers were stopped (${liveWorkers()} running).`, 'info');
