@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { erlangA } from '../../src/analytic/index.js';
 import { staff } from '../../src/index.js';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/index.js';
+import { buildModel } from '../../src/experiment/buildModel.js';
+import { RunTooLargeError } from '../../src/experiment/runSize.js';
+import { staffScenario } from '../../src/optimize/staffScenario.js';
 import { cli } from '../support/cli.js';
 
 /**
@@ -121,6 +124,26 @@ describe('a plan that cannot meet its targets', () => {
     const out = await staff(parseScenario(overflow()), { replications: 4, workers: 2, maxEvaluations: 1 });
     expect(out.plan.budget).toEqual({ maxEvaluations: 1, exhausted: true });
     expect(out.notes.join('\n')).toContain('the search stopped at its budget of 1 simulations');
+  });
+});
+
+describe('candidate plans and the run-size limits', () => {
+  it('a candidate plan above the agent limit is refused before it is simulated, like any run', async () => {
+    // Two types of 600,000 Erlangs each: the Erlang start alone has about 1.2e6 agents (limit 1e6).
+    const big = (id: string) => ({ id, channel: 'voice' as const, volume: 6e6, handleTime: { dist: 'exponential' as const, mean: 180 }, serviceLevel: { seconds: 20, target: 0.8 } });
+    const scenario = parseScenario({
+      name: 'huge', intervalMinutes: 30, intervals: 1,
+      contactTypes: [big('a'), big('b')],
+      agentGroups: [{ id: 'ga', skills: ['a'], staff: 1 }, { id: 'gb', skills: ['b'], staff: 1 }],
+    });
+    let simulated = 0;
+    const run = async () => {
+      simulated++;
+      throw new Error('must not be simulated');
+    };
+    await expect(staffScenario(scenario, buildModel(scenario), run, { replications: 1 })).rejects.toThrow(RunTooLargeError);
+    await expect(staffScenario(scenario, buildModel(scenario), run, { replications: 1 })).rejects.toThrow(/up to 1\.2e6 agents present at once \(limit 1e6/);
+    expect(simulated).toBe(0);
   });
 });
 
