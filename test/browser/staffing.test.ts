@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { staff } from '../../src/node/api.js';
-import { parseScenarioText, type Scenario } from '../../src/scenario/index.js';
+import { parseScenario, parseScenarioText, type Scenario } from '../../src/scenario/index.js';
 import { MAX_STAFFING_PAIRS, planSegments, presentPerInterval, staffingAgainstRequirement, staffingSummary, staffingTooltipLines, totalOfGroups } from '../../web/src/model/staffing.js';
 
 const file = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url));
@@ -45,6 +45,22 @@ describe('staffing against requirement', () => {
     const flex = staffingAgainstRequirement(load('two-skills')).groups.find((g) => g.id === 'flex')!;
     expect(flex.types).toEqual([]);
     expect(flex.required.every((r) => r === 0)).toBe(true);
+  });
+
+  test('an overflow group that answers only after the service-level threshold gets no requirement (issue 12)', () => {
+    // voice-team (34/h) and a cheaper backup (30/h) that takes calls after 60 s; threshold 20 s.
+    const s = parseScenario({
+      name: 'late backup', intervalMinutes: 30, intervals: 2,
+      contactTypes: [{ id: 'calls', channel: 'voice', volume: 300, handleTime: { dist: 'exponential', mean: 240 }, patience: { dist: 'exponential', mean: 180 }, serviceLevel: { seconds: 20, target: 0.8 } }],
+      agentGroups: [
+        { id: 'voice-team', skills: ['calls'], staff: 40, costPerHour: 34 },
+        { id: 'backup', skills: [{ type: 'calls', afterSeconds: 60 }], staff: 5, costPerHour: 30 },
+      ],
+    });
+    const plan = staffingAgainstRequirement(s);
+    expect(plan.groups.map((g) => [g.id, g.types])).toEqual([['voice-team', ['calls']], ['backup', []]]);
+    expect(plan.groups[0]!.required.every((r) => r > 40)).toBe(true);
+    expect(plan.groups[1]!.required).toEqual([0, 0]);
   });
 
   test('staff per interval: the scenario’s staff array, constant within each interval', () => {
