@@ -135,7 +135,13 @@ const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
  * target, inside the noise of the replications, is not a miss). `why` explains each: given up by
  * the search (with the reason) or only seen on the fresh random numbers.
  */
-function verificationMisses(run: RunOutput, problem: StaffingProblem, labels: readonly string[], why: (type: number, interval: number) => string): PlanMiss[] {
+function verificationMisses(
+  run: RunOutput,
+  problem: StaffingProblem,
+  labels: readonly string[],
+  why: (type: number, interval: number) => string,
+  occupancyWhy: (group: number, interval: number) => string,
+): PlanMiss[] {
   const out: PlanMiss[] = [];
   const below = (m: Metric, target: number) => m.mean !== null && m.mean + (m.ci95 ?? 0) < target;
   const above = (m: Metric, limit: number | undefined) => limit !== undefined && m.mean !== null && m.mean - (m.ci95 ?? 0) > limit;
@@ -147,10 +153,10 @@ function verificationMisses(run: RunOutput, problem: StaffingProblem, labels: re
       if (above(k.abandonRate, t.targets.maxAbandonRate)) out.push({ at, type: t.id, kpi: 'abandonRate', value: k.abandonRate.mean, target: t.targets.maxAbandonRate!, why: why(ti, i) });
       if (above(k.asa, t.targets.maxAsa)) out.push({ at, type: t.id, kpi: 'asa', value: k.asa.mean, target: t.targets.maxAsa!, why: why(ti, i) });
     });
-    problem.groups.forEach((g) => {
+    problem.groups.forEach((g, gi) => {
       const occ = iv.byGroup[g.id]?.occupancy;
       if (occ !== undefined && above(occ, g.maxOccupancy)) {
-        out.push({ at: labels[i]!, group: g.id, kpi: 'occupancy', value: occ.mean, target: g.maxOccupancy!, why: `${g.id} is at its maxStaff` });
+        out.push({ at: labels[i]!, group: g.id, kpi: 'occupancy', value: occ.mean, target: g.maxOccupancy!, why: occupancyWhy(gi, i) });
       }
     });
   });
@@ -173,7 +179,7 @@ function overflowNotes(problem: StaffingProblem): string[] {
 /** Groups that serve something but get no agent in any interval, and why. */
 function emptyGroupNotes(scenario: Scenario, problem: StaffingProblem, staff: readonly (readonly number[])[], rule: string): string[] {
   return problem.groups.flatMap((g, gi) => {
-    if (staff[gi]!.some((x) => x > 0) || scenario.agentGroups[gi]!.minStaff !== undefined) return [];
+    if (staff[gi]!.some((x) => x > 0) || scenario.agentGroups[gi]!.minStaff !== undefined || g.maxStaff.every((x) => x === 0)) return [];
     const types = problem.types.filter((t) => t.servers.some((s) => s.group === gi)).map((t) => t.id);
     return [`${g.id} gets no agents in any interval: ${types.join(', ')} ${types.length === 1 ? 'is' : 'are'} staffed in other groups (${rule}); give ${g.id} a minStaff to keep it staffed`];
   });
@@ -305,7 +311,13 @@ export async function staffScenario(scenario: Scenario, config: ContactCenterCon
     }
     return result.budgetExhausted ? `the search stopped at its budget of ${maxEvaluations} simulations` : 'missed on fresh random numbers (more --replications gives a safer plan)';
   };
-  const misses = verificationMisses(verification, problem, labels, why);
+  const occupancyWhy = (g: number, i: number) =>
+    plan[g]![i]! >= problem.groups[g]!.maxStaff[i]!
+      ? `${problem.groups[g]!.id} is at its maxStaff`
+      : plan[g]![i]! >= ceiling[g]![i]!
+        ? `${problem.groups[g]!.id} is at ${GIVE_UP_WHY.ceiling}`
+        : 'missed on fresh random numbers (more --replications gives a safer plan)';
+  const misses = verificationMisses(verification, problem, labels, why, occupancyWhy);
   const notes = [
     ...overflowNotes(problem),
     ...emptyGroupNotes(scenario, problem, plan, 'the search grows the cheapest group that helps, per contact'),
