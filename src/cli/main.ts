@@ -21,7 +21,9 @@ Usage:
   ccsim sweep <scenario.json> --set <path>=<v1>,<v2>,... [--replications N] [--seed S] [--workers W] [--json]
   ccsim schedule <scenario.json> [--verify] [--replications N] [--seed S] [--workers W] [--time-limit SECONDS] [--gap F] [--json]
   ccsim staff <scenario.json> [--method simulation|erlang-a|erlang-c] [--write-scenario FILE] [--json]
-  ccsim erlang --volume V --interval-minutes M --aht SECONDS --sl-seconds T (--agents N | --target F) [--patience SECONDS] [--json]
+  ccsim erlang (--volume V --interval-minutes M | --volume-per-hour V) --aht SECONDS --sl-seconds T
+               (--agents N | [--target F] [--target-asa S] [--max-occupancy F] | --table FROM..TO)
+               [--patience SECONDS] [--shrinkage F] [--json]
   ccsim schema            print the scenario file's JSON Schema
   ccsim demo              run the bundled scenarios (what \`npm start\` does)
 
