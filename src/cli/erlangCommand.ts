@@ -1,5 +1,6 @@
 import { erlangA, erlangC, minAgents, type QueueMetrics } from '../analytic/index.js';
 import { grossRequirement } from '../optimize/scheduleTemplates.js';
+import { percentageHint } from '../scenario/index.js';
 import { parseCommandLine } from './flags.js';
 import { table } from './format.js';
 import { type CliIo, UsageError } from './io.js';
@@ -207,11 +208,11 @@ function numberFlag(flag: string, text: string | undefined, ok: (x: number) => b
   return value;
 }
 
-/** A fraction flag; "80" for 80% gets told how to write it. */
+/** A fraction flag; "80" for 80% gets told how to write it, as in a scenario file. */
 function fractionFlag(flag: string, text: string, ok: (x: number) => boolean, what: string): number {
   const value = Number(text);
-  if (text.trim() !== '' && value > 1 && value <= 100 && !ok(value)) {
-    throw new UsageError(`${flag}: must be ${what}, got "${text}" (a fraction: ${value / 100} for ${value}%)`);
+  if (text.trim() !== '' && Number.isFinite(value) && !ok(value)) {
+    throw new UsageError(`${flag}: must be ${what}, got "${text}"${percentageHint(value)}`);
   }
   return numberFlag(flag, text, ok, what);
 }
