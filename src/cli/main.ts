@@ -4,6 +4,7 @@ import { tuneV8ForSimulation } from '../node/tuneV8.js';
 import { demoCommand } from './demoCommand.js';
 import { erlangCommand } from './erlangCommand.js';
 import { UsageError, type CliIo } from './io.js';
+import { closestName } from '../scenario/index.js';
 import { RunTooLargeError } from '../experiment/runSize.js';
 import { runCommand } from './runCommand.js';
 import { compareCommand } from './compareCommand.js';
@@ -66,7 +67,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
-    io.stderr(`ccsim: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see ccsim --help)\n`);
+    const best = closestName(name, Object.keys(COMMANDS));
+    io.stderr(`ccsim: unknown command "${name}"${best === undefined ? '' : ` (did you mean ${best}?)`} (commands: ${Object.keys(COMMANDS).join(', ')}; see ccsim --help)\n`);
     return 2;
   }
   try {

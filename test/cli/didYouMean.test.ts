@@ -55,6 +55,16 @@ describe('parseCommandLine(argv, options): unknown flags', () => {
   });
 });
 
+describe('runCli(argv): an unknown command', () => {
+  it('names the closest command', async () => {
+    const { code, stderr } = await cli('rn', twoSkills);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^ccsim: unknown command "rn" \(did you mean run\?\) \(commands: run, /);
+    expect((await cli('shedule')).stderr).toContain('(did you mean schedule?)');
+    expect((await cli('frobnicate')).stderr).toMatch(/^ccsim: unknown command "frobnicate" \(commands: /);
+  });
+});
+
 describe('getAtPath / setAtPath: a missing step', () => {
   const scenario = { contactTypes: [{ id: 'calls', volume: 10, serviceLevel: { seconds: 20, target: 0.8 } }], agentGroups: [] as unknown[] };
 
