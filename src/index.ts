@@ -2,8 +2,26 @@
  * ccsim's public API (Node). Everything a script needs:
  *
  *   import { simulate, compare, sweep, loadScenario, erlangC } from 'ccsim';
+ *
+ * Units: scenarios give volumes per interval (as the CLI does); the analytic functions (erlangC,
+ * erlangA, minAgents) take an arrival rate in contacts per second (volume / interval seconds),
+ * erlangB and squareRootStaffing a load in Erlangs (rate per second × handle time in seconds).
  */
-export { loadScenario, simulate, compare, sweep, staff, type ScenarioSource, type RunOptions, type SimulateOptions, type StaffApiOptions } from './node/api.js';
+export {
+  loadScenario,
+  simulate,
+  compare,
+  sweep,
+  staff,
+  schedule,
+  type ScenarioSource,
+  type RunOptions,
+  type SimulateOptions,
+  type StaffApiOptions,
+  type ScheduleApiOptions,
+  type ScheduleApiOutput,
+} from './node/api.js';
+export { ScheduleInputError, type ScenarioSchedule, type GroupSchedule, type ScheduleHorizon } from './optimize/scheduleScenario.js';
 export type { StaffOutput, StaffMethod } from './optimize/staffScenario.js';
 export {
   AbortError,

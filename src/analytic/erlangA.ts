@@ -3,11 +3,14 @@ import { logInverseErlangB } from './erlangB.js';
 import { erlangC } from './erlangC.js';
 import type { QueueMetrics } from './queueMetrics.js';
 
-/** Inputs of {@link erlangA}. */
+/**
+ * Inputs of {@link erlangA}. Units: `arrivalRate` is contacts per **second**, not a volume per
+ * interval: a volume V per interval of M minutes is `V / (M * 60)`, a volume per hour `V / 3600`.
+ */
 export interface ErlangAParams {
   /** Number of agents, integer >= 1. */
   agents: number;
-  /** Poisson arrival rate, contacts per second, >= 0. */
+  /** Poisson arrival rate, contacts per second, >= 0 (volume per interval / interval seconds). */
   arrivalRate: number;
   /** Mean (exponential) handle time, seconds, > 0. */
   aht: number;
@@ -143,7 +146,11 @@ export function erlangAChain(params: ErlangAParams): ErlangAChain {
  * P(answered within T) over all arrivals; asa = mean wait of answered contacts, seconds;
  * occupancy = λ·(1 − pAbandon)·aht / agents. Infinite patience gives Erlang C (pAbandon 0).
  *
- * @param params agents, arrival rate (1/s), aht (s), patience (s), SL threshold (s)
+ * @param params agents, arrival rate (contacts per second), aht (s), patience (s), SL threshold (s)
+ * @returns probabilities per arriving contact, `asa` in seconds, `load` in Erlangs
+ * @example
+ * // 100 calls per 30-minute interval (100 / 1800 per second), 180 s handle time, 120 s patience:
+ * erlangA({ agents: 12, arrivalRate: 100 / 1800, aht: 180, patience: 120, slSeconds: 20 }).pAbandon;
  */
 export function erlangA(params: ErlangAParams): QueueMetrics {
   const { agents, arrivalRate, aht, patience, slSeconds } = checkErlangA(params);

@@ -7,7 +7,8 @@ import { requireInteger, requireNonNegative } from './checkParams.js';
  * or a power and stays in [0, 1] for any size.
  *
  * @param agents number of servers (trunks), integer >= 0
- * @param loadErlangs offered load in Erlangs (arrival rate × mean holding time), >= 0
+ * @param loadErlangs offered load in Erlangs, >= 0: arrival rate (contacts per second) × mean
+ *   holding time (seconds), i.e. volume per interval × holding time / interval seconds
  * @returns P(all servers busy) seen by an arrival, in [0, 1]
  */
 export function erlangB(agents: number, loadErlangs: number): number {

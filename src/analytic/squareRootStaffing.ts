@@ -5,7 +5,8 @@ import { requireNonNegative } from './checkParams.js';
  * β ≈ 0.5-2 covers usual service-level targets (Halfin-Whitt regime); useful as a search
  * start or a quick estimate, never as the answer to a target.
  *
- * @param loadErlangs offered load in Erlangs, >= 0
+ * @param loadErlangs offered load in Erlangs, >= 0: arrival rate (contacts per second) × mean
+ *   handle time (seconds), i.e. volume per interval × aht / interval seconds
  * @param beta quality-of-service parameter β (dimensionless), any finite number
  * @returns number of agents, at least 1
  */

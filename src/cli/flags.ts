@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closestName } from '../scenario/index.js';
 import { UsageError } from './io.js';
 
 /** An integer flag's value, or `fallback` when absent; anything else is a UsageError naming the flag. */
@@ -26,6 +27,12 @@ export function parseCommandLine<const T extends FlagOptions>(argv: string[], op
     if (dashed) {
       const value = argv[argv.indexOf(dashed[1]!) + 1] ?? '';
       throw new UsageError(`${dashed[1]}: the value ${JSON.stringify(value)} starts with "-"; write ${dashed[1]}=${value} if you mean it`);
+    }
+    // An unknown flag: name the closest known one (parseArgs's own advice about "--" is noise here).
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    if (unknown) {
+      const best = closestName(unknown[1]!, Object.keys(options).map((name) => `--${name}`));
+      throw new UsageError(`Unknown option '${unknown[1]}'${best === undefined ? '' : ` (did you mean ${best}?)`}`);
     }
     throw new UsageError(message.split('\n')[0] ?? String(error));
   }

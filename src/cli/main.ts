@@ -4,6 +4,7 @@ import { tuneV8ForSimulation } from '../node/tuneV8.js';
 import { demoCommand } from './demoCommand.js';
 import { erlangCommand } from './erlangCommand.js';
 import { UsageError, type CliIo } from './io.js';
+import { closestName } from '../scenario/index.js';
 import { RunTooLargeError } from '../experiment/runSize.js';
 import { runCommand } from './runCommand.js';
 import { compareCommand } from './compareCommand.js';
@@ -21,7 +22,9 @@ Usage:
   ccsim sweep <scenario.json> --set <path>=<v1>,<v2>,... [--replications N] [--seed S] [--workers W] [--json]
   ccsim schedule <scenario.json> [--verify] [--replications N] [--seed S] [--workers W] [--time-limit SECONDS] [--gap F] [--json]
   ccsim staff <scenario.json> [--method simulation|erlang-a|erlang-c] [--write-scenario FILE] [--json]
-  ccsim erlang --volume V --interval-minutes M --aht SECONDS --sl-seconds T (--agents N | --target F) [--patience SECONDS] [--json]
+  ccsim erlang (--volume V --interval-minutes M | --volume-per-hour V) --aht SECONDS --sl-seconds T
+               (--agents N | [--target F] [--target-asa S] [--max-occupancy F] | --table FROM..TO)
+               [--patience SECONDS] [--shrinkage F] [--json]
   ccsim schema            print the scenario file's JSON Schema
   ccsim demo              run the bundled scenarios (what \`npm start\` does)
 
@@ -64,7 +67,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
-    io.stderr(`ccsim: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see ccsim --help)\n`);
+    const best = closestName(name, Object.keys(COMMANDS));
+    io.stderr(`ccsim: unknown command "${name}"${best === undefined ? '' : ` (did you mean ${best}?)`} (commands: ${Object.keys(COMMANDS).join(', ')}; see ccsim --help)\n`);
     return 2;
   }
   try {

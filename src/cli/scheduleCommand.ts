@@ -1,19 +1,17 @@
 import type { RunOutput } from '../experiment/index.js';
-import { simulate } from '../node/api.js';
+import { schedule, verifySchedule } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import {
   dayClockLabel,
   DEFAULT_SCHEDULE_GAP,
-  scheduledScenario,
   scheduleDocument,
   scheduleProblems,
-  scheduleScenario,
   ScheduleInputError,
   type GroupSchedule,
   type ScenarioSchedule,
   type ScheduleHorizon,
 } from '../optimize/scheduleScenario.js';
-import { parseScenario, ScenarioError, type Scenario } from '../scenario/index.js';
+import { ScenarioError, type Scenario } from '../scenario/index.js';
 import { integerFlag, parseCommandLine, oneScenarioFile } from './flags.js';
 import { percent, seconds, table } from './format.js';
 import { UsageError, type CliIo } from './io.js';
@@ -66,26 +64,23 @@ export async function scheduleCommand(argv: string[], io: CliIo): Promise<number
     if (error instanceof ScheduleInputError) throw new UsageError(error.message);
     throw error;
   }
-  const schedule = await scheduleScenario(scenario, { mipRelGap, ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }) });
+  const solved = await schedule(scenario, { mipRelGap, ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }) });
   let verification: RunOutput | undefined;
   if (values.verify) {
-    let roster: Scenario;
+    const ctx = runContext(io, 'verifying', values);
     try {
-      roster = parseScenario(scheduledScenario(scenario, schedule));
+      verification = await ctx.finish(verifySchedule(scenario, solved, ctx.apiOptions));
     } catch (error) {
+      // The scenario was valid; only the one with the hired shifts filled in can fail here.
       if (!(error instanceof ScenarioError)) throw error;
       throw new UsageError(`--verify: the scheduled scenario is invalid: ${error.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     }
-    const ctx = runContext(io, 'verifying', values);
-    verification = await ctx.finish(
-      simulate(roster, ctx.apiOptions),
-    );
   }
   if (values.json) {
-    const doc = { ...scheduleDocument(schedule), ...(verification === undefined ? {} : { verification }) };
+    const doc = { ...scheduleDocument(solved), ...(verification === undefined ? {} : { verification }) };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
-    io.stdout(scheduleReport(scenario, schedule, verification, mipRelGap));
+    io.stdout(scheduleReport(scenario, solved, verification, mipRelGap));
   }
   return 0;
 }

@@ -1,3 +1,5 @@
+import { closestName } from '../scenario/didYouMean.js';
+
 /**
  * Paths into a scenario such as `contactTypes[0].bot.containment` or `agentGroups[1].staff`,
  * for `sweep --set`.
@@ -37,7 +39,7 @@ export function getAtPath(root: unknown, path: string): unknown {
   for (const step of parsePath(path)) {
     at += typeof step === 'number' ? `[${step}]` : at === '' ? step : `.${step}`;
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, step)) {
-      throw new RangeError(`no field ${at} in the scenario`);
+      throw new RangeError(`no field ${at} in the scenario${missingHint(node, step)}`);
     }
     node = (node as Record<PathStep, unknown>)[step];
   }
@@ -56,11 +58,25 @@ export function setAtPath<T>(root: T, path: string, value: unknown): T {
     const record = node as Record<PathStep, unknown>;
     if (i === steps.length - 1) record[step] = value;
     else {
-      if (!Object.hasOwn(record, step)) throw new RangeError(`no field ${at} in the scenario`);
+      if (!Object.hasOwn(record, step)) throw new RangeError(`no field ${at} in the scenario${missingHint(record, step)}`);
       node = record[step];
     }
   });
   return copy;
+}
+
+/**
+ * Why a step is not there, as a hint: the closest field name of that object (" (did you mean
+ * "contactTypes"?)"), or an array's valid indexes; empty when there is nothing helpful to say.
+ */
+function missingHint(node: unknown, step: PathStep): string {
+  if (Array.isArray(node)) {
+    if (typeof step === 'number') return node.length === 0 ? ' (the list is empty)' : ` (it has ${node.length} item${node.length === 1 ? '' : 's'}: [0] to [${node.length - 1}])`;
+    return ` (a list: index it, e.g. [0])`;
+  }
+  if (node === null || typeof node !== 'object' || typeof step !== 'string') return '';
+  const best = closestName(step, Object.keys(node));
+  return best === undefined ? '' : ` (did you mean "${best}"?)`;
 }
 
 /**

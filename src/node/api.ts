@@ -13,6 +13,7 @@ import {
   type SweepOutput,
 } from '../experiment/index.js';
 import { parseScenario, type Scenario } from '../scenario/index.js';
+import { scheduledScenario, scheduleScenario, type ScenarioSchedule } from '../optimize/scheduleScenario.js';
 import { loadScenarioFile } from './loadScenarioFile.js';
 import { defaultWorkers, nodeWorkerRunners, type NodeRunnerOptions } from './nodeWorkerRunner.js';
 import { checkRunSize } from '../experiment/runSize.js';
@@ -106,6 +107,54 @@ function pick(options: RunOptions) {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
+}
+
+/** Options of `schedule`. */
+export interface ScheduleApiOptions extends RunOptions {
+  /**
+   * Also simulate the schedule (each group's `staff` replaced by the hired shifts, shrinkage
+   * applied per shift) and return it as `verification`; the run options apply to that run.
+   */
+  readonly verify?: boolean;
+  /** Solver time limit per group, seconds (default 60); on expiry the best schedule found is kept. */
+  readonly timeLimitSeconds?: number;
+  /** Stop when the cost is proved within this fraction of the optimum (default 0.001). */
+  readonly mipRelGap?: number;
+}
+
+/** What `schedule` returns: every group's schedule, and the simulated schedule with `verify`. */
+export interface ScheduleApiOutput extends ScenarioSchedule {
+  /** The run output (as `simulate` gives) of the scheduled scenario; only with `verify`. */
+  readonly verification?: SimulatedRun;
+}
+
+/**
+ * The cheapest shifts to hire from the scenario's `shiftTemplates` so every interval's `staff`
+ * (grossed up for shrinkage) is covered (CONTRACT section 5 `schedule`; what `ccsim schedule`
+ * runs). Returns `{ horizon, byGroup: { <id>: { shifts, cost, required, coverage, shortfall,
+ * ... } } }` for every group (`ccsim schedule --json` prints a lone group's entry by itself),
+ * plus `verification` with `verify`. Throws a ScheduleInputError (a RangeError naming the field)
+ * for a scenario that cannot be scheduled as written; what no template covers is `shortfall`.
+ */
+export async function schedule(source: ScenarioSource, options: ScheduleApiOptions = {}): Promise<ScheduleApiOutput> {
+  const scenario = await loadScenario(source);
+  const solved = await scheduleScenario(scenario, {
+    ...(options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: options.timeLimitSeconds }),
+    ...(options.mipRelGap === undefined ? {} : { mipRelGap: options.mipRelGap }),
+  });
+  if (options.verify !== true) return solved;
+  const { verify: _verify, timeLimitSeconds: _limit, mipRelGap: _gap, ...run } = options;
+  return { ...solved, verification: await verifySchedule(scenario, solved, run) };
+}
+
+/**
+ * `schedule`'s verification: the scenario with each scheduled group's `staff` replaced by its
+ * hired shifts, simulated. Separate so the CLI can listen for Ctrl-C only while it simulates (the
+ * solver blocks the thread, so a handler would only delay Ctrl-C during the solve).
+ * Throws a ScenarioError if the scheduled scenario is invalid.
+ */
+export async function verifySchedule(scenario: Scenario, solved: ScenarioSchedule, options: RunOptions = {}): Promise<SimulatedRun> {
+  return simulate(parseScenario(scheduledScenario(scenario, solved)), options);
 }
 
 /** Options of `staff`. */

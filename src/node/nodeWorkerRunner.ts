@@ -14,25 +14,50 @@ export function liveWorkerThreads(): number {
 }
 
 /**
- * The parent's Node flags without module loaders (`--import tsx`, `--require ...`, `--loader ...`),
- * or null when it has none (the worker then inherits them as usual). The worker runs plain
+ * Flags that concern only the main thread's own entry point: the code it evaluates (`-e`,
+ * `--eval`, `-p`, `--print`) and how that code is read (`--input-type`, which a worker refuses:
+ * "--input-type can only be used with string input via --eval"), a REPL or a syntax check. A
+ * worker starts from its own file, so they are never wanted there.
+ */
+const ENTRY_FLAGS: readonly { pattern: RegExp; value: 'always' | 'unless-flag' | 'never' }[] = [
+  { pattern: /^(-e|--eval|-pe|-ep)$/, value: 'always' },
+  { pattern: /^(-p|--print)$/, value: 'unless-flag' }, // `-p --eval code`, `-p code`, `--print code`
+  { pattern: /^--(input-type)$/, value: 'always' },
+  { pattern: /^(--eval|--print|--input-type)=/, value: 'never' },
+  { pattern: /^(-i|--interactive|-c|--check)$/, value: 'never' },
+];
+
+/**
+ * Module loaders (`--import tsx`, `--require ...`, `--loader ...`). The worker runs plain
  * JavaScript (a bundle or the build), so it needs no loader, and a loader costs it speed: tsx's
  * hooks transfer (detach) an ArrayBuffer inside the worker, which turns off V8's "array buffer
  * detaching protector" for that thread, and every typed-array access in the simulation then pays
  * a detach check (replications about 18 % slower).
  */
+const LOADER = /^--(import|require|loader|experimental-loader)(=|$)|^-r$/;
+
+/**
+ * The parent's Node flags a worker should get: all but module loaders and the flags of the main
+ * thread's entry point (see ENTRY_FLAGS), or null when there is nothing to drop (the worker then
+ * inherits them as usual).
+ */
 export function workerExecArgv(execArgv: readonly string[]): string[] | null {
-  const loader = /^--(import|require|loader|experimental-loader)(=|$)/;
   const kept: string[] = [];
   let dropped = false;
   for (let k = 0; k < execArgv.length; k++) {
     const flag = execArgv[k]!;
-    const match = loader.exec(flag);
-    if (match === null) kept.push(flag);
-    else {
-      dropped = true;
-      if (match[2] === '') k++; // the value follows as its own argument
+    const loader = LOADER.exec(flag);
+    const entry = ENTRY_FLAGS.find((f) => f.pattern.test(flag));
+    if (loader === null && entry === undefined) {
+      kept.push(flag);
+      continue;
     }
+    dropped = true;
+    // Skip the value when it follows as its own argument.
+    const next = execArgv[k + 1];
+    if (loader !== null) {
+      if (loader[2] === '' || flag === '-r') k++;
+    } else if (entry!.value === 'always' || (entry!.value === 'unless-flag' && next !== undefined && !next.startsWith('-'))) k++;
   }
   return dropped ? kept : null;
 }

@@ -32,6 +32,11 @@ export function mergeForecast(scenario: Loose, csv: string, file: string): Scena
     at(1, undefined, `empty file: expected the header ${COLUMNS.join(',')}`);
     return issues;
   }
+  // A spreadsheet set to a European locale writes "interval_start;type;volume;aht": one cell.
+  if (header.cells.length === 1 && header.cells[0]!.includes(';')) {
+    at(header.line, undefined, `looks semicolon-separated: ccsim reads comma-separated CSV (expected the header ${COLUMNS.join(',')})`);
+    return issues;
+  }
   const index = new Map<Column, number>();
   header.cells.forEach((raw, k) => {
     const name = raw.trim().toLowerCase();
@@ -75,6 +80,11 @@ export function mergeForecast(scenario: Loose, csv: string, file: string): Scena
     entry.aht[interval] = aht;
   }
   if (issues.length > 0) return issues; // rows in error would be reported again as missing
+  // A header alone would leave every volume as the scenario has it: surely not what was meant.
+  if (found.size === 0) {
+    at(header.line, undefined, 'has a header but no rows: expected one row per interval and contact type');
+    return issues;
+  }
   for (const [typeId, entry] of found) {
     const missing = entry.rowOf.flatMap((row, i) => (row === 0 ? [labels[i]!.label] : []));
     if (missing.length > 0) {

@@ -8,7 +8,7 @@ export { ScenarioSchema, type Scenario, type ScenarioInput } from './scenario.js
 export { ClockSchema, parseClock, formatClock } from './clock.js';
 export { perInterval } from './perInterval.js';
 export { ScenarioError } from './scenarioError.js';
-export { type ScenarioIssue, formatPath } from './issues.js';
+export { type ScenarioIssue, formatPath, percentageHint } from './issues.js';
 export { parseScenario, parseScenarioText, forecastFileOf, type ScenarioAttachments } from './parse.js';
 export { mergeForecast } from './forecast.js';
 export { FollowUpSchema, type FollowUpSpec } from './followUp.js';
@@ -18,3 +18,4 @@ export { perIntervalDist } from './perInterval.js';
 export { scenarioJsonSchema, scenarioSchemaId } from './jsonSchema.js';
 export { ShiftTemplateSchema, type ShiftTemplateSpec } from './shiftTemplate.js';
 export { utf8Text } from './utf8Text.js';
+export { closestName } from './didYouMean.js';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { closestName } from './didYouMean.js';
 
 /** One problem found in a scenario, named by the path of the field. */
 export interface ScenarioIssue {
@@ -39,29 +40,17 @@ const expectedWords: Record<string, string> = {
 
 const quoteList = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
-/** Levenshtein distance, for "did you mean" hints on unknown keys. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
+function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const best = closestName(key, known);
+  return `unknown key${best === undefined ? '' : ` (did you mean "${best}"?)`}`;
 }
 
-function unknownKeyMessage(key: string, known: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(key.length / 3)) + 1;
-  for (const candidate of known) {
-    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  const hint = best === undefined ? '' : ` (did you mean "${best}"?)`;
-  return `unknown key${hint}`;
+/**
+ * For a fraction (at most 1) given a value that reads as a percentage (2 to 100, e.g. `target: 80`),
+ * how to write it: " (a fraction: 0.8 for 80%)"; otherwise "". 1.5 is more likely a slip than 1.5%.
+ */
+export function percentageHint(value: number): string {
+  return value >= 2 && value <= 100 ? ` (a fraction: ${Number((value / 100).toPrecision(12))} for ${value}%)` : '';
 }
 
 /** Separates the per-key messages of one unrecognized_keys issue (split again in {@link toScenarioIssues}). */
@@ -86,7 +75,8 @@ export const scenarioErrorMap: z.core.$ZodErrorMap = (issue) => {
       const small = issue.code === 'too_small';
       const bound = small ? issue.minimum : issue.maximum;
       if (issue.origin === 'number' || issue.origin === 'int') {
-        return `must be ${small ? '>' : '<'}${issue.inclusive ? '=' : ''} ${String(bound)}`;
+        const message = `must be ${small ? '>' : '<'}${issue.inclusive ? '=' : ''} ${String(bound)}`;
+        return !small && Number(bound) === 1 && typeof issue.input === 'number' ? `${message}${percentageHint(issue.input)}` : message;
       }
       if (small && Number(bound) === 1) return 'must not be empty';
       const unit = issue.origin === 'string' ? 'characters' : 'items';

@@ -117,6 +117,8 @@ export function parseScenario(input: unknown, attachments?: ScenarioAttachments)
  */
 export function parseScenarioText(text: string, source?: string, attachments?: ScenarioAttachments): Scenario {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // JSON.parse would say "Unexpected end of JSON input at line 1 column 1", which hides the cause.
+  if (body.trim() === '') throw new ScenarioError([{ path: '(file)', message: 'empty file: expected a scenario (a JSON object)' }], source);
   let value: unknown;
   try {
     value = JSON.parse(body);

@@ -4,12 +4,14 @@
  */
 import type { SkillItem, SkillSpec } from './skill.js';
 
-export const clockPattern = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+/** A clock time "HH:MM" or "H:MM" (the hour may have one digit, as in a CSV's "8:00"), 0:00 to 23:59. */
+export const clockPattern = /^([01]?[0-9]|2[0-3]):[0-5][0-9]$/;
 
-/** Minutes after midnight of a valid "HH:MM" string (throws RangeError on anything else). */
+/** Minutes after midnight of a valid "HH:MM" or "H:MM" string (throws RangeError on anything else). */
 export function parseClock(text: string): number {
   if (!clockPattern.test(text)) throw new RangeError(`not a clock time "HH:MM": ${JSON.stringify(text)}`);
-  return Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
+  const colon = text.indexOf(':');
+  return Number(text.slice(0, colon)) * 60 + Number(text.slice(colon + 1));
 }
 
 /** "HH:MM" of a number of minutes after midnight, wrapping past 24 h (1500 -> "01:00"). */

@@ -65,3 +65,41 @@ describe('squareRootStaffing(loadErlangs, beta)', () => {
     expect(squareRootStaffing(0, 2)).toBe(1);
   });
 });
+
+describe('minAgents({arrivalRate, aht, slSeconds, maxAsa, maxOccupancy})', () => {
+  const textbook = { arrivalRate: 100 / 1800, aht: 180, slSeconds: 20 };
+
+  it.each([undefined, 120])('maxAsa (patience %s): ASA at most it, one fewer exceeds it', (patience) => {
+    const p = { ...textbook, ...(patience === undefined ? {} : { patience }) };
+    const evaluate = (agents: number) => (patience === undefined ? erlangC({ ...textbook, agents }) : erlangA({ ...textbook, agents, patience }));
+    const m = minAgents({ ...p, maxAsa: 3 });
+    expect(m.asa).not.toBeNull();
+    expect(m.asa!).toBeLessThanOrEqual(3);
+    expect(evaluate(m.agents - 1).asa ?? Infinity).toBeGreaterThan(3);
+  });
+
+  it('maxOccupancy under Erlang C is ceil(A / F) once stable', () => {
+    expect(minAgents({ ...textbook, maxOccupancy: 0.8 }).agents).toBe(13); // 10 / 0.8 = 12.5
+    expect(minAgents({ ...textbook, maxOccupancy: 0.5 }).agents).toBe(20);
+    expect(minAgents({ ...textbook, maxOccupancy: 1 }).agents).toBe(11); // the first stable staffing
+  });
+
+  it('every requirement given must hold: the answer is the largest of the single answers', () => {
+    const sl = minAgents({ ...textbook, target: 0.8 }).agents;
+    const asa = minAgents({ ...textbook, maxAsa: 1 }).agents;
+    const occ = minAgents({ ...textbook, maxOccupancy: 0.6 }).agents;
+    expect(minAgents({ ...textbook, target: 0.8, maxAsa: 1, maxOccupancy: 0.6 }).agents).toBe(Math.max(sl, asa, occ));
+    expect(new Set([sl, asa, occ]).size).toBeGreaterThan(1); // the case tells them apart
+  });
+
+  it('no requirement at all is a RangeError', () => {
+    expect(() => minAgents(textbook)).toThrow(/needs a requirement/);
+  });
+
+  it('no arrivals need 0 agents, with the zero-volume limits as metrics', () => {
+    expect(minAgents({ ...textbook, arrivalRate: 0, target: 0.8 })).toEqual({
+      model: 'erlang-c', agents: 0, load: 0, pWait: 0, serviceLevel: 1, asa: 0, occupancy: 0,
+    });
+    expect(minAgents({ ...textbook, arrivalRate: 0, maxAsa: 5, patience: 60 })).toMatchObject({ model: 'erlang-a', agents: 0, pAbandon: 0 });
+  });
+});

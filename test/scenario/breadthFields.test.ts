@@ -148,6 +148,31 @@ describe('forecast CSV (interval_start,type,volume,aht)', () => {
     ]);
   });
 
+  it('an empty CSV, or one with a header and no rows, says so', () => {
+    for (const empty of ['', '\n\n', '\uFEFF']) {
+      expect(linesOf(() => parseScenarioText(scenario(), 's.json', { forecast: empty }))).toEqual([
+        'forecast: demand.csv row 1: empty file: expected the header interval_start,type,volume,aht',
+      ]);
+    }
+    expect(linesOf(() => parseScenarioText(scenario(), 's.json', { forecast: 'interval_start,type,volume,aht\n\n' }))).toEqual([
+      'forecast: demand.csv row 1: has a header but no rows: expected one row per interval and contact type',
+    ]);
+  });
+
+  it('a semicolon-separated CSV gets a hint', () => {
+    const csv = 'interval_start;type;volume;aht\n08:00;calls;120;200\n08:30;calls;150;180\n';
+    expect(linesOf(() => parseScenarioText(scenario(), 's.json', { forecast: csv }))).toEqual([
+      'forecast: demand.csv row 1: looks semicolon-separated: ccsim reads comma-separated CSV (expected the header interval_start,type,volume,aht)',
+    ]);
+  });
+
+  it('a scenario starting at "8:00" takes the CSV\'s rows at 08:00 and 8:30', () => {
+    const csv = 'interval_start,type,volume\n8:00,calls,120\n08:30,calls,150\n';
+    const parsed = parseScenarioText(scenario({ start: '8:00' }), 's.json', { forecast: csv });
+    expect(parsed.contactTypes[0]!.volume).toEqual([120, 150]);
+    expect(parsed.start).toBe('08:00');
+  });
+
   it('a forecast that was not read is an error, not silently ignored', () => {
     expect(linesOf(() => parseScenarioText(scenario(), 's.json'))).toEqual([
       'forecast: file "demand.csv" was not read: load the scenario from its file (ccsim, loadScenarioFile) or pass the CSV text',

@@ -26,3 +26,19 @@ describe('loadScenarioFile with a forecast', () => {
     await expect(loadScenarioFile(join(dir, 'bad.json'))).rejects.toThrow('forecast: bad.csv row 2, column "volume": must be a number >= 0, not "x"');
   });
 });
+
+describe('loadScenarioFile with an empty file', () => {
+  it('an empty scenario file says "empty file"', async () => {
+    writeFileSync(join(dir, 'empty.json'), '');
+    await expect(loadScenarioFile(join(dir, 'empty.json'))).rejects.toThrow(/empty\.json: invalid scenario \(1 problem\)\n {2}\(file\): empty file: expected a scenario \(a JSON object\)$/);
+  });
+
+  it('an empty forecast CSV says "empty file", a semicolon-separated one gets a hint', async () => {
+    writeFileSync(join(dir, 'nothing.csv'), '');
+    writeFileSync(join(dir, 'nothing.json'), JSON.stringify({ ...minimal(), forecast: 'nothing.csv' }));
+    await expect(loadScenarioFile(join(dir, 'nothing.json'))).rejects.toThrow('forecast: nothing.csv row 1: empty file');
+    writeFileSync(join(dir, 'semi.csv'), 'interval_start;type;volume\n00:00;calls;10\n00:30;calls;20\n');
+    writeFileSync(join(dir, 'semi.json'), JSON.stringify({ ...minimal(), forecast: 'semi.csv' }));
+    await expect(loadScenarioFile(join(dir, 'semi.json'))).rejects.toThrow('forecast: semi.csv row 1: looks semicolon-separated: ccsim reads comma-separated CSV');
+  });
+});

@@ -8,6 +8,20 @@ const withType = (patch: Record<string, unknown>) => {
   return s;
 };
 
+describe('parseScenario(input): clock times', () => {
+  it('accepts a one-digit hour, as a forecast CSV\'s interval_start does, and writes it "HH:MM"', () => {
+    expect(parseScenario({ ...minimal(), start: '8:00' }).start).toBe('08:00');
+    expect(parseScenario({ ...minimal(), start: '0:30' }).start).toBe('00:30');
+    expect(parseScenario({ ...minimal(), start: '17:45' }).start).toBe('17:45');
+    const shifts = { ...minimal(), start: '8:00', agentGroups: [{ id: 'agents', skills: ['calls'], shifts: [{ start: '7:30', minutes: 120, count: 10 }] }] };
+    expect(parseScenario(shifts).agentGroups[0]!.shifts![0]!.start).toBe('07:30');
+  });
+
+  it('"8:00" and "08:00" give the same parsed scenario (and so the same run)', () => {
+    expect(parseScenario({ ...minimal(), start: '8:00' })).toEqual(parseScenario({ ...minimal(), start: '08:00' }));
+  });
+});
+
 describe('parseScenario(input)', () => {
   it('parses a minimal scenario and fills defaults', () => {
     const s: Scenario = parseScenario(minimal());
@@ -122,7 +136,7 @@ describe('parseScenario(input)', () => {
       'contactTypes[0].id: must match [A-Za-z0-9_-]+ (letters, digits, "_", "-")',
       'agentGroups[0].skills[0]: unknown contact type "calls"',
     ]],
-    ['service level target', () => withType({ serviceLevel: { seconds: 20, target: 80 } }),
+    ['service level target', () => withType({ serviceLevel: { seconds: 20, target: 1.2 } }),
       'contactTypes[0].serviceLevel.target: must be <= 1'],
     ['bot share', () => withType({ bot: { share: 1.5, containment: 0.3, duration: { dist: 'constant', value: 60 } } }),
       'contactTypes[0].bot.share: must be <= 1'],
@@ -155,8 +169,16 @@ describe('parseScenario(input)', () => {
       'contactTypes[0].patience: not allowed on email (email contacts do not abandon)'],
     ['bad start', () => ({ ...minimal(), start: '24:00' }),
       'start: must be a time "HH:MM" from 00:00 to 23:59'],
-    ['bad start format', () => ({ ...minimal(), start: '8:00' }),
+    ['bad start format', () => ({ ...minimal(), start: '8:0' }),
       'start: must be a time "HH:MM" from 00:00 to 23:59'],
+    ['bad start format (hour)', () => ({ ...minimal(), start: '008:00' }),
+      'start: must be a time "HH:MM" from 00:00 to 23:59'],
+    ['a service-level target written as a percentage', () => withType({ serviceLevel: { seconds: 20, target: 80 } }),
+      'contactTypes[0].serviceLevel.target: must be <= 1 (a fraction: 0.8 for 80%)'],
+    ['a bot share written as a percentage', () => withType({ bot: { share: 60, containment: 0.3, duration: { dist: 'constant', value: 60 } } }),
+      'contactTypes[0].bot.share: must be <= 1 (a fraction: 0.6 for 60%)'],
+    ['a fraction above 100 (no percentage hint)', () => withType({ serviceLevel: { seconds: 20, target: 800 } }),
+      'contactTypes[0].serviceLevel.target: must be <= 1'],
     ['intervalMinutes not dividing 1440', () => ({ ...minimal(), intervalMinutes: 7 }),
       'intervalMinutes: must divide 1440 (e.g. 15, 30 or 60)'],
     ['non-integer intervals', () => ({ ...minimal(), intervals: 1.5 }), 'intervals: must be an integer'],

@@ -25,9 +25,9 @@ describe('parseScenarioText(text, source)', () => {
   });
 
   it('reports empty and truncated text', () => {
-    expect(linesOf(() => parseScenarioText(''))).toEqual([
-      '(file): not valid JSON: Unexpected end of JSON input at line 1 column 1',
-    ]);
+    for (const empty of ['', '\uFEFF', ' \n\t\r\n']) {
+      expect(linesOf(() => parseScenarioText(empty))).toEqual(['(file): empty file: expected a scenario (a JSON object)']);
+    }
     expect(linesOf(() => parseScenarioText('{\n"name": "x"'))).toEqual([
       "(file): not valid JSON: Expected ',' or '}' after property value at line 2 column 12",
     ]);
