@@ -18,3 +18,4 @@ export { perIntervalDist } from './perInterval.js';
 export { scenarioJsonSchema, scenarioSchemaId } from './jsonSchema.js';
 export { ShiftTemplateSchema, type ShiftTemplateSpec } from './shiftTemplate.js';
 export { utf8Text } from './utf8Text.js';
+export { thresholdText, serviceLevelTargets, mixedTargets } from './serviceLevelMix.js';
