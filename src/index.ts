@@ -27,7 +27,9 @@ export {
   AbortError,
   ReplicationError,
   type CompareOutput,
+  type CompareDelta,
   type SweepOutput,
+  type SweepPoint,
   type SimulatedRun,
   type RunOutput,
   type Kpis,
@@ -36,6 +38,7 @@ export {
   type PrecisionTarget,
   type PrecisionReport,
   type SummaryKey,
+  type TypeDeltaKey,
 } from './experiment/index.js';
 export type { Metric } from './stats/index.js';
 export { parseScenario, parseScenarioText, scenarioJsonSchema, ScenarioError, type Scenario } from './scenario/index.js';

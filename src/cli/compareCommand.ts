@@ -1,8 +1,6 @@
-import type { CompareOutput } from '../experiment/index.js';
 import { compare } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
-import type { Metric } from '../stats/index.js';
-import { table } from './format.js';
+import { compareReport } from './comparisonReport.js';
 import { parseCommandLine } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
@@ -10,13 +8,15 @@ import { RUN_FLAGS, runContext } from './runContext.js';
 export const COMPARE_USAGE = `Usage: ccsim compare <baseline.json> <other.json>... [options]
 
 Run every scenario with common random numbers (replication r of each sees the same customers)
-and report each one's paired differences from the baseline with 95% confidence half-widths.
+and report each one's paired differences from the baseline with 95% confidence half-widths,
+for all contact types pooled and for each type against its own service-level threshold.
 
 Options:
   --replications N   replications per scenario (default 10)
   --seed S           master seed (default 1)
   --workers W        worker threads (default: available cores, at most N)
-  --json             print one JSON document: { baseline, runs, deltas }
+  --json             print one JSON document: { baseline, runs, deltas }; each delta has
+                     summary (all types pooled) and byType (per contact type)
   --force            run even when larger than the limits (docs/reliability.md)
   -h, --help         show this help
 `;
@@ -34,57 +34,8 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   const out = await ctx.finish(
     compare(scenarios, ctx.apiOptions),
   );
-  io.stdout(values.json ? `${JSON.stringify(out, null, 2)}\n` : compareReport(out));
+  io.stdout(values.json ? `${JSON.stringify(out, null, 2)}\n` : compareReport(out, scenarios));
   return 0;
-}
-
-const ROWS: [key: string, label: string, kind: 'count' | 'percent' | 'seconds'][] = [
-  ['arrivals', 'arrivals', 'count'],
-  ['contained', 'contained by bot', 'count'],
-  ['offered', 'offered to agents', 'count'],
-  ['answered', 'answered', 'count'],
-  ['abandoned', 'abandoned', 'count'],
-  ['serviceLevel', 'service level', 'percent'],
-  ['asa', 'ASA', 'seconds'],
-  ['abandonRate', 'abandon rate', 'percent'],
-  ['occupancy', 'occupancy', 'percent'],
-];
-
-/** Baseline value, each variant's value, and its paired delta with the 95% half-width. */
-export function compareReport(out: CompareOutput): string {
-  const base = out.runs[0]!;
-  const header = ['summary', out.baseline];
-  out.deltas.forEach((d) => header.push(d.scenario, 'change (paired 95% CI)'));
-  const rows = ROWS.map(([key, label, kind]) => {
-    const cells = [label, value(pick(base.summary, key), kind)];
-    out.deltas.forEach((d, i) => cells.push(value(pick(out.runs[i + 1]!.summary, key), kind), delta(pick(d.summary, key), kind)));
-    return cells;
-  });
-  const lines = [
-    `${out.baseline} vs ${out.deltas.map((d) => d.scenario).join(', ')}  (${base.replications} replications, seed ${base.seed}, common random numbers)`,
-    '',
-    table(header, rows),
-    '',
-    'A change whose interval excludes 0 is a real difference, not noise.',
-  ];
-  return `${lines.join('\n')}\n`;
-}
-
-function pick(summary: object, key: string): Metric {
-  return (summary as Record<string, Metric>)[key] ?? { mean: null, ci95: null, n: 0 };
-}
-
-function value(m: Metric, kind: 'count' | 'percent' | 'seconds'): string {
-  if (m.mean === null) return '-';
-  return kind === 'percent' ? `${(m.mean * 100).toFixed(1)}%` : kind === 'seconds' ? `${m.mean.toFixed(1)} s` : m.mean.toFixed(0);
-}
-
-function delta(m: Metric, kind: 'count' | 'percent' | 'seconds'): string {
-  if (m.mean === null || m.ci95 === null) return '-';
-  const sign = (x: number) => (x >= 0 ? '+' : '');
-  if (kind === 'percent') return `${sign(m.mean)}${(m.mean * 100).toFixed(1)} pts ±${(m.ci95 * 100).toFixed(1)}`;
-  if (kind === 'seconds') return `${sign(m.mean)}${m.mean.toFixed(1)} s ±${m.ci95.toFixed(1)}`;
-  return `${sign(m.mean)}${m.mean.toFixed(0)} ±${m.ci95.toFixed(0)}`;
 }
 
 function parse(argv: string[]) {

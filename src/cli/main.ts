@@ -17,7 +17,7 @@ export const USAGE = `ccsim: contact-center simulation and staffing
 
 Usage:
   ccsim run <scenario.json> [--replications N] [--seed S] [--workers W] [--json] [--out FILE] [--csv FILE]
-            [--precision H [--max-replications M]] [--trace FILE]
+            [--precision H [--precision-type ID] [--max-replications M]] [--trace FILE]
   ccsim compare <baseline.json> <other.json>... [--replications N] [--seed S] [--workers W] [--json]
   ccsim sweep <scenario.json> --set <path>=<v1>,<v2>,... [--replications N] [--seed S] [--workers W] [--json]
   ccsim schedule <scenario.json> [--verify] [--replications N] [--seed S] [--workers W] [--time-limit SECONDS] [--gap F] [--json]

@@ -1,4 +1,4 @@
-import { traceReplication } from '../experiment/index.js';
+import { checkPrecisionType, traceReplication, type PrecisionReport } from '../experiment/index.js';
 import { simulate } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { intervalCsv } from './intervalCsv.js';
@@ -18,8 +18,10 @@ Options:
   --seed S              master seed, an integer >= 0 (default 1)
   --workers W           worker threads (default: available cores, at most N); the output is
                         identical for any W
-  --precision H         keep adding batches of N replications until the summary service level's
-                        95% half-width is at most H (e.g. 0.01), or --max-replications
+  --precision H         keep adding batches of N replications until the service level's 95%
+                        half-width is at most H (e.g. 0.01) for every contact type (the type
+                        with the widest interval after each batch), or --max-replications
+  --precision-type ID   with --precision: the contact type whose service level must reach H
   --max-replications M  cap for --precision (default 1000)
   --json                print the run output as one JSON document on stdout
   --out FILE            also write the JSON document to FILE (only when the run succeeds)
@@ -43,13 +45,18 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const scenarioFile = oneScenarioFile(positionals, 'run');
-  const precision = precisionFlags(values.precision, values['max-replications']);
+  const precision = precisionFlags(values.precision, values['max-replications'], values['precision-type']);
   const outFile = { flag: '--out', path: values.out };
   const csvFile = { flag: '--csv', path: values.csv };
   const traceFile = { flag: '--trace', path: values.trace };
   await checkOutputFiles([outFile, csvFile, traceFile]);
   const ctx = runContext(io, 'simulating', values);
   const scenario = await loadScenarioFile(scenarioFile);
+  try {
+    checkPrecisionType(scenario, precision);
+  } catch (error) {
+    throw new UsageError(`--precision-type: ${(error as Error).message}`);
+  }
   const out = await ctx.finish(
     simulate(scenario, { ...ctx.apiOptions, ...(precision ? { precision } : {}) }),
   );
@@ -60,19 +67,30 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     { ...traceFile, text: () => `${traceReplication(scenario, ctx.apiOptions.seed, 0).map((e) => JSON.stringify(e)).join('\n')}\n` },
   ]);
   io.stdout(values.json ? json : runReport(out, { intervals: !values['no-intervals'] }));
-  if (out.precision && !values.json) {
-    const p = out.precision;
-    io.stdout(
-      `\nprecision: service level ±${p.achieved === null ? '-' : (p.achieved * 100).toFixed(2)} points after ${out.replications} replications` +
-        ` (target ±${(p.target * 100).toFixed(2)}); stopped by ${p.stoppedBy === 'precision' ? 'the precision target' : '--max-replications'}\n`,
-    );
-  }
+  if (out.precision && !values.json) io.stdout(precisionLine(out.precision, out.replications));
   return 0;
 }
 
-function precisionFlags(precision: string | undefined, max: string | undefined) {
+/** What a --precision run reached, and for which contact type's service level. */
+export function precisionLine(p: PrecisionReport, replications: number): string {
+  const half = p.achieved === null ? '-' : (p.achieved * 100).toFixed(2);
+  const which =
+    p.type === null ? 'no contact type had a service level (none answered or abandoned)'
+    : p.typeChosenBy === 'given' ? `${p.type}: given by --precision-type`
+    : `${p.type}: the contact type with the widest interval (--precision-type ID to choose one)`;
+  return [
+    '',
+    `precision: ${p.type ?? 'the'} service level ±${half} points after ${replications} replications (target ±${(p.target * 100).toFixed(2)})`,
+    `  ${which}`,
+    `  stopped by ${p.stoppedBy === 'precision' ? 'the precision target' : '--max-replications'}`,
+    '',
+  ].join('\n');
+}
+
+function precisionFlags(precision: string | undefined, max: string | undefined, type: string | undefined) {
   if (precision === undefined) {
     if (max !== undefined) throw new UsageError('--max-replications: only with --precision');
+    if (type !== undefined) throw new UsageError('--precision-type: only with --precision');
     return undefined;
   }
   const halfWidth = Number(precision);
@@ -81,7 +99,7 @@ function precisionFlags(precision: string | undefined, max: string | undefined) 
   if (!Number.isSafeInteger(maxReplications) || maxReplications < 2) {
     throw new UsageError(`--max-replications: must be an integer >= 2, got ${JSON.stringify(max)}`);
   }
-  return { halfWidth, maxReplications };
+  return { halfWidth, maxReplications, ...(type === undefined ? {} : { type }) };
 }
 
 function parseFlags(argv: string[]) {
@@ -89,6 +107,7 @@ function parseFlags(argv: string[]) {
         ...RUN_FLAGS,
         precision: { type: 'string' },
         'max-replications': { type: 'string' },
+        'precision-type': { type: 'string' },
         out: { type: 'string' },
         csv: { type: 'string' },
         trace: { type: 'string' },

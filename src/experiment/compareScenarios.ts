@@ -1,15 +1,27 @@
 import type { Scenario } from '../scenario/index.js';
 import type { Metric } from '../stats/index.js';
 import { buildModel } from './buildModel.js';
-import { pairedDeltas, SummaryRows, type SummaryKey } from './pairedDeltas.js';
+import { pairedDeltas, pairedTypeDeltas, SummaryRows, type SummaryKey, type TypeDeltaKey } from './pairedDeltas.js';
 import type { ReplicationPool } from './replicationPool.js';
 import { simulateScenario, type SimulatedRun } from './simulateScenario.js';
+
+/** Paired deltas of one scenario against the baseline. */
+export interface CompareDelta {
+  scenario: string;
+  /** All contact types pooled, plus occupancy and slot utilization (CONTRACT section 3). */
+  summary: Record<SummaryKey, Metric>;
+  /**
+   * Per contact type present in both scenarios (extension): each type's KPIs are measured
+   * against its own service-level threshold, which the pooled summary mixes.
+   */
+  byType: Record<string, Record<TypeDeltaKey, Metric>>;
+}
 
 /** CONTRACT section 3 `compare` output. */
 export interface CompareOutput {
   baseline: string;
   runs: SimulatedRun[];
-  deltas: { scenario: string; summary: Record<SummaryKey, Metric> }[];
+  deltas: CompareDelta[];
 }
 
 export interface CompareOptions {
@@ -30,7 +42,7 @@ export async function compareScenarios(scenarios: readonly Scenario[], pool: Rep
   const rows: SummaryRows[] = [];
   for (const [i, scenario] of scenarios.entries()) {
     const config = buildModel(scenario);
-    const summary = new SummaryRows(config.intervalSeconds, config.intervals);
+    const summary = new SummaryRows(config.intervalSeconds, config.intervals, config.types.map((t) => t.id));
     runs.push(
       await simulateScenario(scenario, pool, {
         replications,
@@ -44,6 +56,10 @@ export async function compareScenarios(scenarios: readonly Scenario[], pool: Rep
   return {
     baseline: scenarios[0]!.name,
     runs,
-    deltas: scenarios.slice(1).map((s, i) => ({ scenario: s.name, summary: pairedDeltas(rows[0]!, rows[i + 1]!) })),
+    deltas: scenarios.slice(1).map((s, i) => ({
+      scenario: s.name,
+      summary: pairedDeltas(rows[0]!, rows[i + 1]!),
+      byType: pairedTypeDeltas(rows[0]!, rows[i + 1]!),
+    })),
   };
 }

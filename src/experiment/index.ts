@@ -21,13 +21,14 @@ export { inThreadRunner } from './inThreadRunner.js';
 export { ReplicationPool, AbortError, ReplicationError, type PoolRunOptions } from './replicationPool.js';
 export {
   simulateScenario,
+  checkPrecisionType,
   type SimulateScenarioOptions,
   type SimulatedRun,
   type PrecisionTarget,
   type PrecisionReport,
 } from './simulateScenario.js';
-export { pairedDeltas, SummaryRows, type SummaryKey } from './pairedDeltas.js';
-export { compareScenarios, type CompareOutput, type CompareOptions } from './compareScenarios.js';
-export { sweepScenario, sweepVariants, type SweepOutput, type SweepOptions } from './sweepScenario.js';
+export { pairedDeltas, pairedTypeDeltas, SummaryRows, type SummaryKey, type TypeDeltaKey } from './pairedDeltas.js';
+export { compareScenarios, type CompareOutput, type CompareDelta, type CompareOptions } from './compareScenarios.js';
+export { sweepScenario, sweepVariants, type SweepOutput, type SweepPoint, type SweepOptions } from './sweepScenario.js';
 export { parsePath, getAtPath, setAtPath, sweepValue } from './scenarioPath.js';
 export { remoteRunner, type RemoteRunner, type ReplicationRemote } from './remoteRunner.js';

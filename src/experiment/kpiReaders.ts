@@ -55,3 +55,17 @@ export function summaryRow(types: Float64Array, intervalSeconds: number, interva
   out[SECONDS] = intervalSeconds * intervals;
   return out;
 }
+
+/**
+ * The row of one contact type over the whole day in one replication: type `t`'s measures summed
+ * over its intervals, and the seconds of the day in slot SECONDS (the reducer's `byType` view).
+ */
+export function typeRow(types: Float64Array, t: number, intervalSeconds: number, intervals: number, out = new Float64Array(ROW)): Float64Array {
+  out.fill(0);
+  for (let i = 0; i < intervals; i++) {
+    const at = (t * intervals + i) * TYPE_MEASURES;
+    for (let m = 0; m < TYPE_MEASURES; m++) out[m]! += types[at + m]!;
+  }
+  out[SECONDS] = intervalSeconds * intervals;
+  return out;
+}

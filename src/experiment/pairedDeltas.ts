@@ -1,5 +1,5 @@
 import { countMetric, PairedMoments, tFactor95, type Metric } from '../stats/index.js';
-import { K, KPI_READERS, ROW, summaryRow } from './kpiReaders.js';
+import { K, KPI_READERS, ROW, summaryRow, typeRow } from './kpiReaders.js';
 import { GROUP_MEASURES, GroupMeasure, type ReplicationResult } from './measures.js';
 import { KPI_NAMES } from './runOutput.js';
 
@@ -7,21 +7,30 @@ import { KPI_NAMES } from './runOutput.js';
 const WIDTH = 2 * K + 4;
 const SUMMARY_KEYS = [...KPI_NAMES, 'occupancy', 'slotUtilization'] as const;
 export type SummaryKey = (typeof SUMMARY_KEYS)[number];
+/** The KPIs of one contact type that have paired deltas: every contact KPI (no agent KPI is per type). */
+export type TypeDeltaKey = (typeof KPI_NAMES)[number];
 
-/** The summary numerators and denominators of each replication of one run. */
+/**
+ * The summary numerators and denominators of each replication of one run, and those of each
+ * contact type named in `typeIds` (the scenario's types in order: index t is type t of the run).
+ */
 export class SummaryRows {
   readonly rows: number[][] = [];
+  /** Per contact type id: x and y of every contact KPI, replication by replication. */
+  readonly byType = new Map<string, number[][]>();
   private readonly row = new Float64Array(ROW);
 
   constructor(
     private readonly intervalSeconds: number,
     private readonly intervals: number,
-  ) {}
+    private readonly typeIds: readonly string[] = [],
+  ) {
+    for (const id of typeIds) this.byType.set(id, []);
+  }
 
   add(result: ReplicationResult): void {
     const row = summaryRow(result.types, this.intervalSeconds, this.intervals, this.row);
-    const values: number[] = [];
-    for (const reader of KPI_READERS) values.push(reader.x(row), reader.y(row));
+    const values = contactValues(row);
     const g = result.groups;
     let busy = 0, staffed = 0, slotsBusy = 0, slotsStaffed = 0;
     for (let at = 0; at < g.length; at += GROUP_MEASURES) {
@@ -32,7 +41,16 @@ export class SummaryRows {
     }
     values.push(busy, staffed, slotsBusy, slotsStaffed);
     this.rows[result.replication] = values;
+    this.typeIds.forEach((id, t) => {
+      this.byType.get(id)![result.replication] = contactValues(typeRow(result.types, t, this.intervalSeconds, this.intervals, this.row));
+    });
   }
+}
+
+function contactValues(row: Float64Array): number[] {
+  const values: number[] = [];
+  for (const reader of KPI_READERS) values.push(reader.x(row), reader.y(row));
+  return values;
 }
 
 /**
@@ -51,6 +69,27 @@ export function pairedDeltas(base: SummaryRows, other: SummaryRows): Record<Summ
     out[key] = ratio ? ratioDelta(base.rows, other.rows, n, xi) : countDelta(base.rows, other.rows, n, xi);
   });
   return out;
+}
+
+/**
+ * The same paired differences per contact type, for every type id present in both runs (in the
+ * base run's order): a type's SL, ASA and abandonment are measured against its own threshold and
+ * channel, which the pooled figures mix. A type only one of the runs has gets no entry.
+ */
+export function pairedTypeDeltas(base: SummaryRows, other: SummaryRows): Record<string, Record<TypeDeltaKey, Metric>> {
+  const entries: [string, Record<TypeDeltaKey, Metric>][] = [];
+  for (const [id, a] of base.byType) {
+    const b = other.byType.get(id);
+    if (b === undefined) continue;
+    const n = Math.min(a.length, b.length);
+    const out = {} as Record<TypeDeltaKey, Metric>;
+    KPI_NAMES.forEach((key, j) => {
+      out[key] = KPI_READERS[j]!.ratio ? ratioDelta(a, b, n, 2 * j) : countDelta(a, b, n, 2 * j);
+    });
+    entries.push([id, out]);
+  }
+  // Object.fromEntries defines own properties, so any id (even "__proto__") becomes a key.
+  return Object.fromEntries(entries);
 }
 
 function countDelta(a: number[][], b: number[][], n: number, xi: number): Metric {

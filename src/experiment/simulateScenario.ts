@@ -6,20 +6,61 @@ import { RunReducer } from './runReducer.js';
 import { buildModel } from './buildModel.js';
 import { intervalLabels } from './simulate.js';
 
-/** Keep adding replications until the summary service level is this precise. */
+/** Keep adding replications until a contact type's service level is this precise. */
 export interface PrecisionTarget {
-  /** Largest acceptable 95% half-width of the summary service level (e.g. 0.01). */
+  /** Largest acceptable 95% half-width of the service level (e.g. 0.01). */
   readonly halfWidth: number;
   /** Never run more replications than this (default 1000). */
   readonly maxReplications?: number;
+  /**
+   * The contact type whose service level must be this precise. Default: after each batch, the
+   * type whose service-level half-width is the widest, so that when the run stops every type's
+   * service level is known to the target (see docs/decisions.md).
+   */
+  readonly type?: string;
 }
 
 /** How a precision-driven run ended. */
 export interface PrecisionReport {
   readonly target: number;
-  /** The summary service level's 95% half-width reached (null when undefined). */
+  /** The 95% half-width reached by `type`'s service level (null when undefined). */
   readonly achieved: number | null;
   readonly stoppedBy: 'precision' | 'maxReplications';
+  /**
+   * The contact type checked against the target at the end: the one given, or the one with the
+   * widest service-level half-width after the last batch (null when no type had a service level).
+   */
+  readonly type: string | null;
+  /** Whether `type` was given (PrecisionTarget.type) or chosen as the widest. */
+  readonly typeChosenBy: 'given' | 'widest';
+}
+
+/**
+ * Refuse a precision target naming a contact type the scenario does not have, with the ids it
+ * does have (RangeError, so callers can name their own flag or field).
+ */
+export function checkPrecisionType(scenario: Scenario, precision: PrecisionTarget | undefined): void {
+  const type = precision?.type;
+  if (type === undefined) return;
+  const ids = scenario.contactTypes.map((t) => t.id);
+  if (!ids.includes(type)) throw new RangeError(`no contact type ${JSON.stringify(type)} in "${scenario.name}"; its types are ${ids.join(', ')}`);
+}
+
+/**
+ * The type whose service level the precision target is checked against: the given one, else the
+ * one whose half-width is widest now. The widest, not the one with the fewest contacts: the
+ * half-width is what the target bounds, and it also reflects a service level near 0 or 1 (little
+ * spread) or a type whose contacts vary a lot between replications. Re-chosen after every batch,
+ * so stopping means every type's service level has reached the target.
+ */
+function precisionType(run: RunOutput, precision: PrecisionTarget): { type: string | null; achieved: number | null } {
+  if (precision.type !== undefined) return { type: precision.type, achieved: run.byType[precision.type]?.serviceLevel.ci95 ?? null };
+  let widest: { type: string | null; achieved: number | null } = { type: null, achieved: null };
+  for (const [type, kpis] of Object.entries(run.byType)) {
+    const half = kpis.serviceLevel.ci95;
+    if (half !== null && (widest.achieved === null || half > widest.achieved)) widest = { type, achieved: half };
+  }
+  return widest;
 }
 
 export interface SimulateScenarioOptions {
@@ -27,7 +68,7 @@ export interface SimulateScenarioOptions {
   readonly replications?: number;
   /** Master seed; default 1. */
   readonly seed?: number;
-  /** Run until the summary service level is this precise (see PrecisionTarget). */
+  /** Run until a contact type's service level is this precise (see PrecisionTarget). */
   readonly precision?: PrecisionTarget;
   /** Called after each replication with the number done and the number planned so far. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -41,11 +82,12 @@ export type SimulatedRun = RunOutput & { precision?: PrecisionReport };
 
 /**
  * Simulate a scenario on a pool and reduce the results in replication order. With a precision
- * target, replications are added in batches of the first run's size until the summary service
- * level's half-width is at most the target or the cap is reached; batches are fixed, so the
- * result is the same for any number of workers.
+ * target, replications are added in batches of the first run's size until the service level's
+ * half-width of the target's type (default: the widest) is at most the target or the cap is
+ * reached; batches are fixed, so the result is the same for any number of workers.
  */
 export async function simulateScenario(scenario: Scenario, pool: ReplicationPool, options: SimulateScenarioOptions = {}): Promise<SimulatedRun> {
+  checkPrecisionType(scenario, options.precision);
   const batch = options.replications ?? 10;
   const seed = options.seed ?? 1;
   const reducer = new RunReducer(buildModel(scenario));
@@ -67,10 +109,17 @@ export async function simulateScenario(scenario: Scenario, pool: ReplicationPool
     done = planned;
     if (!options.precision) return output();
     const run = output();
-    const achieved = run.summary.serviceLevel.ci95;
+    const { type, achieved } = precisionType(run, options.precision);
     const met = achieved !== null && done >= 2 && achieved <= options.precision.halfWidth;
     if (met || done >= cap) {
-      return { ...run, precision: { target: options.precision.halfWidth, achieved, stoppedBy: met ? 'precision' : 'maxReplications' } };
+      const report: PrecisionReport = {
+        target: options.precision.halfWidth,
+        achieved,
+        stoppedBy: met ? 'precision' : 'maxReplications',
+        type,
+        typeChosenBy: options.precision.type === undefined ? 'widest' : 'given',
+      };
+      return { ...run, precision: report };
     }
     planned = Math.min(cap, done + batch);
   }

@@ -1,13 +1,30 @@
 import { parseScenario, type Scenario } from '../scenario/index.js';
+import type { Metric } from '../stats/index.js';
+import { buildModel } from './buildModel.js';
+import { pairedDeltas, pairedTypeDeltas, SummaryRows, type SummaryKey, type TypeDeltaKey } from './pairedDeltas.js';
 import type { Kpis, GroupKpis } from './runOutput.js';
 import type { ReplicationPool } from './replicationPool.js';
 import { getAtPath, setAtPath, sweepValue } from './scenarioPath.js';
 import { simulateScenario } from './simulateScenario.js';
 
+/** One value of a sweep. */
+export interface SweepPoint {
+  value: number | string;
+  /** All contact types pooled (CONTRACT section 3). */
+  summary: Kpis & GroupKpis;
+  /** The KPIs of each contact type at this value (extension; the run's `byType`). */
+  byType: Record<string, Kpis>;
+  /**
+   * Paired deltas against the first point (extension; absent on the first point), computed as
+   * `compare` computes them: every point uses the same random streams.
+   */
+  delta?: { summary: Record<SummaryKey, Metric>; byType: Record<string, Record<TypeDeltaKey, Metric>> };
+}
+
 /** CONTRACT section 3 `sweep` output. */
 export interface SweepOutput {
   parameter: string;
-  points: { value: number | string; summary: Kpis & GroupKpis }[];
+  points: SweepPoint[];
 }
 
 export interface SweepOptions {
@@ -38,14 +55,21 @@ export async function sweepScenario(
 ): Promise<SweepOutput> {
   const variants = sweepVariants(scenario, path, values);
   const replications = options.replications ?? 10;
-  const points: SweepOutput['points'] = [];
+  const points: SweepPoint[] = [];
+  let first: SummaryRows | undefined;
   for (const [i, v] of variants.entries()) {
+    const config = buildModel(v.scenario);
+    const rows = new SummaryRows(config.intervalSeconds, config.intervals, config.types.map((t) => t.id));
     const run = await simulateScenario(v.scenario, pool, {
       replications,
       seed: options.seed ?? 1,
+      onResult: (r) => rows.add(r),
       onProgress: (done) => options.onProgress?.(i * replications + done, variants.length * replications),
     });
-    points.push({ value: v.value, summary: run.summary });
+    const point: SweepPoint = { value: v.value, summary: run.summary, byType: run.byType };
+    if (first === undefined) first = rows;
+    else point.delta = { summary: pairedDeltas(first, rows), byType: pairedTypeDeltas(first, rows) };
+    points.push(point);
   }
   return { parameter: path, points };
 }

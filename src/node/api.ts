@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_EVALUATIONS, DEFAULT_REPAIR_ROUNDS, staffScenario, type RunScenario, type StaffMethod, type StaffOutput } from '../optimize/staffScenario.js';
 import {
   buildModel,
+  checkPrecisionType,
   compareScenarios,
   inThreadRunner,
   ReplicationPool,
@@ -49,7 +50,10 @@ export interface RunOptions {
 }
 
 export interface SimulateOptions extends RunOptions {
-  /** Add replications until the summary service level's 95% half-width is at most this. */
+  /**
+   * Add replications until the service level's 95% half-width is at most this: of
+   * `precision.type`, or by default of the contact type whose half-width is the widest.
+   */
   readonly precision?: PrecisionTarget;
   /** Called as each replication completes, with the id of the thread that ran it. */
   readonly onReplicationDone?: (replication: number, threadId: number) => void;
@@ -75,6 +79,11 @@ export async function simulate(source: ScenarioSource, options: SimulateOptions 
   const replications = options.replications ?? 10;
   const planned = options.precision ? Math.max(replications, options.precision.maxReplications ?? 1000) : replications;
   checkRunSize([{ scenario, replications: planned }], options.force);
+  try {
+    checkPrecisionType(scenario, options.precision);
+  } catch (error) {
+    throw new RangeError(`precision.type: ${(error as Error).message}`);
+  }
   return withPool(options, replications, (pool) =>
     simulateScenario(scenario, pool, {
       replications,

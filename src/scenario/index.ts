@@ -19,3 +19,4 @@ export { scenarioJsonSchema, scenarioSchemaId } from './jsonSchema.js';
 export { ShiftTemplateSchema, type ShiftTemplateSpec } from './shiftTemplate.js';
 export { utf8Text } from './utf8Text.js';
 export { closestName } from './didYouMean.js';
+export { thresholdText, serviceLevelTargets, mixedTargets } from './serviceLevelMix.js';

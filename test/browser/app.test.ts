@@ -106,8 +106,10 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
     await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('status').textContent()).toMatch(/^Done: 1 scenario × 4 replications/);
     expect(await progress(page)).toEqual({ value: 4, max: 4 });
-    // 12 summary KPIs; one scenario, so no delta column.
-    expect(await page.getByTestId('kpi-table').locator('tbody tr').count()).toBe(12);
+    // 12 summary KPIs, then each contact type's own; one scenario, so no delta column.
+    expect(await page.getByTestId('kpi-table').locator('tbody tr[data-kpi]').count()).toBe(12);
+    expect(await page.getByTestId('kpi-table').locator('tr[data-type="support"][data-type-kpi="serviceLevel"] th').textContent()).toBe('support service level (%)');
+    expect(await page.getByTestId('kpi-table').locator('tr[data-type="sales"][data-type-kpi]').count()).toBe(4);
     expect(await page.getByTestId('kpi-table').locator('td.delta').count()).toBe(0);
     const sl = page.getByTestId('chart-service-level');
     const lines = await Promise.all((await sl.locator('path.mean-line').all()).map((p) => p.getAttribute('d')));
@@ -263,9 +265,24 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
     const sl = expected.deltas[0]!.summary.serviceLevel;
     expect(slDelta).toContain(`${(Math.abs(sl.mean!) * 100).toFixed(1)} pts ± ${(sl.ci95! * 100).toFixed(1)} pts`);
 
+    // Per contact type, with the per-type paired deltas: calls' ASA falls by far more than the
+    // pooled ASA, which mixes calls (20 s) with email (4 h).
+    expect(await page.getByTestId('kpi-mix-note').textContent()).toBe('Pooled service level and ASA mix calls (20 s), chat (60 s), email (4 h): read the rows of each contact type below.');
+    expect(await table.locator('tr[data-type="calls"][data-type-kpi="asa"] th').textContent()).toBe('calls ASA (s)');
+    const callsAsa = await table.locator('tr[data-type="calls"][data-type-kpi="asa"] td').allTextContents();
+    const [a, b] = [expected.runs[0]!.byType['calls']!.asa, expected.runs[1]!.byType['calls']!.asa];
+    const d = expected.deltas[0]!.byType['calls']!.asa;
+    expect(callsAsa.slice(0, 2)).toEqual([`${a.mean!.toFixed(1)} s ± ${a.ci95!.toFixed(1)} s`, `${b.mean!.toFixed(1)} s ± ${b.ci95!.toFixed(1)} s`]);
+    expect(callsAsa[2]).toMatch(new RegExp(`^−${Math.abs(d.mean!).toFixed(1)} s ± ${d.ci95!.toFixed(1)} s`));
+    expect(d.mean! + d.ci95!).toBeLessThan(0);
+    expect(await table.locator('tr[data-type="email"][data-type-kpi="serviceLevel"] td.delta').count()).toBe(1);
+
     // CSV and chart exports.
     const csv = await downloadOf(page, () => page.getByTestId('download-summary-csv').click());
     expect(csv.body.toString('utf8').split('\n')[0]).toBe('scenario,scope,kpi,mean,ci95,n,delta_vs_baseline,delta_ci95');
+    const callsAsaCsv = csv.body.toString('utf8').split('\n').find((l) => l.startsWith('Retail day with a voice bot,type:calls,asa,'))!.split(',');
+    expect(Number(callsAsaCsv[6])).toBeCloseTo(d.mean!, 6);
+    expect(Number(callsAsaCsv[7])).toBeCloseTo(d.ci95!, 6);
     const svg = await downloadOf(page, () => page.getByTestId('chart-service-level').getByTestId('export-svg').click());
     expect(svg.name).toBe('service-level-calls.svg');
     expect(svg.body.toString('utf8')).toMatch(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);

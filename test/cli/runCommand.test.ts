@@ -167,6 +167,38 @@ describe('ccsim run: bad input gets one clear message, exit 2, nothing written',
   });
 });
 
+describe('ccsim run --precision-type', () => {
+  const retail = join(root, 'scenarios/retail-day.json');
+
+  it('names the type it checked: the given one, or by default the one with the widest interval', async () => {
+    const given = await cli('run', retail, '--replications', '4', '--precision', '0.05', '--precision-type', 'chat', '--json');
+    expect(given.code).toBe(0);
+    const out = JSON.parse(given.stdout);
+    expect(out.precision).toMatchObject({ type: 'chat', typeChosenBy: 'given', achieved: out.byType.chat.serviceLevel.ci95 });
+    const readable = await cli('run', retail, '--replications', '4', '--precision', '0.05', '--no-intervals');
+    expect(readable.code).toBe(0);
+    const line = /^precision: (\w+) service level ±(\d+\.\d\d) points after (\d+) replications \(target ±5\.00\)$/m.exec(readable.stdout);
+    expect(line).not.toBeNull();
+    expect(readable.stdout).toContain(`  ${line![1]}: the contact type with the widest interval (--precision-type ID to choose one)`);
+    const json = JSON.parse((await cli('run', retail, '--replications', line![3]!, '--json')).stdout);
+    const widths = Object.entries(json.byType as Record<string, { serviceLevel: { ci95: number } }>).map(([t, k]) => [t, k.serviceLevel.ci95] as const);
+    const widest = widths.reduce((w, x) => (x[1] > w[1] ? x : w));
+    expect(line![1]).toBe(widest[0]);
+    expect(line![2]).toBe((widest[1] * 100).toFixed(2));
+  });
+
+  it('an unknown type, or the flag without --precision, exits 2 naming the flag (and the valid ids), nothing written', async () => {
+    const out = join(scratch(), 'out.json');
+    const unknown = await cli('run', retail, '--precision', '0.05', '--precision-type', 'voice', '--out', out);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toBe('ccsim run: --precision-type: no contact type "voice" in "Retail day"; its types are calls, chat, email\n');
+    expect(existsSync(out)).toBe(false);
+    const alone = await cli('run', retail, '--precision-type', 'calls', '--out', out);
+    expect(alone).toMatchObject({ code: 2, stderr: 'ccsim run: --precision-type: only with --precision\n' });
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('the ccsim bin', () => {
   it('npx-style invocation runs the CLI and returns its exit code', () => {
     const bin = join(root, 'bin/ccsim.js');

@@ -10,7 +10,7 @@ export function csvText(s: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** One row per scenario and KPI (summary, then occupancy by group), with deltas against the baseline. */
+/** One row per scenario and KPI (summary, by type, then occupancy by group), with deltas against the baseline (summary and by type). */
 export function summaryCsv(r: Results): string {
   const lines = ['scenario,scope,kpi,mean,ci95,n,delta_vs_baseline,delta_ci95'];
   r.runs.forEach((run, i) => {
@@ -21,10 +21,12 @@ export function summaryCsv(r: Results): string {
       lines.push([csvText(run.scenario), 'summary', k.key, cell(m.mean), cell(m.ci95), String(m.n), cell(d?.mean), cell(d?.ci95)].join(','));
     }
     for (const [type, kpis] of Object.entries(run.byType)) {
+      const typeDelta = r.typeDeltas[i]?.[type];
       for (const k of SUMMARY_KPIS) {
         if (k.key === 'occupancy') continue;
         const m = kpis[k.key];
-        lines.push([csvText(run.scenario), csvText(`type:${type}`), k.key, cell(m.mean), cell(m.ci95), String(m.n), '', ''].join(','));
+        const d = typeDelta?.[k.key];
+        lines.push([csvText(run.scenario), csvText(`type:${type}`), k.key, cell(m.mean), cell(m.ci95), String(m.n), cell(d?.mean), cell(d?.ci95)].join(','));
       }
     }
     for (const [group, g] of Object.entries(run.byGroup)) {

@@ -38,3 +38,13 @@ export const SUMMARY_KPIS: readonly KpiInfo[] = [
   { key: 'unresolved', label: 'Unresolved', unit: 'count', better: -1, help: 'offered contacts neither answered nor abandoned by the end of the day' },
   { key: 'queueLength', label: 'Queue length', unit: 'number', better: -1, help: 'time-average number of contacts waiting' },
 ];
+
+/** The KPIs shown for each contact type (all are contact KPIs; occupancy belongs to groups). */
+export type TypeKpi = 'serviceLevel' | 'asa' | 'abandonRate' | 'containmentRate' | 'offered';
+const TYPE_KPI_KEYS: readonly SummaryKpi[] = ['serviceLevel', 'asa', 'abandonRate', 'containmentRate', 'offered'] satisfies readonly TypeKpi[];
+
+/**
+ * The KPIs shown for each contact type under the pooled ones: those measured against the type's
+ * own service-level definition (and its size), which the pooled figures mix.
+ */
+export const TYPE_KPIS = SUMMARY_KPIS.filter((k): k is KpiInfo & { readonly key: TypeKpi } => TYPE_KPI_KEYS.includes(k.key));

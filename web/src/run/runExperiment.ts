@@ -6,6 +6,7 @@ import {
   type CompareOutput,
   type RunOutput,
   type SummaryKey,
+  type TypeDeltaKey,
 } from '../../../src/experiment/index.js';
 import type { Scenario } from '../../../src/scenario/index.js';
 import type { Metric } from '../../../src/stats/index.js';
@@ -17,6 +18,8 @@ export interface Results {
   readonly runs: readonly RunOutput[];
   /** `deltas[i]` is scenario i against scenario 0 (null for the baseline itself). */
   readonly deltas: readonly (Record<SummaryKey, Metric> | null)[];
+  /** `typeDeltas[i][type]`: the same per contact type present in both (null for the baseline). */
+  readonly typeDeltas: readonly (Record<string, Record<TypeDeltaKey, Metric>> | null)[];
   /** The CLI's JSON document: `ccsim run --json` for one scenario, `ccsim compare --json` for several. */
   readonly document: RunOutput | CompareOutput;
   readonly workers: number;
@@ -41,13 +44,14 @@ export async function runExperiment(scenarios: readonly Scenario[], settings: Ru
   try {
     if (scenarios.length === 1) {
       const run = await simulateScenario(scenarios[0]!, pool, options);
-      return { scenarios, runs: [run], deltas: [null], document: run, workers, seconds: (performance.now() - started) / 1000 };
+      return { scenarios, runs: [run], deltas: [null], typeDeltas: [null], document: run, workers, seconds: (performance.now() - started) / 1000 };
     }
     const out = await compareScenarios(scenarios, pool, options);
     return {
       scenarios,
       runs: out.runs,
       deltas: [null, ...out.deltas.map((d) => d.summary)],
+      typeDeltas: [null, ...out.deltas.map((d) => d.byType)],
       document: out,
       workers,
       seconds: (performance.now() - started) / 1000,
