@@ -73,6 +73,7 @@ export class App {
     this.renderCards();
     this.showIntro();
     new ResizeObserver(() => this.onResize()).observe(this.main);
+    new ResizeObserver(() => this.measureRunPanel()).observe(this.runPanel.element);
     if (decoded.run) void this.run();
   }
 
@@ -210,7 +211,7 @@ export class App {
       this.uploadProblem = { fileName: file.name, issues };
       this.runPanel.setStatus(`${file.name} was not added: see the problems listed above.`, 'error');
       this.sync();
-      this.errors.element.scrollIntoView({ block: 'nearest' });
+      this.reveal(this.errors.element);
       return;
     }
     this.uploadProblem = null;
@@ -242,6 +243,8 @@ export class App {
       }
     }
     this.renderCards();
+    // A file that cannot be read, or whose rows do not fit the scenario: show why.
+    if (file !== null && !this.errors.element.hidden) this.reveal(this.errors.element);
   }
 
   private downloadScenario(i: number): void {
@@ -249,6 +252,7 @@ export class App {
     const p = prepared[i];
     if (p === undefined || !p.ok) {
       this.runPanel.setStatus(`${cardTitle(i)} has problems (listed above); nothing was saved.`, 'error');
+      this.reveal(this.errors.element);
       return;
     }
     const id = this.state.cards[i]!.source.replace(/^upload:/, 'uploaded-');
@@ -266,6 +270,7 @@ export class App {
     if (groups.length > 0) {
       this.errors.show(groups, 'Nothing was run. Fix these problems first:');
       this.runPanel.setStatus('Not run: the input has problems (listed above).', 'error');
+      this.reveal(this.errors.element);
       return;
     }
     const scenarios = uniqueNames(prepared.map((p) => (p as { scenario: Scenario }).scenario));
@@ -305,12 +310,30 @@ export class App {
         const message = error instanceof Error ? error.message : String(error);
         this.runPanel.setStatus(`The run failed: ${message}`, 'error');
         this.errors.show([], `The run failed: ${message}`);
+        this.reveal(this.errors.element);
       }
     } finally {
       this.controller = null;
       this.runPanel.setRunning(false);
       this.runPanel.status.dataset['liveWorkers'] = String(liveWorkers());
     }
+  }
+
+  /**
+   * Scroll `element` (a message) into view clear of the sticky run panel, which sits over the
+   * bottom of the window: the message's bottom scroll margin is the panel's room (styles.css).
+   */
+  private reveal(element: HTMLElement): void {
+    this.measureRunPanel(); // now: the status just set may have changed its height
+    element.scrollIntoView({ block: 'nearest' });
+  }
+
+  /**
+   * The room the sticky run panel takes at the bottom of the window, as the CSS variable
+   * --run-panel-space: messages keep that much scroll margin and the error box fits above it.
+   */
+  private measureRunPanel(): void {
+    document.documentElement.style.setProperty('--run-panel-space', `${this.runPanel.element.offsetHeight + RUN_PANEL_CLEARANCE}px`);
   }
 
   /** False (with the reason shown) when the run is larger than the limits; soft limits offer "Run anyway". */
@@ -330,8 +353,10 @@ export class App {
     const shown = refusal.message.replace(`; ${FORCE_ADVICE}`, '');
     const anyway = el('button', { type: 'button', class: 'secondary', 'data-testid': 'run-anyway' }, 'Run anyway');
     anyway.addEventListener('click', () => void this.run(true));
-    this.main.replaceChildren(el('div', { class: 'too-large', 'data-testid': 'too-large' }, el('p', {}, `Not run: ${shown}.`), refusal.forceable ? anyway : null));
+    const message = el('div', { class: 'too-large', 'data-testid': 'too-large' }, el('p', {}, `Not run: ${shown}.`), refusal.forceable ? anyway : null);
+    this.main.replaceChildren(message);
     this.runPanel.setStatus(refusal.forceable ? 'Not run: larger than the usual limits (Run anyway goes ahead).' : 'Not run: beyond what ccsim can run.', 'error');
+    this.reveal(message);
     return false;
   }
 
@@ -394,6 +419,7 @@ export class App {
         const message = error instanceof Error ? error.message : String(error);
         this.runPanel.setStatus(`The staffing search failed: ${message}`, 'error');
         this.errors.show([], `The staffing search failed: ${message}`);
+        this.reveal(this.errors.element);
       }
     } finally {
       this.controller = null;
@@ -408,8 +434,10 @@ export class App {
     return `${location.origin}${location.pathname}${encodeState(this.state, { run: '1' })}`;
   }
 
+  /** The width of a chart's SVG: the results column less a figure's border and padding (10 px). */
   private chartWidth(): number {
-    return Math.max(640, Math.floor(this.main.clientWidth - 8));
+    // Below the floor the charts have no room for their axes; CSS scales them down instead.
+    return Math.max(MIN_CHART_WIDTH, Math.floor(this.main.clientWidth - 10));
   }
 
   private renderResults(): void {
@@ -471,6 +499,12 @@ function uniqueNames(scenarios: Scenario[]): Scenario[] {
     return n === 1 ? s : { ...s, name: `${s.name} #${n}` };
   });
 }
+
+/** Narrowest chart drawn (px): a 320 px phone's results column; narrower, the SVG is scaled down. */
+const MIN_CHART_WIDTH = 270;
+
+/** Space kept between a revealed message and the sticky run panel (its 8 px offset and a gap), px. */
+const RUN_PANEL_CLEARANCE = 24;
 
 const formatHours = (h: number) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(h)} agent hours`;
 
