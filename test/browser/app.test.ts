@@ -378,6 +378,73 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
     await close();
   });
 
+  test('an uploaded scenario that reads its volumes from a forecast CSV asks for that file in plain words; given it, it runs', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=2`);
+    // No volumes in the file: they are all in the forecast it names.
+    const { volume: _, ...calls } = tiny('x').contactTypes[0]!;
+    const scenario = { ...tiny('Forecast day'), forecast: 'data/forecast.csv', contactTypes: [calls] };
+    await page.getByTestId('upload').setInputFiles({ name: 'forecast-day.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+    const card = page.getByTestId('scenario-card-2');
+    await card.waitFor();
+    const ask = 'This scenario reads its volumes from forecast.csv: choose that file';
+    expect(await card.getByTestId('forecast-wanted-2').textContent()).toBe(`${ask}.`);
+    expect(await card.getByTestId('forecast-upload-2').isVisible()).toBe(true);
+    expect(await page.getByTestId('status').textContent()).toBe(`forecast-day.json was added as scenario 2. ${ask} (“Forecast CSV” under “What if…” on its card).`);
+    const error = page.getByTestId('error');
+    expect(await error.locator('li').allTextContents()).toEqual([
+      'forecast: this scenario reads its volumes from forecast.csv: choose that file (“Forecast CSV” under “What if…” on its card)',
+    ]);
+    // Not the API's advice (loadScenarioFile, "pass the CSV text"), which a page user cannot follow.
+    expect(await page.locator('body').textContent()).not.toMatch(/loadScenarioFile|CSV text/);
+    await page.getByTestId('run').click();
+    expect(await page.getByTestId('kpi-table').count()).toBe(0);
+
+    const csv = 'interval_start,type,volume,aht\n09:00,calls,40,\n09:30,calls,80,\n';
+    await card.getByTestId('forecast-upload-2').setInputFiles({ name: 'forecast.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => error.isHidden()).toBe(true);
+    expect(await card.getByTestId('forecast-wanted-2').count()).toBe(0);
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
+    expect((await page.getByTestId('kpi-table').locator('thead th').allTextContents())[2]).toBe('Forecast day');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('a volume what-if of ×110 asks whether +10% (×1.1) was meant before running; ×1.1 runs at once', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&s=two-skills&reps=2`);
+    const card = page.getByTestId('scenario-card-2');
+    await card.locator('summary').click();
+    await card.getByTestId('knob-volume').fill('110');
+    await page.getByTestId('run').click();
+    const confirm = page.getByTestId('confirm-multiplier');
+    await confirm.waitFor();
+    expect(await confirm.locator('li').allTextContents()).toEqual(['Scenario 2: ×110 multiplies volume by 110: did you mean +10% (×1.1)?']);
+    expect(await page.getByTestId('status').textContent()).toMatch(/^Not run yet: /);
+    expect((await progress(page)).value).toBe(0);
+    expect(await page.getByTestId('kpi-table').count()).toBe(0);
+
+    // "Run as typed" goes ahead with ×110.
+    await page.getByTestId('confirm-as-typed').click();
+    expect(await page.getByTestId('run').isDisabled()).toBe(true);
+    expect(await page.getByTestId('status').textContent()).toBe('Running…');
+    await page.getByTestId('cancel').click();
+    await expect.poll(() => page.getByTestId('run').isEnabled()).toBe(true);
+
+    // The suggestion: the field becomes 1.1 and the run goes ahead.
+    await page.getByTestId('run').click();
+    await page.getByTestId('confirm-suggested').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
+    expect((await page.getByTestId('kpi-table').locator('thead th').allTextContents())[2]).toBe('Two skills with a cross-trained pool (volume ×1.1)');
+    expect(await page.getByTestId('scenario-card-2').getByTestId('knob-volume').inputValue()).toBe('1.1');
+
+    // 1.1 typed: no question.
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 30_000 }).toMatch(/^Done: 2 scenarios/);
+    expect(await confirm.count()).toBe(0);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   test('files that are not UTF-8 are refused with the CLI’s message (byte, line, column), never decoded with replacement characters', async () => {
     const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=2`);
     const latin1 = Buffer.from(JSON.stringify(tiny('Café'), null, 2), 'latin1');

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseScenario, ScenarioError } from '../../src/scenario/index.js';
-import { applyKnobs, describeKnobs, emptyKnobs, knobTokens, parseKnobTokens, unknownKnobIds } from '../../web/src/model/knobs.js';
+import { applyKnobs, describeKnobs, emptyKnobs, knobTokens, multiplierQuestions, parseKnobTokens, unknownKnobIds } from '../../web/src/model/knobs.js';
+import { forecastWanted, prepareScenario } from '../../web/src/model/prepare.js';
 import { decodeState, encodeState } from '../../web/src/model/urlState.js';
 import { intervalLabels, intervalRange } from '../../web/src/model/intervals.js';
 
@@ -66,6 +67,46 @@ describe('what-if knobs', () => {
     expect(parseKnobTokens(knobTokens(k))).toEqual({ knobs: k, rejected: [] });
     expect(parseKnobTokens(['vol:abc', 'nope:1', 'add:3', 'pat.calls:200']).rejected).toEqual(['vol:abc', 'nope:1', 'add:3']);
     expect(describeKnobs(k)).toBe('volume ×1.25, staff ×0.9, voice-team -3, calls containment 0.4');
+  });
+});
+
+describe('multiplierQuestions(knobs)', () => {
+  test('a multiplier above 10 reads as a percentage typed into a × field, and says which multiplier it means', () => {
+    expect(multiplierQuestions({ ...emptyKnobs(), volume: 110 })).toEqual([
+      { knob: 'volume', value: 110, suggested: 1.1, question: '×110 multiplies volume by 110: did you mean +10% (×1.1)?' },
+    ]);
+    const q = multiplierQuestions({ ...emptyKnobs(), volume: 50, handleTime: 100, staff: 120.5 }).map((x) => x.question);
+    expect(q).toEqual([
+      '×50 multiplies volume by 50: did you mean −50% (×0.5)?',
+      '×100 multiplies handle time by 100: did you mean no change (×1)?',
+      '×120.5 multiplies staff by 120.5: did you mean +20.5% (×1.205)?',
+    ]);
+  });
+
+  test('1.1, 10 and no multiplier ask nothing', () => {
+    for (const volume of [1.1, 10, 0, undefined]) expect(multiplierQuestions({ ...emptyKnobs(), ...(volume === undefined ? {} : { volume }) })).toEqual([]);
+  });
+});
+
+describe('prepareScenario with a `forecast` field', () => {
+  const scenario = { ...raw('two-skills'), forecast: 'in/forecast.csv' };
+
+  test('without its CSV: asks for the file by name, in plain words', () => {
+    expect(forecastWanted(scenario, undefined)).toBe('forecast.csv');
+    expect(prepareScenario(scenario, emptyKnobs())).toEqual({
+      ok: false,
+      issues: [{ path: 'forecast', message: 'this scenario reads its volumes from forecast.csv: choose that file (“Forecast CSV” under “What if…” on its card)' }],
+    });
+  });
+
+  test('with it: merged and validated', () => {
+    const s = raw('two-skills');
+    const clock = (i: number) => `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 === 0 ? '00' : '30'}`;
+    const rows = Array.from({ length: s['intervals'] as number }, (_, i) => `${clock(i)},sales,${100 + i},`);
+    const forecast = { fileName: 'forecast.csv', text: ['interval_start,type,volume,aht', ...rows].join('\n') };
+    expect(forecastWanted(scenario, forecast)).toBeUndefined();
+    const p = prepareScenario(scenario, emptyKnobs(), forecast);
+    expect(p.ok && p.scenario.contactTypes.find((t) => t.id === 'sales')?.volume).toEqual(rows.map((_, i) => 100 + i));
   });
 });
 

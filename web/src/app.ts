@@ -3,11 +3,12 @@
  * of Web Workers, and the comparison on the right. State lives here; the URL hash mirrors it.
  */
 import { AbortError, assertSimulable, checkRunSize, FORCE_ADVICE, RunTooLargeError } from '../../src/experiment/index.js';
-import { parseScenarioText, ScenarioError, utf8Text, type Scenario, type ScenarioIssue } from '../../src/scenario/index.js';
+import { forecastFileOf, parseScenarioText, ScenarioError, utf8Text, type Scenario, type ScenarioIssue } from '../../src/scenario/index.js';
+import { scanJson } from '../../src/scenario/jsonText.js';
 import { missSummary } from '../../src/optimize/missSummary.js';
 import { defaultState, isUpload, MAX_SCENARIOS, type AppState } from './model/appState.js';
-import { emptyKnobs } from './model/knobs.js';
-import { prepareScenario, type Prepared } from './model/prepare.js';
+import { describeKnobs, emptyKnobs, multiplierQuestions } from './model/knobs.js';
+import { forecastPrompt, forecastWanted, prepareScenario, type Prepared } from './model/prepare.js';
 import { Sources } from './model/sources.js';
 import { decodeState, encodeState } from './model/urlState.js';
 import { downloadText } from './export/download.js';
@@ -74,6 +75,7 @@ export class App {
     this.renderCards();
     this.showIntro();
     new ResizeObserver(() => this.onResize()).observe(this.main);
+    new ResizeObserver(() => this.measureRunPanel()).observe(this.runPanel.element);
     if (decoded.run) void this.run();
   }
 
@@ -205,21 +207,30 @@ export class App {
     let text = '';
     try {
       text = await uploadedText(file, '(file)');
-      parseScenarioText(text, file.name);
+      if (forecastFileOf(text) === undefined) parseScenarioText(text, file.name);
+      else {
+        // It is validated once its CSV is chosen on its card (the volumes may all be in there);
+        // keys written twice are lost by then, so they are refused now.
+        const twice = scanJson(withoutBom(text)).duplicateKeys;
+        if (twice.length > 0) throw new ScenarioError(twice, file.name);
+      }
     } catch (error) {
       const issues = error instanceof ScenarioError ? error.issues : [{ path: '(file)', message: error instanceof Error ? error.message : String(error) }];
       this.uploadProblem = { fileName: file.name, issues };
       this.runPanel.setStatus(`${file.name} was not added: see the problems listed above.`, 'error');
       this.sync();
-      this.errors.element.scrollIntoView({ block: 'nearest' });
+      this.reveal(this.errors.element);
       return;
     }
     this.uploadProblem = null;
-    const key = this.sources.addUpload(file.name, JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text));
+    const raw: unknown = JSON.parse(withoutBom(text));
+    const key = this.sources.addUpload(file.name, raw);
     if (this.state.cards.length < MAX_SCENARIOS) {
       this.state.cards.push({ source: key, knobs: emptyKnobs() });
       this.bad.push(new Map());
-      this.runPanel.setStatus(`${file.name} was added as ${cardTitle(this.state.cards.length - 1).toLowerCase()}.`, 'info');
+      const wanted = forecastWanted(raw, undefined);
+      const ask = wanted === undefined ? '' : ` ${forecastPrompt(wanted)} (“Forecast CSV” under “What if…” on its card).`;
+      this.runPanel.setStatus(`${file.name} was added as ${cardTitle(this.state.cards.length - 1).toLowerCase()}.${ask}`, 'info');
     } else {
       this.runPanel.setStatus(`${file.name} was added to the scenario lists (already ${MAX_SCENARIOS} scenarios: pick it in one of them).`, 'info');
     }
@@ -243,6 +254,8 @@ export class App {
       }
     }
     this.renderCards();
+    // A file that cannot be read, or whose rows do not fit the scenario: show why.
+    if (file !== null && !this.errors.element.hidden) this.reveal(this.errors.element);
   }
 
   private downloadScenario(i: number): void {
@@ -250,6 +263,7 @@ export class App {
     const p = prepared[i];
     if (p === undefined || !p.ok) {
       this.runPanel.setStatus(`${cardTitle(i)} has problems (listed above); nothing was saved.`, 'error');
+      this.reveal(this.errors.element);
       return;
     }
     const id = this.state.cards[i]!.source.replace(/^upload:/, 'uploaded-');
@@ -259,16 +273,19 @@ export class App {
   /**
    * Validate, then simulate on Web Workers; the main thread only reduces results and draws.
    * A run above the CLI's run-size limits waits for "Run anyway" (`force`), as `--force` does;
-   * one beyond the hard limits is refused outright.
+   * one beyond the hard limits is refused outright. A what-if multiplier that looks like a
+   * percentage (×110) is asked about first (`confirmed` once answered).
    */
-  private async run(force = false): Promise<void> {
+  private async run(force = false, confirmed = force): Promise<void> {
     if (this.controller !== null) return;
     const { prepared, groups } = this.sync();
     if (groups.length > 0) {
       this.errors.show(groups, 'Nothing was run. Fix these problems first:');
       this.runPanel.setStatus('Not run: the input has problems (listed above).', 'error');
+      this.reveal(this.errors.element);
       return;
     }
+    if (!confirmed && !this.multipliersConfirmed()) return;
     const scenarios = uniqueNames(prepared.map((p) => (p as { scenario: Scenario }).scenario));
     if (!this.sizeAccepted(scenarios, force)) return;
     const controller = new AbortController();
@@ -306,12 +323,59 @@ export class App {
         const message = error instanceof Error ? error.message : String(error);
         this.runPanel.setStatus(`The run failed: ${message}`, 'error');
         this.errors.show([], `The run failed: ${message}`);
+        this.reveal(this.errors.element);
       }
     } finally {
       this.controller = null;
       this.runPanel.setRunning(false);
       this.runPanel.status.dataset['liveWorkers'] = String(liveWorkers());
     }
+  }
+
+  /**
+   * True when no card has a multiplier that looks like a percentage (×110); else false, with the
+   * question shown: run as typed, or with the multipliers those percentages mean.
+   */
+  private multipliersConfirmed(): boolean {
+    const asked = this.state.cards.flatMap((card, i) => multiplierQuestions(card.knobs).map((q) => ({ card, i, q })));
+    if (asked.length === 0) return true;
+    const asTyped = el('button', { type: 'button', class: 'secondary', 'data-testid': 'confirm-as-typed' }, 'Run as typed');
+    asTyped.addEventListener('click', () => void this.run(false, true));
+    const suggested = asked.map(({ q }) => `${describeKnobs({ ...emptyKnobs(), [q.knob]: q.suggested })}`).join(', ');
+    const useSuggested = el('button', { type: 'button', class: 'primary', 'data-testid': 'confirm-suggested' }, `Run with ${suggested}`);
+    useSuggested.addEventListener('click', () => {
+      for (const { card, q } of asked) card.knobs[q.knob] = q.suggested;
+      this.renderCards();
+      void this.run(false, true);
+    });
+    const box = el(
+      'div',
+      { class: 'confirm', role: 'alert', 'data-testid': 'confirm-multiplier' },
+      el('p', { class: 'error-lead' }, 'Not run yet: check the what-if multipliers.'),
+      el('ul', {}, ...asked.map(({ i, q }) => el('li', {}, `${cardTitle(i)}: ${q.question}`))),
+      el('div', { class: 'confirm-buttons' }, useSuggested, asTyped),
+    );
+    this.main.replaceChildren(box);
+    this.runPanel.setStatus('Not run yet: a what-if multiplier looks like a percentage (see the question).', 'error');
+    this.reveal(box);
+    return false;
+  }
+
+  /**
+   * Scroll `element` (a message) into view clear of the sticky run panel, which sits over the
+   * bottom of the window: the message's bottom scroll margin is the panel's room (styles.css).
+   */
+  private reveal(element: HTMLElement): void {
+    this.measureRunPanel(); // now: the status just set may have changed its height
+    element.scrollIntoView({ block: 'nearest' });
+  }
+
+  /**
+   * The room the sticky run panel takes at the bottom of the window, as the CSS variable
+   * --run-panel-space: messages keep that much scroll margin and the error box fits above it.
+   */
+  private measureRunPanel(): void {
+    document.documentElement.style.setProperty('--run-panel-space', `${this.runPanel.element.offsetHeight + RUN_PANEL_CLEARANCE}px`);
   }
 
   /** False (with the reason shown) when the run is larger than the limits; soft limits offer "Run anyway". */
@@ -331,8 +395,10 @@ export class App {
     const shown = refusal.message.replace(`; ${FORCE_ADVICE}`, '');
     const anyway = el('button', { type: 'button', class: 'secondary', 'data-testid': 'run-anyway' }, 'Run anyway');
     anyway.addEventListener('click', () => void this.run(true));
-    this.main.replaceChildren(el('div', { class: 'too-large', 'data-testid': 'too-large' }, el('p', {}, `Not run: ${shown}.`), refusal.forceable ? anyway : null));
+    const message = el('div', { class: 'too-large', 'data-testid': 'too-large' }, el('p', {}, `Not run: ${shown}.`), refusal.forceable ? anyway : null);
+    this.main.replaceChildren(message);
     this.runPanel.setStatus(refusal.forceable ? 'Not run: larger than the usual limits (Run anyway goes ahead).' : 'Not run: beyond what ccsim can run.', 'error');
+    this.reveal(message);
     return false;
   }
 
@@ -401,6 +467,7 @@ export class App {
         const message = error instanceof Error ? error.message : String(error);
         this.runPanel.setStatus(`The staffing search failed: ${message}`, 'error');
         this.errors.show([], `The staffing search failed: ${message}`);
+        this.reveal(this.errors.element);
       }
     } finally {
       this.controller = null;
@@ -415,8 +482,10 @@ export class App {
     return `${location.origin}${location.pathname}${encodeState(this.state, { run: '1' })}`;
   }
 
+  /** The width of a chart's SVG: the results column less a figure's border and padding (10 px). */
   private chartWidth(): number {
-    return Math.max(640, Math.floor(this.main.clientWidth - 8));
+    // Below the floor the charts have no room for their axes; CSS scales them down instead.
+    return Math.max(MIN_CHART_WIDTH, Math.floor(this.main.clientWidth - 10));
   }
 
   private renderResults(): void {
@@ -479,10 +548,18 @@ function uniqueNames(scenarios: Scenario[]): Scenario[] {
   });
 }
 
+/** Narrowest chart drawn (px): a 320 px phone's results column; narrower, the SVG is scaled down. */
+const MIN_CHART_WIDTH = 270;
+
 const formatHours = (h: number) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(h)} agent hours`;
 
 /** A file-name stem from a scenario name. */
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario';
+
+/** Space kept between a revealed message and the sticky run panel (its 8 px offset and a gap), px. */
+const RUN_PANEL_CLEARANCE = 24;
+
+const withoutBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
 
 /** Largest file the page reads (the CLI's limit): the largest scenario ccsim can run is about 20 MB. */
 const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;

@@ -7,9 +7,9 @@ export interface OpenedPage {
   close(): Promise<void>;
 }
 
-/** A fresh context at laptop size with the app at `url`; collects anything that went wrong. */
-export async function openApp(browser: Browser, url: string): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+/** A fresh context at laptop size (or `viewport`) with the app at `url`; collects anything that went wrong. */
+export async function openApp(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
   // Report every CSP violation on the console (the built page carries a Content-Security-Policy).
   await context.addInitScript({
     content: "document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`));",

@@ -31,7 +31,11 @@ export function drawIntervalAxis(
     .tickFormat((d) => labels[Number(d)] ?? '');
   const g = plot.append('g').attr('transform', `translate(0,${height})`).call(axis);
   styleAxis(g);
-  if (title) axisTitle(plot, `Interval start (clock time, ${intervalMinutes}-minute intervals)`, x.range()[1]! / 2, height + 36);
+  if (!title) return;
+  // A phone-width plot gets the short title, which fits under it (about 6.7 px a glyph at 12px).
+  const long = `Interval start (clock time, ${intervalMinutes}-minute intervals)`;
+  const text = long.length * 6.7 > x.range()[1]! + 60 ? `Interval start (${intervalMinutes}-min intervals)` : long;
+  axisTitle(plot, text, x.range()[1]! / 2, height + 36);
 }
 
 /** The interval whose centre is nearest to plot x `px`. */

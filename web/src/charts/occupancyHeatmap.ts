@@ -29,8 +29,39 @@ const CELL_H = 22;
 const BLOCK_HEAD = 20;
 const NO_STAFF = '#eaeef2';
 
+const CHAR = 6.7; // average glyph width at 12px, px
+const LEGEND_TITLE = 'Occupancy (% of staffed time busy)';
+const NO_STAFF_KEY = 'no agents';
+
+/**
+ * Where the legend's parts go: on one row right of the group labels when the chart is wide; on a
+ * phone, the colour bar across the figure and the words on rows below it (so nothing is clipped).
+ */
+function legendLayout(width: number, left: number, right: number) {
+  const wideBar = Math.min(260, (width - left - right) / 2);
+  if (left + wideBar + 260 + NO_STAFF_KEY.length * CHAR <= width) {
+    return { narrow: false, x: left, barW: wideBar, title: { x: wideBar + 12, y: 9 }, key: { x: wideBar + 240, y: 9 }, extra: 0 };
+  }
+  const x = 16; // room for half of the first tick label
+  const titleW = LEGEND_TITLE.length * CHAR;
+  const keyW = 20 + NO_STAFF_KEY.length * CHAR;
+  const sameRow = x + titleW + 16 + keyW <= width;
+  return {
+    narrow: true,
+    x,
+    barW: Math.min(260, width - x - 20),
+    title: { x: 0, y: 48 },
+    key: sameRow ? { x: titleW + 16, y: 48 } : { x: 0, y: 66 },
+    extra: sameRow ? 26 : 44,
+  };
+}
+
 export function occupancyHeatmap(parent: HTMLElement, o: HeatmapOptions): void {
-  const margin = { top: 58, right: 20, bottom: 50, left: 150 };
+  const layout = legendLayout(o.width, 150, 20);
+  // A narrow chart gives the group labels only the room they need (11px text, about 6.2 px a glyph).
+  const longest = Math.max(0, ...o.blocks.flatMap((b) => b.rows.map((r) => r.group.length)));
+  const left = !layout.narrow ? 150 : Math.min(150, Math.max(60, Math.ceil(longest * 6.2 + 20)));
+  const margin = { top: 58 + layout.extra, right: 20, bottom: 50, left };
   const rowsY: { y: number; block: number; row: number }[] = [];
   let yPos = 0;
   o.blocks.forEach((b, bi) => {
@@ -61,8 +92,8 @@ export function occupancyHeatmap(parent: HTMLElement, o: HeatmapOptions): void {
   const x = intervalScale(o.labels, w).paddingInner(0.04);
 
   // Legend: a colour bar 0..100% with its title.
-  const barW = Math.min(260, w / 2);
-  const legend = fig.svg.append('g').attr('transform', `translate(${margin.left},10)`);
+  const { barW } = layout;
+  const legend = fig.svg.append('g').attr('transform', `translate(${layout.x},10)`);
   const defs = fig.svg.append('defs');
   const gradient = defs.append('linearGradient').attr('id', 'occupancy-gradient');
   d3.range(0, 1.0001, 0.1).forEach((t) => gradient.append('stop').attr('offset', `${t * 100}%`).attr('stop-color', colour(lo + t * (1 - lo))));
@@ -73,9 +104,9 @@ export function occupancyHeatmap(parent: HTMLElement, o: HeatmapOptions): void {
   const lx = d3.scaleLinear().domain([lo, 1]).range([0, barW]);
   const lg = legend.append('g').attr('transform', 'translate(0,10)').call(d3.axisBottom(lx).ticks(5).tickFormat(d3.format('.0%')));
   styleAxis(lg);
-  legend.append('text').attr('x', barW + 12).attr('y', 9).attr('font-size', 12).attr('fill', TEXT).text('Occupancy (% of staffed time busy)');
-  legend.append('rect').attr('x', barW + 240).attr('y', -1).attr('width', 14).attr('height', 12).attr('fill', 'url(#no-staff)');
-  legend.append('text').attr('x', barW + 260).attr('y', 9).attr('font-size', 12).attr('fill', TEXT).text('no agents');
+  legend.append('text').attr('x', layout.title.x).attr('y', layout.title.y).attr('font-size', 12).attr('fill', TEXT).text(LEGEND_TITLE);
+  legend.append('rect').attr('x', layout.key.x).attr('y', layout.key.y - 10).attr('width', 14).attr('height', 12).attr('fill', 'url(#no-staff)');
+  legend.append('text').attr('x', layout.key.x + 20).attr('y', layout.key.y).attr('font-size', 12).attr('fill', TEXT).text(NO_STAFF_KEY);
 
   o.blocks.forEach((b, bi) => {
     const first = rowsY.find((r) => r.block === bi);

@@ -105,6 +105,37 @@ export function applyKnobs(raw: unknown, k: Knobs): unknown {
 
 const times = (f: number) => `×${+f.toFixed(4)}`;
 
+/**
+ * Multipliers above this are asked about before a run: "110" is far more often a percentage
+ * typed into a × field than a real 110-fold volume.
+ */
+export const CONFIRM_MULTIPLIER_ABOVE = 10;
+
+/** A multiplier that looks like a percentage, and the multiplier that percentage means. */
+export interface MultiplierQuestion {
+  readonly knob: 'volume' | 'handleTime' | 'staff';
+  readonly value: number;
+  readonly suggested: number;
+  /** "×110 multiplies volume by 110: did you mean +10% (×1.1)?" */
+  readonly question: string;
+}
+
+const MULTIPLIED = { volume: 'volume', handleTime: 'handle time', staff: 'staff' } as const;
+
+/** The knobs' multipliers above {@link CONFIRM_MULTIPLIER_ABOVE}, each with what it may have meant. */
+export function multiplierQuestions(k: Knobs): MultiplierQuestion[] {
+  const out: MultiplierQuestion[] = [];
+  for (const knob of ['volume', 'handleTime', 'staff'] as const) {
+    const value = k[knob];
+    if (value === undefined || !(value > CONFIRM_MULTIPLIER_ABOVE)) continue;
+    const suggested = +(value / 100).toFixed(4);
+    const change = +(value - 100).toFixed(2);
+    const meant = change === 0 ? 'no change' : `${change > 0 ? '+' : '−'}${Math.abs(change)}%`;
+    out.push({ knob, value, suggested, question: `${times(value)} multiplies ${MULTIPLIED[knob]} by ${+value.toFixed(4)}: did you mean ${meant} (${times(suggested)})?` });
+  }
+  return out;
+}
+
 /** A short description of the knobs for the variant's name: "volume ×1.1, voice-team +2". */
 export function describeKnobs(k: Knobs): string {
   const parts: string[] = [];

@@ -13,6 +13,22 @@ export interface ForecastFile {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+
+/**
+ * The CSV file `raw` reads its volumes from (its `forecast` field, without folders) when the page
+ * does not have it yet; undefined when nothing is missing.
+ */
+export function forecastWanted(raw: unknown, forecast: ForecastFile | undefined): string | undefined {
+  if (forecast !== undefined || !isObject(raw)) return undefined;
+  const name = raw['forecast'];
+  if (typeof name !== 'string' || !/\S/.test(name)) return undefined; // absent, or refused by the schema
+  return baseName(name.trim());
+}
+
+/** In plain words, which file to choose for a scenario that reads its volumes from `file`. */
+export const forecastPrompt = (file: string) => `This scenario reads its volumes from ${file}: choose that file`;
+
 /**
  * Validate `raw` with, in this order: the forecast merged (an uploaded CSV, or the bundled file
  * its `forecast` field names), then the knobs applied (so a volume multiplier scales the
@@ -21,6 +37,11 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 export function prepareScenario(raw: unknown, knobs: Knobs, forecast?: ForecastFile): Prepared {
   const stale = unknownKnobIds(raw, knobs);
   if (stale.length > 0) return { ok: false, issues: stale };
+  // Instead of the parser's advice to pass the CSV text through the API, which the page user cannot do.
+  const wanted = forecastWanted(raw, forecast);
+  if (wanted !== undefined) {
+    return { ok: false, issues: [{ path: 'forecast', message: `this scenario reads its volumes from ${wanted}: choose that file (“Forecast CSV” under “What if…” on its card)` }] };
+  }
   let base: unknown = raw;
   const changes: string[] = [];
   if (isObject(raw) && forecast !== undefined) {

@@ -1,6 +1,7 @@
 /** KPIs by contact type and occupancy by agent group, scenario by scenario. */
 import type { Kpis } from '../../../src/experiment/index.js';
-import { formatMetric, type Unit } from '../model/format.js';
+import type { Metric } from '../../../src/stats/index.js';
+import { formatHalfWidth, formatValue, type Unit } from '../model/format.js';
 import type { Results } from '../run/runExperiment.js';
 import { el } from './dom.js';
 
@@ -14,6 +15,15 @@ const TYPE_COLUMNS: readonly { key: keyof Kpis; label: string; unit: Unit }[] = 
   { key: 'abandonRate', label: 'Abandon rate (%)', unit: 'percent' },
 ];
 
+/**
+ * "81.2% ± 1.3 pts" (formatMetric's text), with the half-width free to go under the mean when
+ * the column is narrow, so the tables fit a laptop's results column without scrolling.
+ */
+function metricCell(m: Metric | undefined, unit: Unit): HTMLTableCellElement {
+  if (m === undefined || m.mean === null) return el('td', {}, '—');
+  return el('td', { class: 'metric' }, el('span', {}, formatValue(m.mean, unit)), ' ', el('span', {}, `± ${formatHalfWidth(m.ci95, unit)}`));
+}
+
 export function typeTable(r: Results): HTMLElement {
   const types = [...new Set(r.runs.flatMap((run) => Object.keys(run.byType)))];
   const head = el('tr', {}, el('th', { scope: 'col' }, 'Contact type'), el('th', { scope: 'col' }, 'Scenario'), ...TYPE_COLUMNS.map((c) => el('th', { scope: 'col' }, c.label)));
@@ -25,7 +35,7 @@ export function typeTable(r: Results): HTMLElement {
       const row = el('tr', { 'data-type': type });
       if (i === 0) row.appendChild(el('th', { scope: 'rowgroup', rowspan: runs.length }, type));
       row.appendChild(el('td', { class: 'scenario-name' }, run.scenario));
-      for (const c of TYPE_COLUMNS) row.appendChild(el('td', {}, formatMetric(kpis[c.key], c.unit)));
+      for (const c of TYPE_COLUMNS) row.appendChild(metricCell(kpis[c.key], c.unit));
       body.appendChild(row);
     });
   }
@@ -46,7 +56,7 @@ export function groupTable(r: Results): HTMLElement {
       const g = run.byGroup[group]!;
       const row = el('tr', { 'data-group': group });
       if (i === 0) row.appendChild(el('th', { scope: 'rowgroup', rowspan: runs.length }, group));
-      row.append(el('td', { class: 'scenario-name' }, run.scenario), el('td', {}, formatMetric(g.occupancy, 'percent')), el('td', {}, formatMetric(g.slotUtilization, 'percent')));
+      row.append(el('td', { class: 'scenario-name' }, run.scenario), metricCell(g.occupancy, 'percent'), metricCell(g.slotUtilization, 'percent'));
       body.appendChild(row);
     });
   }

@@ -1,6 +1,7 @@
 /** One scenario of the comparison: which scenario (bundled or uploaded) and its what-if knobs. */
 import { describeKnobs, isEmpty } from '../model/knobs.js';
 import type { CardState } from '../model/appState.js';
+import { forecastPrompt, forecastWanted } from '../model/prepare.js';
 import type { Sources } from '../model/sources.js';
 import { el } from './dom.js';
 import { knobForm, type BadInputs } from './knobForm.js';
@@ -60,9 +61,12 @@ export function scenarioCard(index: number, card: CardState, sources: Sources, b
     drop.addEventListener('click', () => cb.onForecast(null));
     forecastState = el('p', { class: 'forecast-state' }, `Forecast: ${card.forecast.fileName} `, drop);
   }
+  // A scenario whose `forecast` file the page lacks: ask for it, in the user's words, by the input.
+  const wanted = card.forecast === undefined ? forecastWanted(info?.raw, info?.forecast) : undefined;
   const forecast = el(
     'div',
     { class: 'forecast' },
+    wanted === undefined ? null : el('p', { class: 'forecast-wanted', 'data-testid': `forecast-wanted-${index + 1}` }, `${forecastPrompt(wanted)}.`),
     el('label', { for: forecastId }, 'Forecast CSV: columns interval_start,type,volume,aht (sets volumes and handle-time means per interval)'),
     forecastInput,
     forecastState,
@@ -74,7 +78,7 @@ export function scenarioCard(index: number, card: CardState, sources: Sources, b
   const summary = el('summary', {}, summaryText());
   const details = el(
     'details',
-    { class: 'knobs', open: !isEmpty(card.knobs) || card.forecast !== undefined },
+    { class: 'knobs', open: !isEmpty(card.knobs) || card.forecast !== undefined || wanted !== undefined },
     summary,
     forecast,
     knobForm(info?.raw, card.knobs, `s${index + 1}`, bad, () => {
