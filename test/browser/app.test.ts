@@ -195,7 +195,10 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
     const status = String(await page.getByTestId('status').textContent());
     expect(status).toContain(`${cli.plan.evaluations} simulations`);
     expect(status).toContain(`${cli.plan.targets!.met} of ${cli.plan.targets!.pairs} (interval, type) pairs meet every target`);
-    expect(status).toMatch(/It was added as scenario 2: press Run to compare\.$/);
+    expect(status).toContain('It was added as scenario 2: press Run to compare.');
+    // The plan's notes, as ccsim staff prints them (here: the cross-trained pool left empty).
+    expect(status).toMatch(/Notes: flex gets no agents in any interval: .* give flex a minStaff to keep it staffed\.$/);
+    expect(cli.notes.join(' ')).toContain('flex gets no agents');
     expect(await page.getByTestId('progress-text').textContent()).toMatch(new RegExp(`^${cli.plan.evaluations} simulations · `));
     expect(await page.getByTestId('status').getAttribute('data-live-workers')).toBe('0');
     expect(await page.getByTestId('run').isEnabled()).toBe(true);
