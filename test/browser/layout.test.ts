@@ -77,6 +77,12 @@ describe.skipIf(!hasChromium)('page layout in headless Chromium', () => {
       )) as [string, number, number][];
       expect(charts.length).toBeGreaterThanOrEqual(6);
       for (const [id, drawn, room] of charts) expect({ id, drawn }).toEqual({ id, drawn: room });
+      // Chart text stays inside its chart: the staffing panels' headings (name and summary).
+      const heads = (await page.evaluate(
+        `[...document.querySelectorAll('text.panel-head')].map((t) => [t.textContent, t.getBoundingClientRect().right, t.closest('svg').getBoundingClientRect().right])`,
+      )) as [string, number, number][];
+      expect(heads.length).toBeGreaterThan(0);
+      for (const [text, right, edge] of heads) expect({ text, inside: right <= edge + 1 }).toEqual({ text, inside: true });
       // Tables: at 1400 px every one fits its column; on a phone the wide ones scroll in their own box.
       const tables = (await page.evaluate(
         `[...document.querySelectorAll('.table-wrap')].map((w) => [w.firstElementChild.dataset.testid, w.scrollWidth, w.clientWidth, getComputedStyle(w).overflowX])`,

@@ -97,12 +97,16 @@ export function staffingChart(parent: HTMLElement, o: StaffingChartOptions): voi
     const head = g.append('text').attr('class', 'panel-head').attr('x', 0).attr('y', -7).attr('font-size', 12);
     const sum = panel.group === null ? null : staffingSummary(panel.group, T);
     const title = panel.group === null ? `${panel.label}: no such group` : panel.label;
-    // Shorten a long scenario name so its summary still fits on the line (the full name is the <title>).
-    const room = Math.max(24, Math.floor(w / CHAR) - (sum === null ? 0 : sum.text.length + 5));
+    // Shorten a long scenario name so its summary still fits on the line (the full name is the
+    // <title>); on a narrow chart (a phone) the summary shrinks to its shortfall count first.
+    const columns = Math.floor(w / CHAR);
+    const compact = sum === null ? '' : `short in ${sum.shortIntervals} of ${n}`;
+    const summary = sum === null ? '' : Math.min(title.length, 16) + 5 + sum.text.length <= columns ? sum.text : compact;
+    const room = Math.max(12, columns - (summary === '' ? 0 : summary.length + 5));
     head.append('tspan').attr('font-weight', 600).attr('fill', panel.colour).text(title.length > room ? `${title.slice(0, room - 1)}…` : title);
     if (sum !== null) {
       g.attr('data-short-intervals', sum.shortIntervals);
-      head.append('tspan').attr('class', 'panel-summary').attr('fill', MUTED).text(`  ·  ${sum.text}`);
+      head.append('tspan').attr('class', 'panel-summary').attr('fill', MUTED).text(`  ·  ${summary}`);
     }
     head.append('title').text(sum === null ? title : `${title} · ${sum.text}`);
     drawGridLines(g, y, w, 4);
