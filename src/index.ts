@@ -14,6 +14,7 @@ export {
   type RunOutput,
   type Kpis,
   type GroupKpis,
+  type IntervalGroupKpis,
   type IntervalOutput,
   type PrecisionTarget,
   type PrecisionReport,
