@@ -2,7 +2,7 @@ import type { CompareOutput } from '../experiment/index.js';
 import { compare } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import type { Metric } from '../stats/index.js';
-import { table } from './format.js';
+import { ciNote, count, countChange, percent, pointsChange, seconds, secondsChange, table, wrap } from './format.js';
 import { parseCommandLine } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
@@ -60,12 +60,16 @@ export function compareReport(out: CompareOutput): string {
     out.deltas.forEach((d, i) => cells.push(value(pick(out.runs[i + 1]!.summary, key), kind), delta(pick(d.summary, key), kind)));
     return cells;
   });
+  // Each variant's value and its change stay side by side when the table is split to fit.
+  const groups = [{ size: 1 }, ...out.deltas.map(() => ({ size: 2 }))];
+  const note = ciNote(base.replications);
   const lines = [
-    `${out.baseline} vs ${out.deltas.map((d) => d.scenario).join(', ')}  (${base.replications} replications, seed ${base.seed}, common random numbers)`,
+    wrap(`${out.baseline} vs ${out.deltas.map((d) => d.scenario).join(', ')}  (${base.replications} replications, seed ${base.seed}, common random numbers)`),
     '',
-    table(header, rows),
+    table(header, rows, { groups }),
     '',
-    'A change whose interval excludes 0 is a real difference, not noise.',
+    ...(note === null ? [] : [wrap(note)]),
+    wrap('A change whose interval excludes 0 is a real difference, not noise.'),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -74,17 +78,14 @@ function pick(summary: object, key: string): Metric {
   return (summary as Record<string, Metric>)[key] ?? { mean: null, ci95: null, n: 0 };
 }
 
+/** A scenario's value, without its half-width (the change column carries the paired one). */
 function value(m: Metric, kind: 'count' | 'percent' | 'seconds'): string {
-  if (m.mean === null) return '-';
-  return kind === 'percent' ? `${(m.mean * 100).toFixed(1)}%` : kind === 'seconds' ? `${m.mean.toFixed(1)} s` : m.mean.toFixed(0);
+  const bare = { ...m, ci95: null };
+  return kind === 'percent' ? percent(bare) : kind === 'seconds' ? seconds(bare) : count(m);
 }
 
 function delta(m: Metric, kind: 'count' | 'percent' | 'seconds'): string {
-  if (m.mean === null || m.ci95 === null) return '-';
-  const sign = (x: number) => (x >= 0 ? '+' : '');
-  if (kind === 'percent') return `${sign(m.mean)}${(m.mean * 100).toFixed(1)} pts ±${(m.ci95 * 100).toFixed(1)}`;
-  if (kind === 'seconds') return `${sign(m.mean)}${m.mean.toFixed(1)} s ±${m.ci95.toFixed(1)}`;
-  return `${sign(m.mean)}${m.mean.toFixed(0)} ±${m.ci95.toFixed(0)}`;
+  return kind === 'percent' ? pointsChange(m) : kind === 'seconds' ? secondsChange(m) : countChange(m);
 }
 
 function parse(argv: string[]) {

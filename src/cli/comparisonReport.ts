@@ -1,6 +1,6 @@
 import type { Kpis, RunOutput } from '../experiment/index.js';
 import type { Metric } from '../stats/index.js';
-import { percent, seconds, table } from './format.js';
+import { ciNote, percent, seconds, table, wrap } from './format.js';
 
 type Row = [label: string, pick: (k: Kpis) => Metric, format: (m: Metric) => string];
 const ROWS: readonly Row[] = [
@@ -17,7 +17,7 @@ const ROWS: readonly Row[] = [
  */
 export function comparisonReport(base: RunOutput, other: RunOutput): string {
   const parts: string[] = [];
-  parts.push(`${base.scenario}  vs  ${other.scenario}  (${base.replications} replications each, seed ${base.seed}, same customers in both)`);
+  parts.push(wrap(`${base.scenario}  vs  ${other.scenario}  (${base.replications} replications each, seed ${base.seed}, same customers in both)`));
   const rows: string[][] = [];
   for (const type of Object.keys(base.byType)) {
     const a = base.byType[type]!;
@@ -33,13 +33,16 @@ export function comparisonReport(base: RunOutput, other: RunOutput): string {
     if (b !== undefined) rows.push([`${group} occupancy`, percent(base.byGroup[group]!.occupancy), percent(b.occupancy)]);
   }
   parts.push(table(['', base.scenario, other.scenario], rows));
+  const note = ciNote(base.replications);
+  if (note !== null) parts.push(wrap(note));
   const types = Object.keys(base.byType).filter((t) => other.byType[t] !== undefined);
   const intervalRows = base.intervals.map((iv, i) => [
     iv.start,
     ...types.flatMap((t) => [percent(iv.byType[t]!.serviceLevel, 0), percent(other.intervals[i]?.byType[t]?.serviceLevel ?? nothing, 0)]),
   ]);
   parts.push('Service level by interval (baseline | variant):');
-  parts.push(table(['start', ...types.flatMap((t) => [`${t}`, `${t} (variant)`])], intervalRows));
+  // A type's baseline and variant columns stay together when the table is split to fit.
+  parts.push(table(['start', ...types.flatMap(() => ['baseline', 'variant'])], intervalRows, { groups: types.map((label) => ({ label, size: 2 })) }));
   return `${parts.join('\n\n')}\n`;
 }
 

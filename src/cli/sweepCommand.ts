@@ -2,7 +2,7 @@ import { sweepVariants, type SweepOutput } from '../experiment/index.js';
 import { sweep } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { ScenarioError } from '../scenario/index.js';
-import { percent, seconds, table } from './format.js';
+import { ciNote, percent, seconds, table, wrap } from './format.js';
 import { parseCommandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
@@ -61,7 +61,9 @@ export function sweepReport(out: SweepOutput, replications: number): string {
     percent(p.summary.occupancy),
     p.summary.offered.mean === null ? '-' : p.summary.offered.mean.toFixed(0),
   ]);
-  return `${out.parameter}  (${replications} replications per value, common random numbers)\n\n${table([out.parameter, 'service level', 'ASA', 'abandon', 'occupancy', 'offered'], rows)}\n`;
+  const note = ciNote(replications);
+  return `${wrap(`${out.parameter}  (${replications} replications per value, common random numbers)`)}\n\n` +
+    `${table([out.parameter, 'service level', 'ASA', 'abandon', 'occupancy', 'offered'], rows)}\n${note === null ? '' : `\n${wrap(note)}\n`}`;
 }
 
 function parse(argv: string[]) {

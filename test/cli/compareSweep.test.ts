@@ -13,7 +13,7 @@ const shapeChecker = join(root, '../shared/contract/check-shape.mjs');
 
 describe('ccsim compare', () => {
   it('prints paired deltas with confidence intervals', async () => {
-    const { code, stdout } = await cli('compare', retail, bot, '--replications', '4');
+    const { code, stdout } = await cli('compare', retail, bot, '--replications', '5');
     expect(code).toBe(0);
     expect(stdout).toMatch(/service level\s+\S+%\s+\S+%\s+\+\d+\.\d pts ±\d+\.\d/);
     expect(stdout).toContain('change (paired 95% CI)');
