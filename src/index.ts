@@ -34,6 +34,7 @@ export {
   type RunOutput,
   type Kpis,
   type GroupKpis,
+  type IntervalGroupKpis,
   type IntervalOutput,
   type PrecisionTarget,
   type PrecisionReport,

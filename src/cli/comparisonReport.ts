@@ -1,7 +1,7 @@
 import type { CompareOutput, Kpis, RunOutput } from '../experiment/index.js';
 import { mixedTargets, serviceLevelTargets, thresholdText, type Scenario } from '../scenario/index.js';
 import type { Metric } from '../stats/index.js';
-import { percent, seconds, table } from './format.js';
+import { ciNote, count, countChange, percent, pointsChange, seconds, secondsChange, table, wrap } from './format.js';
 
 type Row = [label: string, pick: (k: Kpis) => Metric, format: (m: Metric) => string];
 const ROWS: readonly Row[] = [
@@ -18,7 +18,7 @@ const ROWS: readonly Row[] = [
  */
 export function comparisonReport(base: RunOutput, other: RunOutput): string {
   const parts: string[] = [];
-  parts.push(`${base.scenario}  vs  ${other.scenario}  (${base.replications} replications each, seed ${base.seed}, same customers in both)`);
+  parts.push(wrap(`${base.scenario}  vs  ${other.scenario}  (${base.replications} replications each, seed ${base.seed}, same customers in both)`));
   const rows: string[][] = [];
   for (const type of Object.keys(base.byType)) {
     const a = base.byType[type]!;
@@ -34,13 +34,16 @@ export function comparisonReport(base: RunOutput, other: RunOutput): string {
     if (b !== undefined) rows.push([`${group} occupancy`, percent(base.byGroup[group]!.occupancy), percent(b.occupancy)]);
   }
   parts.push(table(['', base.scenario, other.scenario], rows));
+  const note = ciNote(base.replications);
+  if (note !== null) parts.push(wrap(note));
   const types = Object.keys(base.byType).filter((t) => other.byType[t] !== undefined);
   const intervalRows = base.intervals.map((iv, i) => [
     iv.start,
     ...types.flatMap((t) => [percent(iv.byType[t]!.serviceLevel, 0), percent(other.intervals[i]?.byType[t]?.serviceLevel ?? nothing, 0)]),
   ]);
   parts.push('Service level by interval (baseline | variant):');
-  parts.push(table(['start', ...types.flatMap((t) => [`${t}`, `${t} (variant)`])], intervalRows));
+  // A type's baseline and variant columns stay together when the table is split to fit.
+  parts.push(table(['start', ...types.flatMap(() => ['baseline', 'variant'])], intervalRows, { groups: types.map((label) => ({ label, size: 2 })) }));
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -75,33 +78,22 @@ export function scenarioLetter(i: number): string {
   return i < 26 ? String.fromCharCode(65 + i) : `S${i + 1}`;
 }
 
-/** Words wrapped to lines of at most `width` columns (readable output fits 100). */
-export function wrap(text: string, width = 100): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
-
 /** A value without its interval (the change columns carry the paired ones). */
 export function plainValue(m: Metric | undefined, kind: Kind): string {
   if (m === undefined || m.mean === null) return '-';
-  return kind === 'percent' ? `${(m.mean * 100).toFixed(1)}%` : kind === 'seconds' ? `${m.mean.toFixed(1)} s` : m.mean.toFixed(0);
+  const bare = { ...m, ci95: null };
+  return kind === 'percent' ? percent(bare) : kind === 'seconds' ? seconds(bare) : count(m);
 }
 
-/** A paired change with its 95% half-width: "+16.9 pts ±2.4"; `units: false` leaves the unit to the header. */
+/**
+ * A paired change with its 95% half-width: "+16.9 pts ±2.4", "-11.4 s ±0.9", "+2.1 min ±0.4";
+ * `units: false` leaves the percentage-point unit to the header (a duration keeps its unit: it
+ * reads in s, min or h as its size fits).
+ */
 export function changeText(m: Metric | undefined, kind: Kind, units = true): string {
-  if (m === undefined || m.mean === null || m.ci95 === null) return '-';
-  const sign = m.mean >= 0 ? '+' : '';
-  if (kind === 'percent') return `${sign}${(m.mean * 100).toFixed(1)}${units ? ' pts' : ''} ±${(m.ci95 * 100).toFixed(1)}`;
-  if (kind === 'seconds') return `${sign}${m.mean.toFixed(1)}${units ? ' s' : ''} ±${m.ci95.toFixed(1)}`;
-  return `${sign}${m.mean.toFixed(0)} ±${m.ci95.toFixed(0)}`;
+  if (m === undefined) return '-';
+  if (kind === 'percent') return units ? pointsChange(m) : pointsChange(m).replace(' pts', '');
+  return kind === 'seconds' ? secondsChange(m) : countChange(m);
 }
 
 function pick(kpis: object | undefined, key: string): Metric | undefined {
@@ -118,7 +110,7 @@ export function compareReport(out: CompareOutput, scenarios: readonly Scenario[]
   const width = Math.max(...letters.map((l) => l.length));
   const header = (first: string) => [first, letters[0]!, ...out.deltas.flatMap((_, i) => [letters[i + 1]!, `${letters[i + 1]} - ${letters[0]} (95% CI)`])];
   const lines = [
-    `Paired comparison: ${base.replications} replications, seed ${base.seed}, common random numbers (the same customers in each)`,
+    wrap(`Paired comparison: ${base.replications} replications, seed ${base.seed}, common random numbers (the same customers in each)`),
     ...out.runs.map((run, i) => `  ${letters[i]!.padEnd(width)}  ${run.scenario}${i === 0 ? '  (baseline)' : ''}`),
     '',
   ];
@@ -127,7 +119,9 @@ export function compareReport(out: CompareOutput, scenarios: readonly Scenario[]
     plainValue(pick(base.summary, key), kind),
     ...out.deltas.flatMap((d, i) => [plainValue(pick(out.runs[i + 1]!.summary, key), kind), changeText(pick(d.summary, key), kind)]),
   ]);
-  lines.push(table(header('all types pooled'), pooled));
+  // Each variant's value and its change stay side by side when the table is split to fit.
+  const groups = [{ size: 1 }, ...out.deltas.map(() => ({ size: 2 }))];
+  lines.push(table(header('all types pooled'), pooled, { groups }));
 
   const targets = serviceLevelTargets(scenarios);
   if (targets.size > 1) {
@@ -146,8 +140,10 @@ export function compareReport(out: CompareOutput, scenarios: readonly Scenario[]
         ]);
       }
     }
-    lines.push('', table(header('by contact type'), rows));
+    lines.push('', table(header('by contact type'), rows, { groups }));
   }
-  lines.push('', 'A change whose interval excludes 0 is a real difference, not noise.');
+  const note = ciNote(base.replications);
+  if (note !== null) lines.push('', wrap(note));
+  lines.push('', wrap('A change whose interval excludes 0 is a real difference, not noise.'));
   return `${lines.join('\n')}\n`;
 }

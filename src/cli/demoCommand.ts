@@ -3,9 +3,10 @@ import { erlangA } from '../analytic/index.js';
 import { simulateInThread } from '../experiment/index.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { comparisonReport } from './comparisonReport.js';
-import { percent, seconds } from './format.js';
+import { percent, seconds, table, wrap } from './format.js';
+import type { Metric } from '../stats/index.js';
 import type { CliIo } from './io.js';
-import { runReport } from './runReport.js';
+import { runReport, scenarioHasCost } from './runReport.js';
 
 const scenarioPath = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
 
@@ -28,7 +29,8 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const withBot = simulateInThread(await loadScenarioFile(scenarioPath('chatbot-voice.json')), options);
   io.stdout(comparisonReport(retail, withBot));
   io.stdout('\n');
-  io.stdout(runReport(simulateInThread(await loadScenarioFile(scenarioPath('two-skills.json')), options), { intervals: false }));
+  const twoSkills = await loadScenarioFile(scenarioPath('two-skills.json'));
+  io.stdout(runReport(simulateInThread(twoSkills, options), { intervals: false, costed: scenarioHasCost(twoSkills) }));
   io.stdout('\n');
 
   const check = await loadScenarioFile(scenarioPath('erlang-check.json'));
@@ -45,14 +47,15 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       slSeconds: calls.serviceLevel.seconds,
     });
     const sim = checkRun.summary;
-    io.stdout(
-      `${check.name}: simulated vs exact Erlang A (M/M/${staff}+M)\n` +
-        `  service level ${percent(sim.serviceLevel)} vs ${(theory.serviceLevel * 100).toFixed(1)}%,` +
-        ` ASA ${seconds(sim.asa)} vs ${(theory.asa ?? 0).toFixed(1)} s,` +
-        ` abandoned ${percent(sim.abandonRate, 2)} vs ${((theory.pAbandon ?? 0) * 100).toFixed(2)}%,` +
-        ` occupancy ${percent(sim.occupancy)} vs ${(theory.occupancy * 100).toFixed(1)}%\n`,
-    );
+    const exact = (x: number): Metric => ({ mean: x, ci95: null, n: 1 });
+    const rows = [
+      ['service level', percent(sim.serviceLevel), percent(exact(theory.serviceLevel))],
+      ['ASA', seconds(sim.asa), seconds(exact(theory.asa ?? 0))],
+      ['abandoned', percent(sim.abandonRate, 2), percent(exact(theory.pAbandon ?? 0), 2)],
+      ['occupancy', percent(sim.occupancy), percent(exact(theory.occupancy))],
+    ];
+    io.stdout(`${wrap(`${check.name}: simulated vs exact Erlang A (M/M/${staff}+M)`)}\n${table(['', 'simulated', 'Erlang A'], rows)}\n`);
   }
-  io.stdout('\nCompare scenarios in the browser, with charts: npm run web (then open the address it prints).\n');
+  io.stdout(`\n${wrap('Compare scenarios in the browser, with charts: npm run web (then open the address it prints).')}\n`);
   return 0;
 }

@@ -1,20 +1,102 @@
 import { KPI_NAMES, type RunOutput } from '../experiment/index.js';
 
-/** One row per interval and contact type with every KPI's mean and 95% half-width, for spreadsheets. */
-export function intervalCsv(out: RunOutput): string {
-  const header = ['interval', 'start', 'type', ...KPI_NAMES.flatMap((k) => [k, `${k}_ci95`])];
+// Kept free of node:* and of format.ts (which reads the CLI's output width): the web page's
+// export (web/src/export/resultsCsv.ts) builds on this file in the browser.
+
+type KpiName = (typeof KPI_NAMES)[number];
+
+/**
+ * Decimals kept per column, by what the column measures: enough for any planning decision and
+ * well above the simulation's own precision, without float noise such as 50.800000000000004.
+ * Trailing zeros are dropped (50.80 -> 50.8).
+ */
+export const CSV_DECIMALS = {
+  /** Contacts per interval (means over replications). */
+  count: 2,
+  /** Fractions 0..1: 0.01 of a percentage point. */
+  fraction: 4,
+  /** Seconds. */
+  seconds: 2,
+  /** Hours of work. */
+  hours: 3,
+  /** Money. */
+  cost: 2,
+  /** Agents present or scheduled, and contacts waiting. */
+  agents: 2,
+} as const;
+
+const KPI_DECIMALS = {
+  arrivals: CSV_DECIMALS.count,
+  botSessions: CSV_DECIMALS.count,
+  contained: CSV_DECIMALS.count,
+  offered: CSV_DECIMALS.count,
+  answered: CSV_DECIMALS.count,
+  abandoned: CSV_DECIMALS.count,
+  unresolved: CSV_DECIMALS.count,
+  serviceLevel: CSV_DECIMALS.fraction,
+  asa: CSV_DECIMALS.seconds,
+  abandonRate: CSV_DECIMALS.fraction,
+  containmentRate: CSV_DECIMALS.fraction,
+  queueLength: CSV_DECIMALS.agents,
+  retrials: CSV_DECIMALS.count,
+  repeats: CSV_DECIMALS.count,
+  botDropouts: CSV_DECIMALS.count,
+  cost: CSV_DECIMALS.cost,
+  costPerContact: CSV_DECIMALS.cost,
+  waitP90: CSV_DECIMALS.seconds,
+  workHours: CSV_DECIMALS.hours,
+} as const satisfies Record<KpiName, number>;
+
+const GROUP_COLUMNS = ['occupancy', 'occupancy_ci95', 'slotUtilization', 'slotUtilization_ci95', 'staffed', 'staffed_ci95', 'scheduled'] as const;
+
+/** Which rows the CSV keeps (default: every type and every group). */
+export interface IntervalCsvFilter {
+  readonly types?: readonly string[];
+  readonly groups?: readonly string[];
+}
+
+/**
+ * The per-interval table for spreadsheets, one table: per interval, one row per contact type
+ * (`kind` = type: every KPI's mean and 95% half-width) then one row per agent group (`kind` =
+ * group: occupancy, slot utilization, agents present and scheduled). A row leaves the other
+ * kind's columns empty.
+ */
+export function intervalCsv(out: RunOutput, filter: IntervalCsvFilter = {}): string {
+  const header = ['interval', 'start', 'kind', 'type', 'group', ...KPI_NAMES.flatMap((k) => [k, `${k}_ci95`]), ...GROUP_COLUMNS];
+  const typeIds = filter.types ?? (out.intervals[0] ? Object.keys(out.intervals[0].byType) : []);
+  const groupIds = filter.groups ?? (out.intervals[0] ? Object.keys(out.intervals[0].byGroup) : []);
+  const noKpis = KPI_NAMES.flatMap(() => ['', '']);
+  const noGroup = GROUP_COLUMNS.map(() => '');
   const lines = [header.join(',')];
   out.intervals.forEach((iv, i) => {
-    for (const [type, kpis] of Object.entries(iv.byType)) {
-      const cells = KPI_NAMES.flatMap((k) => [cell(kpis[k].mean), cell(kpis[k].ci95)]);
-      lines.push([String(i), iv.start, csvText(type), ...cells].join(','));
+    for (const type of typeIds) {
+      const kpis = iv.byType[type];
+      if (kpis === undefined) continue;
+      const cells = KPI_NAMES.flatMap((k) => [rounded(kpis[k].mean, KPI_DECIMALS[k]), rounded(kpis[k].ci95, KPI_DECIMALS[k])]);
+      lines.push([String(i), iv.start, 'type', csvText(type), '', ...cells, ...noGroup].join(','));
+    }
+    for (const group of groupIds) {
+      const g = iv.byGroup[group];
+      if (g === undefined) continue;
+      const f = CSV_DECIMALS.fraction;
+      const a = CSV_DECIMALS.agents;
+      const cells = [
+        rounded(g.occupancy.mean, f), rounded(g.occupancy.ci95, f),
+        rounded(g.slotUtilization.mean, f), rounded(g.slotUtilization.ci95, f),
+        rounded(g.staffed.mean, a), rounded(g.staffed.ci95, a),
+        rounded(g.scheduled, a),
+      ];
+      lines.push([String(i), iv.start, 'group', '', csvText(group), ...noKpis, ...cells].join(','));
     }
   });
   return `${lines.join('\n')}\n`;
 }
 
-function cell(x: number | null): string {
-  return x === null ? '' : String(x);
+/** `x` to `decimals` places, trailing zeros dropped; empty for null (undefined ratio). */
+export function rounded(x: number | null, decimals: number): string {
+  if (x === null) return '';
+  // Number(...) drops trailing zeros and turns -0 into 0; toFixed avoids binary noise.
+  return String(Number(x.toFixed(decimals)));
 }
 
 function csvText(s: string): string {

@@ -6,7 +6,16 @@ export interface CliIo {
   stderr(text: string): void;
   /** True when stderr is an interactive terminal (progress bars are drawn only then). */
   readonly stderrIsTTY: boolean;
+  /**
+   * Width of standard output in characters: readable reports fit every line into it (wide
+   * tables are split into blocks). The terminal's width, or DEFAULT_COLUMNS when stdout is a
+   * pipe or a file.
+   */
+  readonly columns: number;
 }
+
+/** Width of readable output when stdout is not a terminal (or reports no width). */
+export const DEFAULT_COLUMNS = 100;
 
 /**
  * A problem with what the user typed or supplied (bad flag, unreadable or invalid file).

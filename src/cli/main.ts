@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { tuneV8ForSimulation } from '../node/tuneV8.js';
 import { demoCommand } from './demoCommand.js';
 import { erlangCommand } from './erlangCommand.js';
-import { UsageError, type CliIo } from './io.js';
+import { DEFAULT_COLUMNS, UsageError, type CliIo } from './io.js';
 import { closestName } from '../scenario/index.js';
+import { withOutputWidth } from './outputWidth.js';
+import { wrap } from './format.js';
 import { RunTooLargeError } from '../experiment/runSize.js';
 import { runCommand } from './runCommand.js';
 import { compareCommand } from './compareCommand.js';
@@ -16,12 +18,16 @@ import { scheduleCommand } from './scheduleCommand.js';
 export const USAGE = `ccsim: contact-center simulation and staffing
 
 Usage:
-  ccsim run <scenario.json> [--replications N] [--seed S] [--workers W] [--json] [--out FILE] [--csv FILE]
-            [--precision H [--precision-type ID] [--max-replications M]] [--trace FILE]
+  ccsim run <scenario.json> [--replications N] [--seed S] [--workers W] [--json] [--out FILE]
+            [--csv FILE] [--precision H [--precision-type ID] [--max-replications M]]
+            [--trace FILE] [--type ID] [--group ID]
   ccsim compare <baseline.json> <other.json>... [--replications N] [--seed S] [--workers W] [--json]
-  ccsim sweep <scenario.json> --set <path>=<v1>,<v2>,... [--replications N] [--seed S] [--workers W] [--json]
-  ccsim schedule <scenario.json> [--verify] [--replications N] [--seed S] [--workers W] [--time-limit SECONDS] [--gap F] [--json]
-  ccsim staff <scenario.json> [--method simulation|erlang-a|erlang-c] [--write-scenario FILE] [--json]
+  ccsim sweep <scenario.json> --set <path>=<v1>,<v2>,... [--replications N] [--seed S]
+              [--workers W] [--json]
+  ccsim schedule <scenario.json> [--verify] [--replications N] [--seed S] [--workers W]
+                 [--time-limit SECONDS] [--gap F] [--json]
+  ccsim staff <scenario.json> [--method simulation|erlang-a|erlang-c] [--write-scenario FILE]
+              [--max-evaluations E] [--json]
   ccsim erlang (--volume V --interval-minutes M | --volume-per-hour V) --aht SECONDS --sl-seconds T
                (--agents N | [--target F] [--target-asa S] [--max-occupancy F] | --table FROM..TO)
                [--patience SECONDS] [--shrinkage F] [--json]
@@ -49,6 +55,8 @@ export const processIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   stderrIsTTY: process.stderr.isTTY === true,
+  // A terminal may report 0 columns (e.g. some CI shells); a pipe or file reports none.
+  columns: process.stdout.isTTY === true && process.stdout.columns > 0 ? process.stdout.columns : DEFAULT_COLUMNS,
 };
 
 /**
@@ -58,7 +66,7 @@ export const processIo: CliIo = {
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(USAGE);
+    io.stdout(wrap(USAGE, io.columns));
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
@@ -72,7 +80,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return 2;
   }
   try {
-    return await command(rest, io);
+    return await withOutputWidth(io.columns, () => command(rest, io));
   } catch (error) {
     if (error instanceof UsageError || error instanceof RunTooLargeError) {
       io.stderr(`ccsim ${name}: ${error.message}\n`);

@@ -5,7 +5,7 @@ import { intervalCsv } from './intervalCsv.js';
 import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
 import { parseCommandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
-import { runReport } from './runReport.js';
+import { runReport, scenarioHasCost } from './runReport.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
 
 export const RUN_USAGE = `Usage: ccsim run <scenario.json> [options]
@@ -25,11 +25,15 @@ Options:
   --max-replications M  cap for --precision (default 1000)
   --json                print the run output as one JSON document on stdout
   --out FILE            also write the JSON document to FILE (only when the run succeeds)
-  --csv FILE            write the per-interval table (one row per interval and type) as CSV
+  --csv FILE            write the per-interval table as CSV: per interval a row per contact
+                        type, then a row per agent group (occupancy, staffed, scheduled)
   --trace FILE          write every event of replication 0 (same seed) as JSON lines:
                         { t, kind, contact, type, agent, group, wait, work, value }; t is seconds
                         from the start of the warm-up; kind is arrive, bot, contained, dropout,
                         retry, repeat, queue, answer, end, abandon, unresolved, staff or interval
+  --type ID             show only this contact type in the readable report and --csv (repeat
+                        the flag for several); the JSON output always has every type
+  --group ID            show only this agent group (repeat for several), likewise
   --no-intervals        leave the interval-by-interval table out of the readable report
   --force               run even when the run is larger than the limits (about 2e8 contacts x
                         replications, 1e6 agents, 1e5 interval cells; see docs/reliability.md)
@@ -57,16 +61,20 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     throw new UsageError(`--precision-type: ${(error as Error).message}`);
   }
+  const shown = {
+    types: selected('--type', values.type, scenario.contactTypes.map((t) => t.id), 'contact type'),
+    groups: selected('--group', values.group, scenario.agentGroups.map((g) => g.id), 'agent group'),
+  };
   const out = await ctx.finish(
     simulate(scenario, { ...ctx.apiOptions, ...(precision ? { precision } : {}) }),
   );
   const json = `${JSON.stringify(out, null, 2)}\n`;
   await writeOutputFiles([
     { ...outFile, text: () => json },
-    { ...csvFile, text: () => intervalCsv(out) },
+    { ...csvFile, text: () => intervalCsv(out, shown) },
     { ...traceFile, text: () => `${traceReplication(scenario, ctx.apiOptions.seed, 0).map((e) => JSON.stringify(e)).join('\n')}\n` },
   ]);
-  io.stdout(values.json ? json : runReport(out, { intervals: !values['no-intervals'] }));
+  io.stdout(values.json ? json : runReport(out, { intervals: !values['no-intervals'], costed: scenarioHasCost(scenario), ...shown }));
   if (out.precision && !values.json) io.stdout(precisionLine(out.precision, out.replications));
   return 0;
 }
@@ -85,6 +93,17 @@ export function precisionLine(p: PrecisionReport, replications: number): string 
     `  stopped by ${p.stoppedBy === 'precision' ? 'the precision target' : '--max-replications'}`,
     '',
   ].join('\n');
+}
+
+/**
+ * The ids a repeatable filter flag names (undefined when absent), in the scenario's order.
+ * @throws UsageError naming the flag, the unknown id and the valid ones
+ */
+function selected(flag: string, given: readonly string[] | undefined, valid: readonly string[], what: string): readonly string[] | undefined {
+  if (given === undefined) return undefined;
+  const unknown = given.find((id) => !valid.includes(id));
+  if (unknown !== undefined) throw new UsageError(`${flag}: unknown ${what} ${JSON.stringify(unknown)} (the scenario has: ${valid.join(', ')})`);
+  return valid.filter((id) => given.includes(id));
 }
 
 function precisionFlags(precision: string | undefined, max: string | undefined, type: string | undefined) {
@@ -112,5 +131,7 @@ function parseFlags(argv: string[]) {
         csv: { type: 'string' },
         trace: { type: 'string' },
         'no-intervals': { type: 'boolean' },
+        type: { type: 'string', multiple: true },
+        group: { type: 'string', multiple: true },
       },);
 }

@@ -1,11 +1,38 @@
-import type { RunOutput } from '../experiment/index.js';
-import { count, percent, seconds, table } from './format.js';
+import type { Kpis, RunOutput } from '../experiment/index.js';
+import type { Scenario } from '../scenario/index.js';
+import { ciNote, count, money, percent, seconds, table, wrap } from './format.js';
 
-/** The readable report of a run: the day by contact type, by group, then interval by interval. */
-export function runReport(out: RunOutput, options: { intervals?: boolean } = {}): string {
+/** What the readable run report shows. */
+export interface RunReportOptions {
+  /** The interval-by-interval table (default true). */
+  readonly intervals?: boolean;
+  /** Only these contact types (default: all); the pooled ALL row is left out when set. */
+  readonly types?: readonly string[];
+  /** Only these agent groups (default: all); the ALL row is left out when set. */
+  readonly groups?: readonly string[];
+  /** Whether the scenario sets any cost (scenarioHasCost); without one, costs show "-" (default true). */
+  readonly costed?: boolean;
+}
+
+/** True when the scenario prices anything (a group's costPerHour or a bot's costPerSession). */
+export function scenarioHasCost(scenario: Scenario): boolean {
+  return scenario.agentGroups.some((g) => g.costPerHour !== undefined) || scenario.contactTypes.some((t) => t.bot?.costPerSession !== undefined);
+}
+
+/**
+ * The readable report of a run: the day by contact type, by group, then interval by interval
+ * with each group's agents present and scheduled. Every table fits the output width.
+ */
+export function runReport(out: RunOutput, options: RunReportOptions = {}): string {
+  const typeIds = options.types ?? Object.keys(out.byType);
+  const groupIds = options.groups ?? Object.keys(out.byGroup);
+  const costed = options.costed ?? true;
+  const s = out.summary;
+  const typeViews: [string, Kpis][] = typeIds.map((id) => [id, out.byType[id]!]);
+  if (options.types === undefined) typeViews.push(['ALL', s]);
   const parts: string[] = [];
-  parts.push(`${out.scenario}  (${out.replications} replications, seed ${out.seed}; ± is the 95% confidence half-width)`);
-  const typeRows = Object.entries(out.byType).map(([id, k]) => [
+  parts.push(wrap(`${out.scenario}  (${out.replications} replications, seed ${out.seed}; ± is the 95% confidence half-width)`));
+  const typeRows = typeViews.map(([id, k]) => [
     id,
     count(k.arrivals),
     count(k.offered),
@@ -17,31 +44,45 @@ export function runReport(out: RunOutput, options: { intervals?: boolean } = {})
     percent(k.abandonRate),
     percent(k.containmentRate),
   ]);
-  const s = out.summary;
-  typeRows.push(['ALL', count(s.arrivals), count(s.offered), count(s.answered), count(s.abandoned), count(s.unresolved),
-    percent(s.serviceLevel), seconds(s.asa), percent(s.abandonRate), percent(s.containmentRate)]);
   parts.push(table(['type', 'arrivals', 'offered', 'answered', 'abandoned', 'unresolved', 'service level', 'ASA', 'abandon', 'contained'], typeRows));
+  const note = ciNote(out.replications);
+  if (note !== null) parts.push(wrap(note));
   // Model-breadth KPIs (CONTRACT section 4).
-  const moreRows = [...Object.entries(out.byType), ['ALL', s] as const].map(([id, k]) => [
-    id, seconds(k.waitP90), count(k.retrials), count(k.repeats), count(k.botDropouts), count(k.workHours, 1), count(k.cost), count(k.costPerContact, 2),
+  const moreRows = typeViews.map(([id, k]) => [
+    id, seconds(k.waitP90), count(k.retrials), count(k.repeats), count(k.botDropouts), count(k.workHours, 1), money(k.cost, costed), money(k.costPerContact, costed, 2),
   ]);
   parts.push(table(['type', 'wait p90', 'retrials', 'repeats', 'bot dropouts', 'work h', 'cost', 'cost/contact'], moreRows));
-  const groupRows = Object.entries(out.byGroup).map(([id, g]) => [id, percent(g.occupancy), percent(g.slotUtilization), count(g.busyHours, 1), count(g.staffedHours, 1)]);
-  groupRows.push(['ALL', percent(s.occupancy), percent(s.slotUtilization), count(s.busyHours, 1), count(s.staffedHours, 1)]);
+  const groupRows = groupIds.map((id) => {
+    const g = out.byGroup[id]!;
+    return [id, percent(g.occupancy), percent(g.slotUtilization), count(g.busyHours, 1), count(g.staffedHours, 1)];
+  });
+  if (options.groups === undefined) groupRows.push(['ALL', percent(s.occupancy), percent(s.slotUtilization), count(s.busyHours, 1), count(s.staffedHours, 1)]);
   parts.push(table(['group', 'occupancy', 'slot use', 'busy h', 'staffed h'], groupRows));
-  if (options.intervals !== false) {
-    const types = Object.keys(out.byType);
-    const groups = Object.keys(out.byGroup);
-    const rows = out.intervals.map((iv) => [
-      iv.start,
-      ...types.flatMap((t) => {
-        const k = iv.byType[t]!;
-        return [count(k.offered), percent(k.serviceLevel, 0), seconds(k.asa, 0)];
-      }),
-      ...groups.map((g) => percent(iv.byGroup[g]!.occupancy, 0)),
-    ]);
-    const header = ['start', ...types.flatMap((t) => [`${t} offered`, 'SL', 'ASA']), ...groups.map((g) => `${g} occ`)];
-    parts.push(table(header, rows));
-  }
+  if (options.intervals !== false) parts.push(intervalTable(out, typeIds, groupIds));
   return parts.join('\n\n') + '\n';
+}
+
+/** One row per interval: each type's offered, SL and ASA, each group's occupancy, agents present and scheduled. */
+function intervalTable(out: RunOutput, typeIds: readonly string[], groupIds: readonly string[]): string {
+  const rows = out.intervals.map((iv) => [
+    iv.start,
+    ...typeIds.flatMap((t) => {
+      const k = iv.byType[t]!;
+      return [count(k.offered), percent(k.serviceLevel, 0), seconds(k.asa, 0)];
+    }),
+    ...groupIds.flatMap((id) => {
+      const g = iv.byGroup[id]!;
+      return [percent(g.occupancy, 0), count(g.staffed, 1), agents(g.scheduled)];
+    }),
+  ]);
+  const header = ['start', ...typeIds.flatMap(() => ['offered', 'SL', 'ASA']), ...groupIds.flatMap(() => ['occ', 'staffed', 'sched'])];
+  const groups = [...typeIds.map((label) => ({ label, size: 3 })), ...groupIds.map((label) => ({ label, size: 3 }))];
+  const legend = 'occ = occupancy; staffed = agents present (mean over the interval, including agents finishing ' +
+    "a contact after a staff drop); sched = agents the scenario's staff or shifts put there";
+  return `${table(header, rows, { groups })}\n${wrap(legend)}`;
+}
+
+/** Scheduled agents: whole for `staff` arrays, a mean with one decimal when a shift or break ends mid-interval. */
+function agents(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(1);
 }

@@ -13,7 +13,8 @@ import {
 } from '../optimize/scheduleScenario.js';
 import { ScenarioError, type Scenario } from '../scenario/index.js';
 import { integerFlag, parseCommandLine, oneScenarioFile } from './flags.js';
-import { percent, seconds, table } from './format.js';
+import { ciNote, percent, seconds, table, wrap } from './format.js';
+import { outputWidth } from './outputWidth.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
 
@@ -107,10 +108,24 @@ const grouped = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFr
 
 const hoursMinutes = (minutes: number) => `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}`;
 
-/** Values per interval as aligned rows, `perLine` intervals to a line, labelled by day and clock. */
-function intervalGrid(horizon: ScheduleHorizon, rows: readonly { label: string; cells: readonly string[] }[], perLine: number): string {
+/**
+ * Values per interval as aligned rows, labelled by day and clock: at most `maxPerLine` intervals
+ * to a line, as many as fit the output width while dividing a day (so lines start on the same
+ * clock times every day).
+ */
+function intervalGrid(horizon: ScheduleHorizon, rows: readonly { label: string; cells: readonly string[] }[], maxPerLine: number): string {
   const width = Math.max(3, ...rows.flatMap((r) => r.cells.map((c) => c.length)));
   const labelWidth = Math.max(...rows.map((r) => r.label.length));
+  // The widest span label: the last day's, "dN HH:MM-HH:MM".
+  const spanWidth = dayClockLabel(horizon, horizon.intervals - 1).length + 6;
+  const fits = (n: number) => spanWidth + 2 + labelWidth + 2 + n * (width + 1) - 1 <= outputWidth();
+  let perLine = 1;
+  for (let n = maxPerLine; n >= 1; n--) {
+    if (horizon.intervalsPerDay % n === 0 && fits(n)) {
+      perLine = n;
+      break;
+    }
+  }
   const lines: string[] = [];
   for (let from = 0; from < horizon.intervals; from += perLine) {
     const to = Math.min(horizon.intervals, from + perLine) - 1;
@@ -130,7 +145,7 @@ function groupSection(scenario: Scenario, horizon: ScheduleHorizon, id: string, 
   const basis = s.costBasis === 'costPerHour'
     ? `${grouped(group?.costPerHour ?? 0, 2)} per agent hour`
     : 'no costPerHour: cost is in agent hours (1 per paid hour; templates with their own cost keep it)';
-  const parts = [`== group ${id}  (shrinkage ${(shrinkage * 100).toFixed(0)}%, ${basis}) ==`];
+  const parts = [wrap(`== group ${id}  (shrinkage ${(shrinkage * 100).toFixed(0)}%, ${basis}) ==`)];
   if (s.shifts.length === 0) parts.push('no shifts hired');
   else {
     const rows = s.shifts.map((h) => {
@@ -144,20 +159,20 @@ function groupSection(scenario: Scenario, horizon: ScheduleHorizon, id: string, 
   const hires = s.shifts.reduce((n, h) => n + h.count, 0);
   const gap = s.mipGap === null ? 'unknown' : `${(s.mipGap * 100).toFixed(2)}%`;
   const status = s.status === 'optimal' ? `optimal within --gap ${(mipRelGap * 100).toFixed(2)}%` : s.status === 'time-limit' ? 'stopped by --time-limit' : s.status;
-  parts.push(
+  parts.push(wrap(
     `total cost ${grouped(s.cost, 2)}; ${grouped(hires)} shifts, ${grouped(s.agentHours, 1)} agent hours paid (${grouped(s.breakHours, 1)} on break); ` +
       `solved in ${(s.solveMs / 1000).toFixed(2)} s, MIP gap ${gap} (${status})`,
-  );
+  ));
   const short = s.shortfall.reduce((a, b) => a + b, 0);
   const shortIntervals = s.shortfall.filter((x) => x > 0).length;
   const firstShort = s.shortfall.findIndex((x) => x > 0);
-  parts.push(short === 0
+  parts.push(wrap(short === 0
     ? 'coverage >= required in every interval (no shortfall)'
-    : `SHORTFALL in ${shortIntervals} interval${shortIntervals === 1 ? '' : 's'} (${grouped(short)} agent-intervals; first at ${dayClockLabel(horizon, firstShort)}): no template can cover them`);
+    : `SHORTFALL in ${shortIntervals} interval${shortIntervals === 1 ? '' : 's'} (${grouped(short)} agent-intervals; first at ${dayClockLabel(horizon, firstShort)}): no template can cover them`));
   const cell = (x: number) => String(x);
   parts.push(
-    'per interval: net requirement, gross required (ceil(net / (1 - shrinkage))), scheduled coverage, shortfall (. = 0),\n' +
-      'and agents present after shrinkage as simulated (round(count x (1 - shrinkage)) per hired shift)\n' +
+    `${wrap('per interval: net requirement, gross required (ceil(net / (1 - shrinkage))), scheduled coverage, shortfall (. = 0), ' +
+      'and agents present after shrinkage as simulated (round(count x (1 - shrinkage)) per hired shift)')}\n` +
       intervalGrid(horizon, [
         { label: 'net', cells: s.net.map(cell) },
         { label: 'required', cells: s.required.map(cell) },
@@ -170,7 +185,7 @@ function groupSection(scenario: Scenario, horizon: ScheduleHorizon, id: string, 
 }
 
 function verificationSection(scenario: Scenario, horizon: ScheduleHorizon, schedule: ScenarioSchedule, out: RunOutput, perLine: number): string {
-  const parts = [`== verification: the schedule simulated (${out.replications} replications, seed ${out.seed}; ± is the 95% half-width) ==`];
+  const parts = [wrap(`== verification: the schedule simulated (${out.replications} replications, seed ${out.seed}; ± is the 95% half-width) ==`)];
   const typeRows = scenario.contactTypes.map((t) => {
     const k = out.byType[t.id];
     const met = out.intervals.filter((iv) => (iv.byType[t.id]?.serviceLevel.mean ?? Infinity) >= t.serviceLevel.target).length;
@@ -178,6 +193,8 @@ function verificationSection(scenario: Scenario, horizon: ScheduleHorizon, sched
       `${met} / ${out.intervals.length}`, k ? seconds(k.asa) : '-', k ? percent(k.abandonRate) : '-'];
   });
   parts.push(table(['type', 'service level', 'target', 'intervals meeting it', 'ASA', 'abandon'], typeRows));
+  const note = ciNote(out.replications);
+  if (note !== null) parts.push(wrap(note));
   const groupRows = Object.entries(schedule.byGroup).map(([id, s]) => {
     const g = out.byGroup[id];
     return [id, grouped(s.presentHours, 1), g?.staffedHours.mean == null ? '-' : grouped(g.staffedHours.mean, 1), g ? percent(g.occupancy) : '-'];
@@ -191,7 +208,7 @@ function verificationSection(scenario: Scenario, horizon: ScheduleHorizon, sched
       return `${(sl * 100).toFixed(0)}${sl < target ? '*' : ''}`;
     });
     parts.push(
-      `${t.id}: service level per interval, % (target ${(target * 100).toFixed(0)}% in ${t.serviceLevel.seconds} s; * below target, - nothing offered)\n` +
+      `${wrap(`${t.id}: service level per interval, % (target ${(target * 100).toFixed(0)}% in ${t.serviceLevel.seconds} s; * below target, - nothing offered)`)}\n` +
         intervalGrid(horizon, [{ label: 'SL', cells }], perLine),
     );
   }
@@ -202,9 +219,10 @@ function verificationSection(scenario: Scenario, horizon: ScheduleHorizon, sched
 export function scheduleReport(scenario: Scenario, schedule: ScenarioSchedule, verification?: RunOutput, mipRelGap = DEFAULT_SCHEDULE_GAP): string {
   const { horizon } = schedule;
   const perLine = Math.min(24, horizon.intervalsPerDay);
-  const head =
+  const head = wrap(
     `${scenario.name}: shift schedule  (${horizon.intervals} intervals of ${horizon.intervalMinutes} min from ${horizon.start}, ` +
-    `${horizon.days} day${horizon.days === 1 ? '' : 's'}; ${(scenario.shiftTemplates ?? []).length} shift templates; dN = day N from the start)`;
+    `${horizon.days} day${horizon.days === 1 ? '' : 's'}; ${(scenario.shiftTemplates ?? []).length} shift templates; dN = day N from the start)`,
+  );
   const parts = [head, ...Object.entries(schedule.byGroup).map(([id, s]) => groupSection(scenario, horizon, id, s, perLine, mipRelGap))];
   if (verification) parts.push(verificationSection(scenario, horizon, schedule, verification, perLine));
   return `${parts.join('\n\n')}\n`;

@@ -6,9 +6,6 @@ import { KPI_NAMES, missSummary, missValue } from '../optimize/missSummary.js';
 import { intervalLabels } from '../experiment/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { percent, table, wrap } from './format.js';
-
-/** Columns of the readable report's prose lines. */
-const WIDTH = 100;
 import { parseCommandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
@@ -96,7 +93,7 @@ export function staffReport(out: StaffOutput, scenario: Scenario): string {
     ? 'the plan meets every target'
     : `THE PLAN MISSES TARGETS: ${missSummary(p.misses)}`;
   const lines = [
-    ...wrap(`${scenario.name}: staffing by ${out.method}: ${verdict}`, WIDTH, '', '  '),
+    wrap(`${scenario.name}: staffing by ${out.method}: ${verdict}`),
     '',
     table(header, rows),
     '',
@@ -114,11 +111,11 @@ export function staffReport(out: StaffOutput, scenario: Scenario): string {
     for (const m of p.misses) {
       const what = `${m.at} ${m.type ?? m.group} ${KPI_NAMES[m.kpi]}`;
       const value = m.value === null ? '' : `: ${missValue(m.kpi, m.value)} vs ${missValue(m.kpi, m.target)}`;
-      lines.push(...wrap(`${what}${value}: ${m.why}`, WIDTH, '  ', '    '));
+      lines.push(wrap(`  ${what}${value}: ${m.why}`));
     }
   }
-  if (out.notes.length > 0) lines.push('', 'notes:', ...out.notes.flatMap((n) => wrap(n, WIDTH, '  - ', '    ')));
-  lines.push('', "('<type> req' is the analytic (Erlang) requirement of that type alone, in agents, before pooling)");
+  if (out.notes.length > 0) lines.push('', 'notes:', ...out.notes.map((n) => wrap(`  - ${n}`)));
+  lines.push('', wrap("('<type> req' is the analytic (Erlang) requirement of that type alone, in agents, before pooling)"));
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,8 +3,8 @@ import { sweep } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { mixedTargets, ScenarioError, serviceLevelTargets, thresholdText, type Scenario } from '../scenario/index.js';
 import type { Metric } from '../stats/index.js';
-import { changeText, plainValue, wrap } from './comparisonReport.js';
-import { table } from './format.js';
+import { changeText, plainValue } from './comparisonReport.js';
+import { ciNote, table, wrap } from './format.js';
 import { parseCommandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
@@ -64,8 +64,8 @@ export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
  */
 export function sweepReport(out: SweepOutput, scenarios: readonly Scenario[], replications: number): string {
   const lines = [
-    `${out.parameter}  (${replications} replications per value, common random numbers)`,
-    'vs first: the paired change against the first value, in points or seconds, with its 95% CI',
+    wrap(`${out.parameter}  (${replications} replications per value, common random numbers)`),
+    wrap('vs first: the paired change against the first value, in points or as a duration, with its 95% CI'),
     '',
     'all types pooled',
     pointsTable(out.points, (p) => p.summary, (p) => p.delta?.summary, true),
@@ -79,6 +79,8 @@ export function sweepReport(out: SweepOutput, scenarios: readonly Scenario[], re
       lines.push(pointsTable(out.points, (p) => p.byType[type], (p) => p.delta?.byType[type], false));
     }
   }
+  const note = ciNote(replications);
+  if (note !== null) lines.push('', wrap(note));
   return `${lines.join('\n')}\n`;
 }
 
@@ -101,7 +103,9 @@ function pointsTable(points: readonly SweepPoint[], values: (p: SweepPoint) => F
       plainValue(v?.offered, 'count'),
     ];
   });
-  return table(['value', 'SL', 'vs first', 'ASA', 'vs first', 'abandon', 'vs first', ...(occupancy ? ['occupancy'] : []), 'offered'], rows);
+  // Each figure and its change stay side by side when the table is split to fit.
+  const groups = [{ size: 2 }, { size: 2 }, { size: 2 }, ...(occupancy ? [{ size: 1 }] : []), { size: 1 }];
+  return table(['value', 'SL', 'vs first', 'ASA', 'vs first', 'abandon', 'vs first', ...(occupancy ? ['occupancy'] : []), 'offered'], rows, { groups });
 }
 
 function parse(argv: string[]) {

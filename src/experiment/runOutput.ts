@@ -54,11 +54,22 @@ export interface GroupKpis {
   staffedHours: Metric;
 }
 
+/** A group's agent KPIs in one interval, with the staff it had (extension). */
+export interface IntervalGroupKpis extends GroupKpis {
+  /**
+   * Agents present, time-weighted mean over the interval (agent seconds staffed / interval
+   * seconds): above `scheduled` while agents owed by a staff drop finish their contacts.
+   */
+  staffed: Metric;
+  /** Agents the scenario's plan (`staff`, or `shifts` after shrinkage and breaks) puts in the interval, time-weighted mean. */
+  scheduled: number;
+}
+
 export interface IntervalOutput {
   /** Clock label "HH:MM" of the interval's start. */
   start: string;
   byType: Record<string, Kpis>;
-  byGroup: Record<string, GroupKpis>;
+  byGroup: Record<string, IntervalGroupKpis>;
 }
 
 /** The output of `ccsim run --json` (CONTRACT section 2). */

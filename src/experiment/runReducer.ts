@@ -1,11 +1,11 @@
-import type { ContactCenterConfig } from '../model/index.js';
+import { meanLevel, type ContactCenterConfig } from '../model/index.js';
 import { countMetric, PairedMoments, ratioMetric, type Metric } from '../stats/index.js';
 
-/** Agent KPIs per view: occupancy, slot utilization, busy hours, staffed hours. */
-const GK = 4;
+/** Agent KPIs per view: occupancy, slot utilization, busy hours, staffed hours, mean agents present. */
+const GK = 5;
 import { GROUP_MEASURES, GroupMeasure, TYPE_MEASURES, type ReplicationResult } from './measures.js';
 import { K, KPI_READERS, ROW, SECONDS } from './kpiReaders.js';
-import { KPI_NAMES, type GroupKpis, type IntervalOutput, type Kpis, type RunOutput } from './runOutput.js';
+import { KPI_NAMES, type GroupKpis, type IntervalGroupKpis, type IntervalOutput, type Kpis, type RunOutput } from './runOutput.js';
 
 /**
  * Reduces replication results into the CONTRACT run output. Results must be added in
@@ -88,22 +88,24 @@ export class RunReducer {
     for (let g = 0; g < nGroups; g++) {
       for (let i = 0; i < n; i++) {
         const at = (g * n + i) * GROUP_MEASURES;
-        this.observeGroup(1 + nGroups + i * nGroups + g, table, at);
+        this.observeGroup(1 + nGroups + i * nGroups + g, table, at, this.config.intervalSeconds);
         for (let m = 0; m < GROUP_MEASURES; m++) {
           groupRows[(1 + g) * GROUP_MEASURES + m]! += table[at + m]!;
           groupRows[m]! += table[at + m]!;
         }
       }
     }
-    for (let v = 0; v <= nGroups; v++) this.observeGroup(v, groupRows, v * GROUP_MEASURES);
+    for (let v = 0; v <= nGroups; v++) this.observeGroup(v, groupRows, v * GROUP_MEASURES, this.config.intervalSeconds * n);
   }
 
-  private observeGroup(view: number, source: Float64Array, at: number): void {
+  /** `seconds`: the clock time the view covers (agents present = staffed seconds / seconds). */
+  private observeGroup(view: number, source: Float64Array, at: number, seconds: number): void {
     const moments = this.groupMoments;
     moments.add(view * GK, source[at + GroupMeasure.busy]!, source[at + GroupMeasure.staffed]!);
     moments.add(view * GK + 1, source[at + GroupMeasure.slotsBusy]!, source[at + GroupMeasure.slotsStaffed]!);
     moments.add(view * GK + 2, source[at + GroupMeasure.busy]! / 3600, 0);
     moments.add(view * GK + 3, source[at + GroupMeasure.staffed]! / 3600, 0);
+    moments.add(view * GK + 4, source[at + GroupMeasure.staffed]! / seconds, 0);
   }
 
   private kpis(view: number): Kpis {
@@ -124,6 +126,16 @@ export class RunReducer {
     };
   }
 
+  private intervalGroupKpis(view: number, group: number, interval: number): IntervalGroupKpis {
+    const { intervalSeconds, warmupSeconds, groups } = this.config;
+    const from = warmupSeconds + interval * intervalSeconds;
+    return {
+      ...this.groupKpis(view),
+      staffed: countMetric(this.groupMoments.sums(view * GK + 4)),
+      scheduled: meanLevel(groups[group]!.staffPlan, from, from + intervalSeconds),
+    };
+  }
+
   /** The run output for everything added so far. */
   output(meta: { scenario: string; seed: number; intervalLabels: readonly string[] }): RunOutput {
     const { nTypes, nGroups, config } = this;
@@ -137,7 +149,7 @@ export class RunReducer {
       intervals.push({
         start: meta.intervalLabels[i] ?? '',
         byType: typeTable((ti) => 1 + nTypes + i * nTypes + ti),
-        byGroup: groupTable((gi) => 1 + nGroups + i * nGroups + gi),
+        byGroup: Object.fromEntries(config.groups.map((g, gi) => [g.id, this.intervalGroupKpis(1 + nGroups + i * nGroups + gi, gi, i)])),
       });
     }
     return {

@@ -15,4 +15,4 @@ export { LongestIdleRouter } from './longestIdleRouter.js';
 export { ContactCenter } from './contactCenter.js';
 export type { ArrivalSource, ContactCenterOptions, StreamSource } from './options.js';
 export { scriptedArrivals } from './scriptedArrivals.js';
-export { intervalStaffPlan, shiftStaffPlan, finalLevel, type ShiftTimes } from './staffPlan.js';
+export { intervalStaffPlan, shiftStaffPlan, finalLevel, meanLevel, type ShiftTimes } from './staffPlan.js';

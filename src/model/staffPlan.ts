@@ -59,3 +59,19 @@ function compress(steps: readonly (readonly [number, number])[]): StaffPlan {
   }
   return { times, levels };
 }
+
+/**
+ * The plan's time-weighted mean level over [from, to) (seconds on the simulation clock): the
+ * staff of an interval for `staff` arrays, and the agents due on average, breaks and shift ends
+ * included, for shifts.
+ */
+export function meanLevel(plan: StaffPlan, from: number, to: number): number {
+  if (!(to > from)) return 0;
+  let area = 0;
+  plan.times.forEach((t, k) => {
+    const end = plan.times[k + 1] ?? Infinity;
+    const overlap = Math.min(end, to) - Math.max(t, from);
+    if (overlap > 0) area += overlap * plan.levels[k]!;
+  });
+  return area / (to - from);
+}

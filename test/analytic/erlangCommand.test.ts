@@ -9,6 +9,7 @@ function capture(): CliIo & { out: string; err: string } {
     out: '',
     err: '',
     stderrIsTTY: false,
+    columns: 100,
     stdout(text: string) { io.out += text; },
     stderr(text: string) { io.err += text; },
   };

@@ -20,7 +20,7 @@ const change = (m: { mean: number; ci95: number }, unit: string, f = 1) =>
 
 describe('ccsim compare', () => {
   it('prints paired deltas with confidence intervals, pooled and per contact type', async () => {
-    const { code, stdout } = await cli('compare', retail, bot, '--replications', '4');
+    const { code, stdout } = await cli('compare', retail, bot, '--replications', '5');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^service level\s+\S+%\s+\S+%\s+\+\d+\.\d pts ±\d+\.\d$/m);
     expect(stdout).toContain('B - A (95% CI)');

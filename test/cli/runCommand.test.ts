@@ -84,8 +84,8 @@ describe('ccsim run', () => {
     expect(code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'o.json'), 'utf8')).scenario).toBe('small');
     const csv = readFileSync(join(dir, 'o.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toMatch(/^interval,start,type,arrivals,arrivals_ci95,/);
-    expect(csv).toHaveLength(3);
+    expect(csv[0]).toMatch(/^interval,start,kind,type,group,arrivals,arrivals_ci95,/);
+    expect(csv).toHaveLength(1 + 2 * 2); // per interval: the type's row and the group's row
   });
 });
 

@@ -9,6 +9,7 @@ function collector() {
     stdout: (text) => void (out.stdout += text),
     stderr: (text) => void (out.stderr += text),
     stderrIsTTY: false,
+    columns: 100,
   };
   return { io, out };
 }

@@ -19,7 +19,7 @@ port.on('message', async ({ id, argv }: { id: number; argv: string[] }) => {
   let code = -1;
   let threw: string | null = null;
   try {
-    code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: false });
+    code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: false, columns: 100 });
   } catch (error) {
     threw = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
   }
