@@ -25,7 +25,7 @@ describe('ccsim compare', () => {
     expect(stdout).toMatch(/^service level\s+\S+%\s+\S+%\s+\+\d+\.\d pts ±\d+\.\d$/m);
     expect(stdout).toContain('B - A (95% CI)');
     // The per-type rows carry the same figures as the JSON's runs[].byType and deltas[].byType.
-    const out = JSON.parse((await cli('compare', retail, bot, '--replications', '4', '--json')).stdout);
+    const out = JSON.parse((await cli('compare', retail, bot, '--replications', '5', '--json')).stdout);
     const [a, b] = [out.runs[0].byType.calls, out.runs[1].byType.calls];
     const d = out.deltas[0].byType.calls;
     const asaRow = stdout.split('\n').find((l) => l.startsWith('calls ASA'))!;
@@ -74,7 +74,7 @@ describe('ccsim compare', () => {
 
 describe('ccsim sweep', () => {
   it('per contact type: JSON points[].byType and points[].delta, readable per-type tables with the change against the first value', async () => {
-    const args = ['sweep', twoSkills, '--set', 'agentGroups[2].staff=4,8', '--replications', '3'];
+    const args = ['sweep', twoSkills, '--set', 'agentGroups[2].staff=4,8', '--replications', '5'];
     const json = JSON.parse((await cli(...args, '--json')).stdout);
     expect(Object.keys(json.points[0].byType)).toEqual(['sales', 'support']);
     expect(json.points[0].delta).toBeUndefined();
