@@ -42,7 +42,9 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
   const checkStaffBounds = (group: Record<string, unknown>, g: number) => {
     const { minStaff: min, maxStaff: max } = group;
     const at = (v: unknown, i: number) => (typeof v === 'number' ? v : Array.isArray(v) ? v[i] : undefined);
-    const n = validIntervals ? (intervals as number) : 1;
+    // As many checks as the longer array has values (one when both are numbers): never `intervals`
+    // of them, which may be any integer (a huge one is refused elsewhere, not looped over here).
+    const n = Math.max(Array.isArray(min) ? min.length : 1, Array.isArray(max) ? max.length : 1);
     for (let i = 0; i < n; i++) {
       const lo = at(min, i);
       const hi = at(max, i);
