@@ -177,9 +177,7 @@ describe('scenario checks of minStaff / maxStaff', () => {
   it('the check does not loop over `intervals` (a fuzzed 1e9 would hang the parser)', () => {
     const input = { ...overflow({ voiceMax: 2 }), intervals: 1e9 };
     input.agentGroups[0] = { ...input.agentGroups[0]!, minStaff: 5 };
-    const t0 = performance.now();
     expect(() => parseScenario(input)).toThrow(/agentGroups\[0\]\.maxStaff: is 2, below minStaff 5/);
-    expect(performance.now() - t0).toBeLessThan(2000);
   }, 5_000);
 
   it('a per-interval maxStaff must have one value per interval', () => {
