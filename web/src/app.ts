@@ -7,7 +7,7 @@
 import { ScenarioError, type Scenario, type ScenarioIssue } from '../../src/scenario/index.js';
 import { defaultState, isUpload, MAX_SCENARIOS, type AppState } from './model/appState.js';
 import { emptyKnobs, multiplierQuestions } from './model/knobs.js';
-import { foundStaffingReport } from './model/foundStaffing.js';
+import { foundStaffingReport } from './run/foundStaffing.js';
 import { forecastPrompt, forecastWanted, prepareScenario, type Prepared } from './model/prepare.js';
 import { Sources } from './model/sources.js';
 import { readScenarioUpload, uploadedText } from './model/upload.js';

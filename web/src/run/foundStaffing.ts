@@ -1,8 +1,8 @@
 /** The words around a plan found by "Find staffing by simulation": its scenario file and the status line. */
 import { missSummary } from '../../../src/optimize/missSummary.js';
 import type { Scenario } from '../../../src/scenario/index.js';
-import type { FoundStaffing } from '../run/findStaffing.js';
-import { staffingAgainstRequirement } from './staffing.js';
+import type { FoundStaffing } from './findStaffing.js';
+import { staffingAgainstRequirement } from '../model/staffing.js';
 
 export const formatHours = (h: number) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(h)} agent hours`;
 
