@@ -13,6 +13,8 @@ import { compare, staff } from '../../src/node/api.js';
 import { loadScenarioFile } from '../../src/node/loadScenarioFile.js';
 import { parseScenarioText, ScenarioError } from '../../src/scenario/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../web/src/contentSecurityPolicy.js';
+import { emptyKnobs, KNOB_TABLE, setKnob } from '../../web/src/model/knobs.js';
+import { encodeState } from '../../web/src/model/urlState.js';
 import { buildApp } from './support/buildApp.js';
 import { chromiumPath, launchChromium, noChromium } from './support/chromium.js';
 import { downloadOf, openApp } from './support/page.js';
@@ -353,6 +355,39 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
     // The link reproduces the set-up and runs it.
     const link = await page.getByTestId('share-link').inputValue();
     expect(link).toMatch(/#s=two-skills&s=two-skills,staff:0\.8&reps=2&seed=1&run=1$/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('the what-if form has a field for every knob of the table, each reaching the link; text that is not a number is named until the card is redrawn', async () => {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-day&reps=2`);
+    const card = page.getByTestId('scenario-card-1');
+    await card.locator('summary').click();
+    const raw = JSON.parse(readFileSync(scenarioFile('retail-day.json'), 'utf8')) as Record<'contactTypes' | 'agentGroups', { id: string }[]>;
+    const knobs = emptyKnobs();
+    for (const spec of KNOB_TABLE) {
+      // 1 is a valid value of every knob; a knob by id is set on the first type or group.
+      const id = spec.kind === 'multiplier' ? '' : raw[spec.on][0]!.id;
+      await card.getByTestId(id === '' ? `knob-${spec.name}` : `knob-${spec.name}-${id}`).fill('1');
+      setKnob(knobs, spec, id, 1);
+    }
+    // The address bar follows the page a moment later (history.replaceState), hence the polls.
+    await expect.poll(() => page.url()).toContain(encodeState({ cards: [{ source: 'retail-day', knobs }], replications: 2, seed: 1, type: null }));
+    const error = page.getByTestId('error');
+    expect(await error.isHidden()).toBe(true);
+
+    // "1e" is no number: the browser keeps the text but gives the page no value.
+    const volume = card.getByTestId('knob-volume');
+    await volume.fill('');
+    await volume.pressSequentially('1e');
+    await expect.poll(() => error.locator('li').allTextContents()).toEqual(['what if: Volume: not a number']);
+    await expect.poll(() => page.url()).not.toContain('vol:');
+    await page.getByTestId('run').click();
+    expect(await page.getByTestId('status').textContent()).toBe('Not run: the input has problems (listed above).');
+    // Redrawn (another card added), the field is empty again, and so is the list of problems.
+    await page.getByTestId('add-scenario').click();
+    expect(await page.getByTestId('scenario-card-1').getByTestId('knob-volume').inputValue()).toBe('');
+    expect(await error.isHidden()).toBe(true);
     expect(problems).toEqual([]);
     await close();
   });

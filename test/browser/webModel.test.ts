@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseScenario, ScenarioError } from '../../src/scenario/index.js';
-import { applyKnobs, describeKnobs, emptyKnobs, knobTokens, multiplierQuestions, parseKnobTokens, unknownKnobIds } from '../../web/src/model/knobs.js';
+import { applyKnobs, describeKnobs, emptyKnobs, isEmpty, KNOB_TABLE, knobTokens, knobValue, multiplierQuestions, parseKnobTokens, setKnob, unknownKnobIds } from '../../web/src/model/knobs.js';
 import { forecastWanted, prepareScenario } from '../../web/src/model/prepare.js';
 import { decodeState, encodeState } from '../../web/src/model/urlState.js';
 import { intervalLabels, intervalRange } from '../../web/src/model/intervals.js';
@@ -130,6 +130,55 @@ describe('URL hash', () => {
       'url: seed must be an integer >= 0',
       'url: unknown parameter "x"',
     ]);
+  });
+});
+
+describe('the knob table', () => {
+  const ids = ['retail-day'];
+  const s = raw('retail-day');
+  /** The first id of the list a knob acts on ('' for a multiplier). */
+  const idFor = (spec: (typeof KNOB_TABLE)[number]) => (spec.kind === 'multiplier' ? '' : String(s[spec.on][0].id));
+
+  test('each knob alone: set and read back, in the link and back, described, and it changes the scenario', () => {
+    for (const spec of KNOB_TABLE) {
+      const id = idFor(spec);
+      const knobs = emptyKnobs();
+      setKnob(knobs, spec, id, 0.5);
+      expect(knobValue(knobs, spec, id), spec.key).toBe(0.5);
+      expect(isEmpty(knobs), spec.key).toBe(false);
+      const hash = encodeState({ cards: [{ source: 'retail-day', knobs }], replications: 20, seed: 1, type: null });
+      expect(hash, spec.key).toBe(`#s=retail-day,${spec.token}${id === '' ? '' : `.${id}`}:0.5&reps=20&seed=1`);
+      expect(decodeState(hash, ids), spec.key).toEqual({ state: { cards: [{ source: 'retail-day', knobs }], replications: 20, seed: 1 }, issues: [], run: false });
+      expect(describeKnobs(knobs), spec.key).not.toBe('');
+      expect(applyKnobs(s, knobs), spec.key).not.toEqual(s);
+      setKnob(knobs, spec, id, undefined);
+      expect(knobs, spec.key).toEqual(emptyKnobs());
+    }
+  });
+
+  test('keys, URL tokens and form names are each unique', () => {
+    for (const field of ['key', 'token', 'name'] as const) expect(new Set(KNOB_TABLE.map((spec) => spec[field])).size, field).toBe(KNOB_TABLE.length);
+  });
+
+  test('a link with every knob (written before the table) reads as it always did, and is written back the same', () => {
+    const hash = '#s=retail-day,vol:1.1,aht:0.9,staff:0.8,add.voice-team:2,add.digital-team:-1,pat.calls:200,sl.chat:0.85,bot.calls:0.5,cont.calls:0.3&reps=20&seed=1';
+    const knobs = {
+      volume: 1.1,
+      handleTime: 0.9,
+      staff: 0.8,
+      addAgents: { 'voice-team': 2, 'digital-team': -1 },
+      patience: { calls: 200 },
+      slTarget: { chat: 0.85 },
+      botShare: { calls: 0.5 },
+      botContainment: { calls: 0.3 },
+    };
+    expect(decodeState(hash, ids)).toEqual({ state: { cards: [{ source: 'retail-day', knobs }], replications: 20, seed: 1 }, issues: [], run: false });
+    expect(encodeState({ cards: [{ source: 'retail-day', knobs }], replications: 20, seed: 1, type: null })).toBe(hash);
+    expect(describeKnobs(knobs)).toBe('volume ×1.1, handle time ×0.9, staff ×0.8, voice-team +2, digital-team -1, calls patience 200 s, chat SL target 0.85, calls bot share 0.5, calls containment 0.3');
+    // Agents are added after the staff multiplier, both in whole agents.
+    const out = applyKnobs(s, knobs) as Record<string, any>;
+    expect(out['agentGroups'][0].staff).toEqual(s['agentGroups'][0].staff.map((x: number) => Math.round(x * 0.8) + 2));
+    expect(out['agentGroups'][1].staff).toEqual(s['agentGroups'][1].staff.map((x: number) => Math.round(x * 0.8) - 1));
   });
 });
 

@@ -1,34 +1,63 @@
 /**
- * The "what if" form of one scenario card: multipliers for volume, handle time and staff; agents
- * added per group; patience, service-level target and bot share/containment per contact type.
- * An empty field leaves the scenario's own value (shown as the placeholder).
+ * The "what if" form of one scenario card, laid out from KNOB_TABLE: the multipliers for the
+ * whole scenario, then each knob on agent groups (a field per group), then a fieldset per contact
+ * type with its knobs. An empty field leaves the scenario's own value (shown as the placeholder).
  */
-import { ADDED_BOT_DURATION, type Knobs } from '../model/knobs.js';
+import type { ScenarioIssue } from '../../../src/scenario/index.js';
+import { ADDED_BOT_DURATION, KNOB_TABLE, knobValue, setKnob, type KnobField, type Knobs } from '../model/knobs.js';
 import { el } from './dom.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
-const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+const withIds = (v: unknown): (Json & { id: string })[] => (Array.isArray(v) ? v.filter((x): x is Json & { id: string } => isObject(x) && typeof x['id'] === 'string') : []);
 
-/** Field values the browser could not read as numbers, as `knobs.<field>: ...` issues. */
-export type BadInputs = Map<string, string>;
+/** The attribute that marks a knob's input and names it in a "not a number" issue. */
+const LABEL_ATTRIBUTE = 'data-knob-label';
 
-interface FieldSpec {
-  readonly testId: string;
-  readonly label: string;
-  readonly unit: string;
-  readonly value: number | undefined;
-  readonly placeholder: string;
-  readonly step: string;
-  readonly min?: string;
-  readonly max?: string;
-  readonly title: string;
-  readonly set: (v: number | undefined) => void;
+/** The form for `raw` (the scenario's JSON) editing `knobs` in place; `onChange` after each edit. */
+export function knobForm(raw: unknown, knobs: Knobs, idPrefix: string, onChange: () => void): HTMLElement {
+  const s = isObject(raw) ? raw : {};
+  const input = (spec: (typeof KNOB_TABLE)[number], id: string, field: KnobField): HTMLElement => {
+    const testId = id === '' ? `knob-${spec.name}` : `knob-${spec.name}-${id}`;
+    const value = knobValue(knobs, spec, id);
+    return fieldElement(field, testId, `${idPrefix}-${testId}`, value, (v) => {
+      setKnob(knobs, spec, id, v);
+      onChange();
+    });
+  };
+
+  const global = el('fieldset', { class: 'knobs-global' }, el('legend', {}, 'Whole scenario'));
+  const groups = withIds(s['agentGroups']);
+  const groupSets: HTMLElement[] = [];
+  const types = withIds(s['contactTypes']).map((t) => ({
+    type: t,
+    set: el('fieldset', { class: 'knobs-type' }, el('legend', {}, `${t.id} (${typeof t['channel'] === 'string' ? t['channel'] : ''})`)),
+  }));
+  for (const spec of KNOB_TABLE) {
+    if (spec.kind === 'multiplier') {
+      global.appendChild(input(spec, '', spec.field));
+    } else if (spec.on === 'agentGroups') {
+      if (groups.length === 0) continue;
+      const set = el('fieldset', { class: 'knobs-groups' }, el('legend', {}, spec.legend ?? spec.name));
+      for (const g of groups) {
+        const field = spec.field(g.id, g);
+        if (field !== null) set.appendChild(input(spec, g.id, field));
+      }
+      groupSets.push(set);
+    } else {
+      for (const { type, set } of types) {
+        const field = spec.field(type.id, type);
+        if (field !== null) set.appendChild(input(spec, type.id, field));
+      }
+    }
+  }
+  for (const { type, set } of types) {
+    if (!isObject(type['bot'])) set.appendChild(el('p', { class: 'hint' }, `No bot today: a bot share above 0 adds one (sessions lognormal, mean ${ADDED_BOT_DURATION.mean} s, cv ${ADDED_BOT_DURATION.cv}).`));
+  }
+  return el('div', { class: 'knob-form' }, global, ...groupSets, ...types.map((t) => t.set));
 }
 
-function field(spec: FieldSpec, idPrefix: string, bad: BadInputs, onChange: () => void): HTMLElement {
-  const id = `${idPrefix}-${spec.testId}`;
+function fieldElement(spec: KnobField, testId: string, id: string, value: number | undefined, set: (v: number | undefined) => void): HTMLElement {
   const input = el('input', {
     id,
     type: 'number',
@@ -38,123 +67,21 @@ function field(spec: FieldSpec, idPrefix: string, bad: BadInputs, onChange: () =
     max: spec.max,
     placeholder: spec.placeholder,
     title: spec.title,
-    'data-testid': spec.testId,
+    'data-testid': testId,
+    [LABEL_ATTRIBUTE]: spec.label,
   });
-  if (spec.value !== undefined) input.value = String(spec.value);
-  input.addEventListener('input', () => {
-    if (input.validity.badInput) bad.set(spec.testId, `${spec.label}: not a number`);
-    else bad.delete(spec.testId);
-    spec.set(input.value.trim() === '' || input.validity.badInput ? undefined : input.valueAsNumber);
-    onChange();
-  });
+  if (value !== undefined) input.value = String(value);
+  // Text the browser cannot read as a number leaves the knob unset; badKnobInputs reports it.
+  input.addEventListener('input', () => set(input.value.trim() === '' || input.validity.badInput ? undefined : input.valueAsNumber));
   return el('div', { class: 'field' }, el('label', { for: id }, spec.label), input, el('span', { class: 'unit' }, spec.unit));
 }
 
-function setIn(map: Record<string, number>, key: string, v: number | undefined): void {
-  if (v === undefined) delete map[key];
-  else map[key] = v;
-}
-
-/** The form for `raw` (the scenario's JSON) editing `knobs` in place; `onChange` after each edit. */
-export function knobForm(raw: unknown, knobs: Knobs, idPrefix: string, bad: BadInputs, onChange: () => void): HTMLElement {
-  const s = isObject(raw) ? raw : {};
-  const f = (spec: FieldSpec) => field(spec, idPrefix, bad, onChange);
-  const global = el(
-    'fieldset',
-    { class: 'knobs-global' },
-    el('legend', {}, 'Whole scenario'),
-    f({ testId: 'knob-volume', label: 'Volume', unit: '×', value: knobs.volume, placeholder: '1', step: '0.05', min: '0', title: 'multiplies every contact type’s volume in every interval', set: (v) => (knobs.volume = v) }),
-    f({ testId: 'knob-aht', label: 'Handle time', unit: '×', value: knobs.handleTime, placeholder: '1', step: '0.05', min: '0', title: 'multiplies every handle-time distribution', set: (v) => (knobs.handleTime = v) }),
-    f({ testId: 'knob-staff', label: 'Staff', unit: '×', value: knobs.staff, placeholder: '1', step: '0.05', min: '0', title: 'multiplies every group’s staff in every interval (rounded to whole agents)', set: (v) => (knobs.staff = v) }),
-  );
-
-  const groups = list(s['agentGroups']).filter((g) => typeof g['id'] === 'string');
-  const groupSet = el('fieldset', { class: 'knobs-groups' }, el('legend', {}, 'Agents added per group'));
-  for (const g of groups) {
-    const id = g['id'] as string;
-    const perShift = g['staff'] === undefined && Array.isArray(g['shifts']);
-    groupSet.appendChild(
-      f({
-        testId: `knob-add-${id}`,
-        label: id,
-        unit: perShift ? 'agents per shift' : 'agents per interval',
-        value: knobs.addAgents[id],
-        placeholder: '0',
-        step: '1',
-        title: perShift ? `agents added to each shift of ${id} (negative removes)` : `agents added to ${id} in every interval (negative removes)`,
-        set: (v) => setIn(knobs.addAgents, id, v),
-      }),
-    );
-  }
-
-  const typeSets: HTMLElement[] = [];
-  for (const t of list(s['contactTypes']).filter((x) => typeof x['id'] === 'string')) {
-    const id = t['id'] as string;
-    const channel = typeof t['channel'] === 'string' ? t['channel'] : '';
-    const patience = isObject(t['patience']) ? (num(t['patience']['mean']) ?? num(t['patience']['value'])) : undefined;
-    const sl = isObject(t['serviceLevel']) ? t['serviceLevel'] : {};
-    const bot = isObject(t['bot']) ? t['bot'] : undefined;
-    const set = el('fieldset', { class: 'knobs-type' }, el('legend', {}, `${id} (${channel})`));
-    if (channel !== 'email') {
-      set.appendChild(
-        f({
-          testId: `knob-patience-${id}`,
-          label: 'Patience mean',
-          unit: 's',
-          value: knobs.patience[id],
-          placeholder: patience === undefined ? 'never abandons' : String(patience),
-          step: '10',
-          title: 'mean time a contact waits before abandoning, seconds',
-          set: (v) => setIn(knobs.patience, id, v),
-        }),
-      );
-    }
-    set.appendChild(
-      f({
-        testId: `knob-sl-${id}`,
-        label: `SL target (${num(sl['seconds']) ?? '?'} s)`,
-        unit: '0–1',
-        value: knobs.slTarget[id],
-        placeholder: String(num(sl['target']) ?? ''),
-        step: '0.05',
-        min: '0',
-        max: '1',
-        title: `fraction to answer within ${num(sl['seconds']) ?? '?'} s`,
-        set: (v) => setIn(knobs.slTarget, id, v),
-      }),
-    );
-    set.appendChild(
-      f({
-        testId: `knob-bot-share-${id}`,
-        label: 'Bot share',
-        unit: '0–1',
-        value: knobs.botShare[id],
-        placeholder: String(num(bot?.['share']) ?? 0),
-        step: '0.05',
-        min: '0',
-        max: '1',
-        title: bot
-          ? 'fraction of arrivals that enter the bot first'
-          : `fraction of arrivals that enter a bot (none today: one with ${ADDED_BOT_DURATION.mean} s sessions is added)`,
-        set: (v) => setIn(knobs.botShare, id, v),
-      }),
-    );
-    set.appendChild(
-      f({
-        testId: `knob-bot-containment-${id}`,
-        label: 'Bot containment',
-        unit: '0–1',
-        value: knobs.botContainment[id],
-        placeholder: String(num(bot?.['containment']) ?? 0),
-        step: '0.05',
-        min: '0',
-        max: '1',
-        title: 'fraction of bot sessions resolved in the bot',
-        set: (v) => setIn(knobs.botContainment, id, v),
-      }),
-    );
-    if (!bot) set.appendChild(el('p', { class: 'hint' }, `No bot today: a bot share above 0 adds one (sessions lognormal, mean ${ADDED_BOT_DURATION.mean} s, cv ${ADDED_BOT_DURATION.cv}).`));
-    typeSets.push(set);
-  }
-  return el('div', { class: 'knob-form' }, global, groups.length > 0 && groupSet, ...typeSets);
+/**
+ * The knob fields under `root` whose text the browser cannot read as a number (such text never
+ * reaches the knobs, so it is read from the inputs themselves), as `what if: <label>` issues.
+ */
+export function badKnobInputs(root: ParentNode): ScenarioIssue[] {
+  return [...root.querySelectorAll<HTMLInputElement>(`input[${LABEL_ATTRIBUTE}]`)]
+    .filter((input) => input.validity.badInput)
+    .map((input) => ({ path: `what if: ${input.getAttribute(LABEL_ATTRIBUTE) ?? ''}`, message: 'not a number' }));
 }

@@ -4,7 +4,7 @@ import type { CardState } from '../model/appState.js';
 import { forecastPrompt, forecastWanted } from '../model/prepare.js';
 import type { Sources } from '../model/sources.js';
 import { el } from './dom.js';
-import { knobForm, type BadInputs } from './knobForm.js';
+import { knobForm } from './knobForm.js';
 
 export interface CardCallbacks {
   readonly onSource: (source: string) => void;
@@ -20,7 +20,7 @@ export const cardTitle = (index: number) => (index === 0 ? 'Baseline' : `Scenari
 /** `scenario-select` for the baseline (the page's main picker), `scenario-select-2`... for the others. */
 export const selectTestId = (index: number) => (index === 0 ? 'scenario-select' : `scenario-select-${index + 1}`);
 
-export function scenarioCard(index: number, card: CardState, sources: Sources, bad: BadInputs, cb: CardCallbacks): HTMLElement {
+export function scenarioCard(index: number, card: CardState, sources: Sources, cb: CardCallbacks): HTMLElement {
   const selectId = `scenario-${index + 1}-select`;
   const select = el('select', { id: selectId, 'data-testid': selectTestId(index) });
   const bundled = el('optgroup', { label: 'Bundled scenarios' });
@@ -81,7 +81,7 @@ export function scenarioCard(index: number, card: CardState, sources: Sources, b
     { class: 'knobs', open: !isEmpty(card.knobs) || card.forecast !== undefined || wanted !== undefined },
     summary,
     forecast,
-    knobForm(info?.raw, card.knobs, `s${index + 1}`, bad, () => {
+    knobForm(info?.raw, card.knobs, `s${index + 1}`, () => {
       summary.textContent = summaryText();
       cb.onKnobs();
     }),
