@@ -1,8 +1,45 @@
 /**
- * The future event list, in (time, priority, sequence) order; the sequence number breaks ties
- * first-in-first-out, so runs are deterministic. Events are plain integers
- * (a kind and a payload) kept in typed arrays: scheduling and popping allocate nothing once the
- * arrays have grown to the peak number of pending events.
+ * What the calendar calls for each event: the model's dispatcher. An event is two integers, a
+ * `kind` and a `payload`, whose meaning belongs to the caller (the calendar knows nothing of
+ * contact centers).
+ */
+export interface EventHandler {
+  /**
+   * Called for each event in (time, priority, sequence) order; the event's time is
+   * `calendar.now`, not an argument (see docs/architecture.md, Hot loop rules).
+   */
+  handle(kind: number, payload: number): void;
+}
+
+/** Priorities are small integers; lower runs first among events at the same time. */
+export const MIN_PRIORITY = -1024;
+export const MAX_PRIORITY = 1023;
+const PRIORITY_OFFSET = 1024;
+const SEQ_SPAN = 2 ** 42; // (priority + offset) * 2^42 + seq stays below 2^53: exact in a double
+/** A handle is `generation * SLOT_SPAN + slot`: slots below 2^24 (16M pending events). */
+const SLOT_SPAN = 2 ** 24;
+/**
+ * Generations a slot lives through before it is retired (never reused): the largest handle,
+ * (2^29 - 1) * 2^24 + 2^24 - 1, stays below 2^53, so every handle is an exact whole number.
+ */
+const GENERATIONS = 2 ** 29;
+/** Buckets in the ring (a power of two); later events wait in the overflow list. */
+const RING = 1024;
+const RING_MASK = RING - 1;
+/** The overflow list's head, after the ring's in `bucketHead`. */
+const OVERFLOW = RING;
+/** Bucket numbers stay below this (int32 arithmetic); past it every event goes to the heap. */
+const MAX_BUCKET = 2 ** 30;
+/** Target dispatches per bucket; the width is re-estimated every `ADAPT_EVERY` dispatches. */
+const BUCKET_EVENTS = 8;
+const ADAPT_EVERY = 256;
+
+/**
+ * The future event list of one simulation, in (time, priority, sequence) order; the sequence
+ * number breaks ties first-in-first-out, so runs are deterministic. Events are plain integers
+ * (a kind and a payload) kept in typed arrays: scheduling, cancelling and dispatching allocate
+ * nothing once the arrays have grown to the peak number of pending events. Times are in the
+ * caller's unit (the model uses seconds); nothing here depends on the unit.
  *
  * Two tiers, so the heap stays small: only events of the current time bucket (bucket k holds
  * times t with floor(t / width) = k) are in the heap; later ones wait unsorted in a ring of
@@ -17,36 +54,15 @@
  * from its bucket list). A cancelled event left in place until its time would be popped like a
  * live one; on the standard workload most patience timers are cancelled (the contact is answered
  * first), so they made about 14 % of the pops.
+ *
+ * Handles: a slot's generation goes up each time its event is dispatched or cancelled, and a
+ * handle carries the whole generation, compared in full by `cancel`, so a handle outlives its
+ * event harmlessly however often the slot is reused. A slot that has used up its generations is
+ * retired instead of wrapping round.
+ *
+ * The rules this file keeps (no double crosses a call that may not be inlined, nothing allocated
+ * per event): see docs/architecture.md, Hot loop rules.
  */
-export interface EventHandler {
-  /**
-   * Called for each event in (time, priority, sequence) order; the event's time is
-   * `calendar.now`. (Not passed as an argument: a double crossing a call that is not inlined is
-   * boxed on the heap, and the hot loop allocates nothing.)
-   */
-  handle(kind: number, payload: number): void;
-}
-
-/** Priorities are small integers; lower runs first among events at the same time. */
-export const MIN_PRIORITY = -1024;
-export const MAX_PRIORITY = 1023;
-const PRIORITY_OFFSET = 1024;
-const SEQ_SPAN = 2 ** 42; // (priority + offset) * 2^42 + seq stays below 2^53: exact in a double
-const SLOT_BITS = 24;
-const SLOT_MASK = (1 << SLOT_BITS) - 1;
-/** Generations take the 7 bits above the slot, so a handle is always a non-negative int32. */
-const GENERATION_MASK = 0x7f;
-/** Buckets in the ring (a power of two); later events wait in the overflow list. */
-const RING = 1024;
-const RING_MASK = RING - 1;
-/** The overflow list's head, after the ring's in `bucketHead`. */
-const OVERFLOW = RING;
-/** Bucket numbers stay below this (int32 arithmetic); past it every event goes to the heap. */
-const MAX_BUCKET = 2 ** 30;
-/** Target dispatches per bucket; the width is re-estimated every `ADAPT_EVERY` dispatches. */
-const BUCKET_EVENTS = 8;
-const ADAPT_EVERY = 256;
-
 export class EventCalendar {
   /** The current time lives in a typed array: a double field would box a new number per event. */
   private readonly clock = new Float64Array(1);
@@ -55,7 +71,10 @@ export class EventCalendar {
   /** [1 / bucket width, time of the last width estimate]. */
   private readonly bucketing = new Float64Array([1, 0]);
 
-  /** Current simulation time, seconds. */
+  /**
+   * Time of the event being dispatched (or of the last one dispatched), in the unit of the times
+   * scheduled (the model's: seconds since the start of its warm-up); 0 before the first event.
+   */
   get now(): number {
     return this.clock[0]!;
   }
@@ -75,7 +94,8 @@ export class EventCalendar {
   private slotPayload: Int32Array;
   /** (priority + offset) * 2^42 + sequence of the event in the slot: the order among equal times. */
   private slotKey: Float64Array;
-  private slotGeneration: Uint32Array;
+  /** Events the slot has held so far: the generation its next handle carries (a whole double). */
+  private slotGeneration: Float64Array;
   /** Where the slot's event sits in the heap (kept up to date by every sift), or -1: in a bucket list. */
   private slotPos: Int32Array;
   /** Time of an event waiting in a bucket list (the heap keeps the times of its own). */
@@ -102,6 +122,10 @@ export class EventCalendar {
   private seq = 0;
   private stopped = false;
 
+  /**
+   * @param initialCapacity pending events the arrays hold before they first grow (they double
+   *   as needed, up to 2^24); at least 16.
+   */
   constructor(initialCapacity = 1024) {
     const cap = Math.max(16, initialCapacity);
     this.heapTime = new Float64Array(cap);
@@ -109,7 +133,7 @@ export class EventCalendar {
     this.slotKind = new Int32Array(cap);
     this.slotPayload = new Int32Array(cap);
     this.slotKey = new Float64Array(cap);
-    this.slotGeneration = new Uint32Array(cap);
+    this.slotGeneration = new Float64Array(cap);
     this.slotPos = new Int32Array(cap);
     this.slotTime = new Float64Array(cap);
     this.slotNext = new Int32Array(cap);
@@ -118,23 +142,30 @@ export class EventCalendar {
     this.freeSlots = new Int32Array(cap);
   }
 
-  /** Number of pending events. */
+  /** Number of pending events (scheduled, neither dispatched nor cancelled). */
   get pending(): number {
     return (this.rootTaken ? this.size - 1 : this.size) + this.ringCount + this.overflowCount;
   }
 
   /**
-   * Schedule an event at absolute `time` (>= now). Returns a handle for `cancel` (an int32 >= 0,
-   * so -1 can mean "none"), valid until the event is dispatched or cancelled.
+   * Schedule event (`kind`, `payload`) at absolute `time` (same unit as `now`, >= now), before
+   * other events at that time with a higher `priority` (an integer in MIN_PRIORITY..MAX_PRIORITY;
+   * default 0) and after those scheduled earlier with the same priority.
    *
-   * Kept tiny so the JIT always inlines it: the time goes through a typed array to `push`, because
-   * a number passed to a call that is not inlined is boxed on the heap.
+   * @returns a handle for `cancel`: a whole number >= 0 (so -1 can mean "none"), below 2^53; a
+   *   double, so keep it in a Float64Array. It matches this event only, even after the event is
+   *   dispatched or cancelled and its slot reused.
+   *
+   * Kept tiny so the JIT always inlines it (docs/architecture.md, Hot loop rules): the time goes
+   * to `push` through a typed array, and only the slot, an int, comes back.
    */
   schedule(time: number, kind: number, payload: number, priority = 0): number {
     this.pendingTime[0] = time;
-    return this.push(kind, payload, priority);
+    const slot = this.push(kind, payload, priority);
+    return this.slotGeneration[slot]! * SLOT_SPAN + slot;
   }
 
+  /** Store the event timed `pendingTime[0]`; returns its slot. */
   private push(kind: number, payload: number, priority: number): number {
     const time = this.pendingTime[0]!;
     const bucket = Math.floor(time * this.bucketing[0]!);
@@ -144,7 +175,7 @@ export class EventCalendar {
       this.slotTime[slot] = time;
       this.slotPos[slot] = -1;
       this.link(slot, bucket < this.ringEnd ? bucket & RING_MASK : OVERFLOW);
-      return (this.slotGeneration[slot]! << SLOT_BITS) | slot;
+      return slot;
     }
     // The first event a handler schedules into the heap takes the dispatched event's place and
     // its slot (whose generation was bumped when it was dispatched): no trip through the free list.
@@ -155,7 +186,7 @@ export class EventCalendar {
       this.rootTaken = false;
       this.siftDown(0, time, slot);
     } else this.heapInsert(time, slot);
-    return (this.slotGeneration[slot]! << SLOT_BITS) | slot;
+    return slot;
   }
 
   private fill(slot: number, kind: number, payload: number, priority: number): void {
@@ -311,15 +342,24 @@ export class EventCalendar {
     }
   }
 
-  /** Cancel a pending event by its handle; a stale handle is ignored. */
+  /**
+   * Cancel the pending event `handle` (from `schedule`) names. A stale handle (its event already
+   * dispatched or cancelled, whatever its slot holds now) and -1 are ignored.
+   *
+   * Kept tiny so the JIT inlines it: the handle is a double (docs/architecture.md, Hot loop rules).
+   */
   cancel(handle: number): void {
-    const slot = handle & SLOT_MASK;
-    if (slot < this.slotCount && this.slotGeneration[slot] === handle >>> SLOT_BITS) {
-      const pos = this.slotPos[slot]!;
-      if (pos >= 0) this.removeAt(pos);
-      else this.unlink(slot);
-      this.releaseSlot(slot);
-    }
+    const generation = Math.floor(handle / SLOT_SPAN);
+    const slot = handle - generation * SLOT_SPAN;
+    if (slot < this.slotCount && this.slotGeneration[slot] === generation) this.remove(slot);
+  }
+
+  /** Take the pending event in `slot` out of the heap or its bucket list, and free the slot. */
+  private remove(slot: number): void {
+    const pos = this.slotPos[slot]!;
+    if (pos >= 0) this.removeAt(pos);
+    else this.unlink(slot);
+    this.releaseSlot(slot);
   }
 
   /**
@@ -344,14 +384,15 @@ export class EventCalendar {
     this.siftDown(index, time, slot);
   }
 
-  /** Ask `run` to return after the current event. */
+  /** Ask `run` to return after the current event (events left stay pending for the next `run`). */
   stop(): void {
     this.stopped = true;
   }
 
   /**
-   * Dispatch events in order while their time is <= `until` (default: until none is left or
-   * `stop()` is called). Leaves `now` at the last dispatched event's time.
+   * Dispatch events to `handler.handle` in order while their time is <= `until` (same unit as
+   * `now`; default: until none is left) or until `stop()` is called. The handler may schedule and
+   * cancel events. Leaves `now` at the last dispatched event's time.
    */
   run(handler: EventHandler, until = Infinity): void {
     this.stopped = false;
@@ -363,15 +404,18 @@ export class EventCalendar {
       const time = this.heapTime[0]!;
       if (time > until) return;
       const slot = this.heapSlot[0]!;
-      this.rootTaken = true;
-      // Its handle goes stale now; the slot itself is freed by removeRoot, or reused by push.
-      this.bumpGeneration(slot);
+      // Its handle goes stale now; the slot itself is freed by removeRoot, or reused by push. A
+      // slot out of generations is retired instead: the root leaves the heap now, the slot is kept.
+      const generation = this.slotGeneration[slot]! + 1;
+      this.slotGeneration[slot] = generation;
+      if (generation < GENERATIONS) this.rootTaken = true;
+      else this.dropRoot();
       this.clock[0] = time;
       handler.handle(this.slotKind[slot]!, this.slotPayload[slot]!);
     }
   }
 
-  /** Time of the next pending event, or Infinity when none is left. */
+  /** Time of the next pending event (same unit as `now`), or Infinity when none is left. */
   peekTime(): number {
     if (this.rootTaken) this.removeRoot();
     return this.size === 0 && !this.refill() ? Infinity : this.heapTime[0]!;
@@ -380,6 +424,11 @@ export class EventCalendar {
   private removeRoot(): void {
     this.rootTaken = false;
     this.freeSlots[this.freeCount++] = this.heapSlot[0]!;
+    this.dropRoot();
+  }
+
+  /** Take the root out of the heap (its slot is freed, or retired, by the caller). */
+  private dropRoot(): void {
     const last = --this.size;
     if (last > 0) this.siftDown(0, this.heapTime[last]!, this.heapSlot[last]!);
   }
@@ -443,13 +492,11 @@ export class EventCalendar {
     return this.slotCount++;
   }
 
+  /** The slot's handle goes stale; the slot is reused, unless it is out of generations (retired). */
   private releaseSlot(slot: number): void {
-    this.bumpGeneration(slot);
-    this.freeSlots[this.freeCount++] = slot;
-  }
-
-  private bumpGeneration(slot: number): void {
-    this.slotGeneration[slot] = (this.slotGeneration[slot]! + 1) & GENERATION_MASK;
+    const generation = this.slotGeneration[slot]! + 1;
+    this.slotGeneration[slot] = generation;
+    if (generation < GENERATIONS) this.freeSlots[this.freeCount++] = slot;
   }
 
   private growHeap(): void {
@@ -460,11 +507,11 @@ export class EventCalendar {
 
   private growSlots(): void {
     const cap = this.slotKind.length * 2;
-    if (cap > SLOT_MASK + 1) throw new RangeError('EventCalendar: more than 16M pending events');
+    if (cap > SLOT_SPAN) throw new RangeError('EventCalendar: more than 16M pending events');
     this.slotKind = grow(this.slotKind, new Int32Array(cap));
     this.slotPayload = grow(this.slotPayload, new Int32Array(cap));
     this.slotKey = grow(this.slotKey, new Float64Array(cap));
-    this.slotGeneration = grow(this.slotGeneration, new Uint32Array(cap));
+    this.slotGeneration = grow(this.slotGeneration, new Float64Array(cap));
     this.slotPos = grow(this.slotPos, new Int32Array(cap));
     this.slotTime = grow(this.slotTime, new Float64Array(cap));
     this.slotNext = grow(this.slotNext, new Int32Array(cap));

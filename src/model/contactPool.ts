@@ -25,8 +25,8 @@ export class ContactPool {
   wrapUp = new Float64Array(64);
   /** Patience in queue, seconds (Infinity: never abandons). */
   patience = new Float64Array(64);
-  /** Handle of the pending patience event, or -1. */
-  timer = new Int32Array(64);
+  /** Handle of the pending patience event, or -1 (calendar handles are doubles). */
+  timer = new Float64Array(64);
   state = new Uint8Array(64);
   /** Agent serving the contact (valid in service). */
   agentOf = new Int32Array(64);
@@ -40,7 +40,7 @@ export class ContactPool {
   repeat = new Uint8Array(64);
   repeatDelay = new Float64Array(64);
   /** Handle of the pending overflow event, or -1; and the overflow level it is for. */
-  overflowTimer = new Int32Array(64);
+  overflowTimer = new Float64Array(64);
   overflowLevel = new Int32Array(64);
 
   private free = new Int32Array(64);
@@ -72,7 +72,7 @@ export class ContactPool {
     this.handleTime = copy(this.handleTime, new Float64Array(cap));
     this.wrapUp = copy(this.wrapUp, new Float64Array(cap));
     this.patience = copy(this.patience, new Float64Array(cap));
-    this.timer = copy(this.timer, new Int32Array(cap));
+    this.timer = copy(this.timer, new Float64Array(cap));
     this.state = copy(this.state, new Uint8Array(cap));
     this.agentOf = copy(this.agentOf, new Int32Array(cap));
     this.botOutcome = copy(this.botOutcome, new Uint8Array(cap));
@@ -81,7 +81,7 @@ export class ContactPool {
     this.retryDelay = copy(this.retryDelay, new Float64Array(cap));
     this.repeat = copy(this.repeat, new Uint8Array(cap));
     this.repeatDelay = copy(this.repeatDelay, new Float64Array(cap));
-    this.overflowTimer = copy(this.overflowTimer, new Int32Array(cap));
+    this.overflowTimer = copy(this.overflowTimer, new Float64Array(cap));
     this.overflowLevel = copy(this.overflowLevel, new Int32Array(cap));
     this.free = copy(this.free, new Int32Array(cap));
   }

@@ -69,6 +69,7 @@ describe('EventCalendar', () => {
       const drop = cal.schedule(round + 0.7, 0, -round - 1);
       expect(keep).toBeGreaterThanOrEqual(0);
       expect(drop).toBeGreaterThanOrEqual(0);
+      expect(Number.isSafeInteger(keep) && Number.isSafeInteger(drop)).toBe(true);
       cal.cancel(drop);
       cal.run(handler, round + 1);
     }
@@ -83,6 +84,73 @@ describe('EventCalendar', () => {
     cal.cancel(h);
     expect(collect(cal).map(([, , p]) => p)).toEqual([2]);
     expect(h2).not.toBe(h);
+  });
+
+  it('cancel(handle) of a stale handle cancels nothing, however often its slot was reused since', () => {
+    // One event pending at a time, so every event takes the same slot (a handle is
+    // generation * 2^24 + slot). Handles used to carry 7 bits of generation: after 128 reuses a
+    // stale handle matched the slot's new event and cancelled it.
+    const slotOf = (handle: number): number => handle % 2 ** 24;
+    const cal = new EventCalendar(16);
+    const fired: number[] = [];
+    const handler: EventHandler = { handle: (_k, p) => void fired.push(p) };
+    const stale = cal.schedule(0, 0, -1);
+    cal.run(handler);
+    const expected: number[] = [];
+    for (let reuse = 1; reuse <= 5000; reuse++) {
+      // Events in the heap (same time as now) and in bucket lists (later); freed by dispatch
+      // (run) and by cancel: both ways of reusing a slot.
+      const live = cal.schedule(reuse % 2 === 0 ? cal.now : cal.now + 1, 0, reuse);
+      expect(slotOf(live)).toBe(slotOf(stale));
+      expect(Number.isSafeInteger(live) && live >= 0).toBe(true);
+      cal.cancel(stale);
+      expect(cal.pending).toBe(1);
+      if (reuse % 3 === 0) cal.cancel(live);
+      else {
+        expected.push(reuse);
+        cal.run(handler);
+      }
+      cal.cancel(live); // stale by now (dispatched or cancelled): ignored
+    }
+    expect(fired).toEqual([-1, ...expected]);
+  });
+
+  it('retires a slot that has used up its 2^29 generations instead of wrapping round', () => {
+    // White box: start slot 0 near the end of its generations rather than reuse it 2^29 times.
+    const LAST = 2 ** 29 - 1;
+    const cal = new EventCalendar(16);
+    const generations = (cal as unknown as { slotGeneration: Float64Array }).slotGeneration;
+    const fired: number[] = [];
+    const handler: EventHandler = { handle: (_k, p) => void fired.push(p) };
+
+    // Retired by cancel.
+    generations[0] = LAST;
+    const a = cal.schedule(1, 0, 1);
+    expect(a).toBe(LAST * 2 ** 24); // the largest generation: still an exact whole number
+    cal.cancel(a);
+    const b = cal.schedule(1, 0, 2);
+    expect(b % 2 ** 24).toBe(1); // a fresh slot: slot 0 is not reused
+    cal.cancel(a);
+    cal.run(handler);
+    expect(fired).toEqual([2]);
+
+    // Retired by dispatch, while the handler schedules into the heap (which would otherwise reuse
+    // the dispatched event's slot in place).
+    generations[1] = LAST;
+    const c = cal.schedule(2, 0, 3);
+    expect(c).toBe(LAST * 2 ** 24 + 1);
+    const handles: number[] = [];
+    cal.run({
+      handle: (_k, p) => {
+        fired.push(p);
+        if (p === 3) handles.push(cal.schedule(cal.now, 0, 4), cal.schedule(cal.now, 0, 5));
+      },
+    });
+    expect(fired).toEqual([2, 3, 4, 5]);
+    expect(handles.map((h) => h % 2 ** 24)).not.toContain(1);
+    expect(cal.pending).toBe(0);
+    cal.cancel(c); // stale, on a retired slot: ignored
+    expect(cal.pending).toBe(0);
   });
 
   it('dispatches in the order of one sorted list through bucketing, re-bucketing, cancels and far-off times', () => {
