@@ -22,7 +22,7 @@ import { WaitingQueues } from './waitingQueues.js';
  */
 export class ContactCenter implements EventHandler {
   readonly calendar = new EventCalendar(1024);
-  readonly contacts = new ContactPool();
+  readonly contacts = new ContactPool(this.calendar);
   readonly agents = new AgentPool();
   readonly queues: WaitingQueues;
   readonly router: Router;
@@ -149,13 +149,8 @@ export class ContactCenter implements EventHandler {
     if (next < this.endOfDay) this.calendar.schedule(next, E.ARRIVAL, type);
 
     const pool = this.contacts;
-    const c = pool.allocate();
     const interval = time < this.warmup ? -1 : Math.floor((time - this.warmup) / this.intervalLength);
-    pool.type[c] = type;
-    pool.interval[c] = interval;
-    pool.arrivalTime[c] = time;
-    pool.timer[c] = -1;
-    pool.overflowTimer[c] = -1;
+    const c = pool.open(type, interval);
     this.draws.fresh(type, c);
     this.observer.arrived(type, interval, time, c);
     if (pool.botOutcome[c] === BOT_NONE) {

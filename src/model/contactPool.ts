@@ -47,12 +47,30 @@ export class ContactPool {
   private freeCount = 0;
   private used = 0;
 
+  /** @param clock the simulation clock (`now`, seconds): new records arrive at its time. */
+  constructor(private readonly clock: { readonly now: number }) {}
+
   /** Records in use. */
   get live(): number {
     return this.used - this.freeCount;
   }
 
-  allocate(): number {
+  /**
+   * A record for a contact of `type` arriving now, attributed to `interval` (-1: warm-up), with
+   * no timer pending; the caller draws the rest (`CustomerDraws`). Every record starts here:
+   * fresh arrivals, repeats and retrials (which then keep their first arrival's time).
+   */
+  open(type: number, interval: number): number {
+    const c = this.allocate();
+    this.type[c] = type;
+    this.interval[c] = interval;
+    this.arrivalTime[c] = this.clock.now;
+    this.timer[c] = -1;
+    this.overflowTimer[c] = -1;
+    return c;
+  }
+
+  private allocate(): number {
     if (this.freeCount > 0) return this.free[--this.freeCount]!;
     if (this.used === this.type.length) this.grow();
     return this.used++;

@@ -26,17 +26,14 @@ export class FollowUps {
   abandoned(c: number): void {
     const pool = this.pool;
     if (pool.retry[c] === 0 || this.calendar.now + pool.retryDelay[c]! >= this.endOfDay) return;
-    const r = pool.allocate();
-    pool.type[r] = pool.type[c]!;
-    pool.interval[r] = pool.interval[c]!;
+    const r = pool.open(pool.type[c]!, pool.interval[c]!);
+    // The same customer and work: its first arrival's time and interval, its handle time.
     pool.arrivalTime[r] = pool.arrivalTime[c]!;
     pool.handleTime[r] = pool.handleTime[c]!;
     pool.wrapUp[r] = pool.wrapUp[c]!;
     pool.repeat[r] = pool.repeat[c]!;
     pool.repeatDelay[r] = pool.repeatDelay[c]!;
     pool.botOutcome[r] = BOT_NONE;
-    pool.timer[r] = -1;
-    pool.overflowTimer[r] = -1;
     pool.state[r] = ContactState.Retrying;
     this.calendar.schedule(this.calendar.now + pool.retryDelay[c]!, RETRIAL, r);
   }
@@ -58,14 +55,8 @@ export class FollowUps {
   /** REPEAT event: a customer of `type` comes back now; returns the new contact for the queue. */
   repeat(type: number): number {
     const time = this.calendar.now;
-    const pool = this.pool;
-    const c = pool.allocate();
     const interval = time < this.warmup ? -1 : Math.floor((time - this.warmup) / this.intervalLength);
-    pool.type[c] = type;
-    pool.interval[c] = interval;
-    pool.arrivalTime[c] = time;
-    pool.timer[c] = -1;
-    pool.overflowTimer[c] = -1;
+    const c = this.pool.open(type, interval);
     this.draws.repeatContact(type, c);
     this.observer.repeated(type, interval, time, c);
     return c;
