@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import { buildModel } from '../src/experiment/buildModel.js';
 import type { ReplicationResult } from '../src/experiment/measures.js';
 import { runReplication } from '../src/experiment/replication.js';
-import { warmUpThread } from '../src/experiment/warmUp.js';
+import { threadWarmUp } from '../src/experiment/warmUp.js';
 import type { ContactCenterConfig } from '../src/model/index.js';
 import type { Scenario } from '../src/scenario/index.js';
 
@@ -33,11 +33,13 @@ export interface WorkerFault {
 
 let prepared: { job: number; config: ContactCenterConfig } | null = null;
 let fault: WorkerFault | null = null;
+/** This thread's JIT warm-up (the module is the thread: one instance per worker). */
+const warmUp = threadWarmUp();
 
 const api: ReplicationWorkerApi = {
   prepare(job, scenario) {
     prepared = { job, config: buildModel(scenario) };
-    warmUpThread(scenario);
+    warmUp(scenario);
   },
   replicate(job, seed, replication) {
     if (fault !== null && fault.replication === replication) {

@@ -2,7 +2,7 @@ import type { Scenario } from '../scenario/index.js';
 import { buildModel } from './buildModel.js';
 import type { ReplicationRunner } from './replicationRunner.js';
 import { runReplication } from './replication.js';
-import { warmUpThread } from './warmUp.js';
+import { threadWarmUp } from './warmUp.js';
 import type { ContactCenterConfig } from '../model/index.js';
 
 /** Lets pending I/O and signals (Ctrl-C, abort) through between replications. */
@@ -11,11 +11,12 @@ const yieldToEventLoop: () => Promise<void> =
 
 /**
  * Runs replications in this thread, one at a time, yielding to the event loop before each so an
- * abort can land between them.
+ * abort can land between them. Each runner warms the JIT up once (`threadWarmUp`).
  */
 export function inThreadRunner(): ReplicationRunner {
   let cached: { scenario: Scenario; config: ContactCenterConfig } | null = null;
   let closed = false;
+  const warmUp = threadWarmUp();
   return {
     id: 0,
     async run(scenario, seed, replication) {
@@ -23,7 +24,7 @@ export function inThreadRunner(): ReplicationRunner {
       if (closed) throw new Error('runner closed');
       if (cached?.scenario !== scenario) {
         cached = { scenario, config: buildModel(scenario) };
-        warmUpThread(scenario);
+        warmUp(scenario);
       }
       return runReplication(cached.config, seed, replication);
     },

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { firstIntervalOnly } from '../../src/experiment/warmUp.js';
+import { firstIntervalOnly, threadWarmUp } from '../../src/experiment/warmUp.js';
 import { parseScenario, parseScenarioText, type Scenario } from '../../src/scenario/index.js';
 
 const bundled = (name: string): Scenario =>
@@ -30,5 +32,35 @@ describe('the per-thread warm-up simulates the first interval alone', () => {
     expect(firstIntervalOnly({ ...s, intervals: 3 })).toBeNull();
     const shifts = { ...s, agentGroups: s.agentGroups.map((g) => ({ ...g, staff: undefined, shifts: [{ start: '08:00', minutes: 480, count: 10 }] })) } as Scenario;
     expect(firstIntervalOnly(shifts)).toBeNull();
+  });
+});
+
+describe('threadWarmUp()', () => {
+  it('changes no output: a fresh process with and without the warm-up prints byte-identical JSON', () => {
+    // Each side in its own process, so the warm-up is the first simulation its thread runs: any
+    // state it left behind (module caches, a mutated scenario, shared streams) would show here.
+    const files = ['retail-day', 'chatbot-voice'].map((name) => fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)));
+    for (const file of files) expect(firstIntervalOnly(parseScenarioText(readFileSync(file, 'utf8'), file))).not.toBeNull();
+    const probe = fileURLToPath(new URL('../support/warmUpProbe.ts', import.meta.url));
+    const [warm, cold] = (['warm', 'cold'] as const).map((mode) => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', probe, mode, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      return run.stdout;
+    });
+    expect(warm!.length).toBeGreaterThan(100_000);
+    expect(warm === cold).toBe(true); // not toBe: a failure would print two 400 kB strings
+  });
+
+  it('warms up once: later calls, for any scenario, do nothing; a new one warms up again', () => {
+    const s = bundled('retail-day');
+    let read = false;
+    const watched = { ...s, get contactTypes() { read = true; return s.contactTypes; } } as Scenario;
+    const warmUp = threadWarmUp();
+    warmUp(s);
+    warmUp(watched);
+    expect(read).toBe(false);
+    threadWarmUp()(watched); // another owner (another runner, another worker)
+    expect(read).toBe(true);
   });
 });
