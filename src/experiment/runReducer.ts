@@ -7,6 +7,15 @@ import { GROUP_MEASURES, GroupMeasure, TYPE_MEASURES, type ReplicationResult } f
 import { K, KPI_READERS, ROW, SECONDS } from './kpiReaders.js';
 import { KPI_NAMES, type GroupKpis, type IntervalGroupKpis, type IntervalOutput, type Kpis, type RunOutput } from './runOutput.js';
 
+/*
+ * Views, the rows of moments behind the output, for contact types and agent groups alike (`count`
+ * of them, `n` intervals): the summary, then each one over the day, then each one per interval.
+ */
+const SUMMARY_VIEW = 0;
+const dayView = (e: number): number => 1 + e;
+const intervalView = (count: number, i: number, e: number): number => 1 + count + i * count + e;
+const viewCount = (count: number, n: number): number => 1 + count * (1 + n);
+
 /**
  * Reduces replication results into the CONTRACT run output. Results must be added in
  * replication order: floating-point sums are not associative, so a fixed order is what makes the
@@ -19,6 +28,7 @@ export class RunReducer {
   private readonly typeMoments: PairedMoments;
   private readonly groupMoments: PairedMoments;
   private readonly row = new Float64Array(ROW);
+  /** One replication's day totals, by view: the summary, then each type (group) over the day. */
   private readonly typeRows: Float64Array;
   private readonly groupRows: Float64Array;
   private expected = 0;
@@ -27,9 +37,8 @@ export class RunReducer {
     this.nTypes = config.types.length;
     this.nGroups = config.groups.length;
     this.n = config.intervals;
-    // Views: 0 summary, 1..T by type, then one per (interval, type).
-    this.typeMoments = new PairedMoments((1 + this.nTypes * (1 + this.n)) * K);
-    this.groupMoments = new PairedMoments((1 + this.nGroups * (1 + this.n)) * GK);
+    this.typeMoments = new PairedMoments(viewCount(this.nTypes, this.n) * K);
+    this.groupMoments = new PairedMoments(viewCount(this.nGroups, this.n) * GK);
     this.typeRows = new Float64Array((1 + this.nTypes) * ROW);
     this.groupRows = new Float64Array((1 + this.nGroups) * GROUP_MEASURES);
   }
@@ -59,12 +68,12 @@ export class RunReducer {
         const at = (t * n + i) * TYPE_MEASURES;
         for (let m = 0; m < TYPE_MEASURES; m++) row[m] = table[at + m]!;
         row[SECONDS] = seconds;
-        this.observe(moments, 1 + nTypes + i * nTypes + t, row, K);
+        this.observe(moments, intervalView(nTypes, i, t), row, K);
         for (let m = 0; m < ROW; m++) {
-          typeRows[(1 + t) * ROW + m]! += row[m]!;
+          typeRows[dayView(t) * ROW + m]! += row[m]!;
         }
       }
-      for (let m = 0; m < ROW; m++) typeRows[m]! += m === SECONDS ? 0 : typeRows[(1 + t) * ROW + m]!;
+      for (let m = 0; m < ROW; m++) typeRows[m]! += m === SECONDS ? 0 : typeRows[dayView(t) * ROW + m]!;
     }
     typeRows[SECONDS] = seconds * n;
     for (let v = 0; v <= nTypes; v++) {
@@ -88,9 +97,9 @@ export class RunReducer {
     for (let g = 0; g < nGroups; g++) {
       for (let i = 0; i < n; i++) {
         const at = (g * n + i) * GROUP_MEASURES;
-        this.observeGroup(1 + nGroups + i * nGroups + g, table, at, this.config.intervalSeconds);
+        this.observeGroup(intervalView(nGroups, i, g), table, at, this.config.intervalSeconds);
         for (let m = 0; m < GROUP_MEASURES; m++) {
-          groupRows[(1 + g) * GROUP_MEASURES + m]! += table[at + m]!;
+          groupRows[dayView(g) * GROUP_MEASURES + m]! += table[at + m]!;
           groupRows[m]! += table[at + m]!;
         }
       }
@@ -142,21 +151,21 @@ export class RunReducer {
     // Object.fromEntries defines own properties, so any id (even "__proto__") becomes a key.
     const typeTable = (view: (ti: number) => number) => Object.fromEntries(config.types.map((t, ti) => [t.id, this.kpis(view(ti))]));
     const groupTable = (view: (gi: number) => number) => Object.fromEntries(config.groups.map((g, gi) => [g.id, this.groupKpis(view(gi))]));
-    const byType = typeTable((ti) => 1 + ti);
-    const byGroup = groupTable((gi) => 1 + gi);
+    const byType = typeTable(dayView);
+    const byGroup = groupTable(dayView);
     const intervals: IntervalOutput[] = [];
     for (let i = 0; i < this.n; i++) {
       intervals.push({
         start: meta.intervalLabels[i] ?? '',
-        byType: typeTable((ti) => 1 + nTypes + i * nTypes + ti),
-        byGroup: Object.fromEntries(config.groups.map((g, gi) => [g.id, this.intervalGroupKpis(1 + nGroups + i * nGroups + gi, gi, i)])),
+        byType: typeTable((ti) => intervalView(nTypes, i, ti)),
+        byGroup: Object.fromEntries(config.groups.map((g, gi) => [g.id, this.intervalGroupKpis(intervalView(nGroups, i, gi), gi, i)])),
       });
     }
     return {
       scenario: meta.scenario,
       replications: this.expected,
       seed: meta.seed,
-      summary: { ...this.kpis(0), ...this.groupKpis(0) },
+      summary: { ...this.kpis(SUMMARY_VIEW), ...this.groupKpis(SUMMARY_VIEW) },
       byType,
       byGroup,
       intervals,
