@@ -2,10 +2,9 @@
 // compiler) into node_modules/.cache/ccsim/ and reused while the sources are unchanged. Used by
 // bin/ccsim.js in a checkout and by the benchmark.
 //
-// Why not run the sources under tsx: tsx's loader transfers (detaches) an ArrayBuffer in the
-// thread it loads modules in, which turns off V8's "array buffer detaching protector" for that
-// thread for good; every typed-array access of the simulation then pays a detach check, and
-// in-thread replications ran about 18 % slower. A bundle also starts faster.
+// Why not run the sources under tsx: tsx's loader detaches an ArrayBuffer in the thread it loads
+// modules in, and in-thread replications then ran about 18 % slower (see docs/architecture.md,
+// Hot loop rules). A bundle also starts faster.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';

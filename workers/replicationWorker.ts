@@ -17,10 +17,8 @@ export interface ReplicationWorkerApi {
   prepare(job: number, scenario: Scenario): void;
   /**
    * Simulate one replication of job `job`. The result is copied to the caller, not transferred:
-   * transferring detaches its buffers, and the first detached ArrayBuffer in a V8 isolate turns
-   * off an optimisation for good (the "array buffer detaching protector"), so every typed-array
-   * access in the simulation's optimized code gains a detach check: replications ran 18 % slower
-   * (31.2 ms instead of 26.4 ms on the standard workload). The copy costs microseconds.
+   * transferring would detach its buffers in this thread (see docs/architecture.md, Hot loop
+   * rules). The copy costs microseconds.
    */
   replicate(job: number, seed: number, replication: number): ReplicationResult;
 }

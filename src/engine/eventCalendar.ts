@@ -64,7 +64,7 @@ const ADAPT_EVERY = 256;
  * per event): see docs/architecture.md, Hot loop rules.
  */
 export class EventCalendar {
-  /** The current time lives in a typed array: a double field would box a new number per event. */
+  /** The current time, in a typed array: a double field would box a new number per event. */
   private readonly clock = new Float64Array(1);
   /** The time of the event being scheduled, on its way from `schedule` to `push`. */
   private readonly pendingTime = new Float64Array(1);

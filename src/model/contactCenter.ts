@@ -101,8 +101,8 @@ export class ContactCenter implements EventHandler {
   }
 
   handle(kind: number, payload: number): void {
-    // Handlers read the time from the calendar: numbers passed to calls the JIT does not inline
-    // are boxed on the heap, and this loop allocates nothing per event.
+    // Handlers read the time from the calendar, never from an argument: see docs/architecture.md,
+    // Hot loop rules.
     switch (kind) {
       case E.ARRIVAL:
         this.onArrival(payload);

@@ -31,8 +31,8 @@ interface TypeStreams {
  * random numbers). A fresh contact's draws are all made at its arrival, whether or not they are
  * used (every bot draw, the retrial and repeat decisions and delays); draws for follow-up contacts
  * (a retry's new patience, a repeat's new handle time) come from `follow-up:<type id>`. Integers
- * in, nothing out: values go straight into the record's typed arrays (`sampleInto`, so no drawn
- * number is boxed on the way).
+ * in, nothing out: values go straight into the record's typed arrays through `sampleInto` (see
+ * docs/architecture.md, Hot loop rules).
  */
 export class CustomerDraws {
   private readonly streams: TypeStreams[];

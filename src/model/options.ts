@@ -9,7 +9,7 @@ export type StreamSource = (name: string) => RandomStream;
  * Where arrival times come from. `advance(type)` sets `nextTime[type]` to the next arrival of
  * `type` after the current `nextTime[type]` (which starts at 0, and is the time of the arrival
  * being handled when the model calls it; Infinity: none). Times stay in the array, neither
- * passed nor returned, so that no number is boxed per arrival (`advance` is not always inlined).
+ * passed nor returned: `advance` is not always inlined (see docs/architecture.md, Hot loop rules).
  */
 export interface ArrivalSource {
   readonly nextTime: Float64Array;

@@ -30,9 +30,7 @@ const ENTRY_FLAGS: readonly { pattern: RegExp; value: 'always' | 'unless-flag' |
 /**
  * Module loaders (`--import tsx`, `--require ...`, `--loader ...`). The worker runs plain
  * JavaScript (a bundle or the build), so it needs no loader, and a loader costs it speed: tsx's
- * hooks transfer (detach) an ArrayBuffer inside the worker, which turns off V8's "array buffer
- * detaching protector" for that thread, and every typed-array access in the simulation then pays
- * a detach check (replications about 18 % slower).
+ * hooks detach an ArrayBuffer inside the worker (see docs/architecture.md, Hot loop rules).
  */
 const LOADER = /^--(import|require|loader|experimental-loader)(=|$)|^-r$/;
 

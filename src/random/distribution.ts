@@ -11,8 +11,7 @@ export interface Distribution {
   sample(stream: RandomStream): number;
   /**
    * Draw one value from `stream` into `out[at]` (the same value as `sample`). The simulation draws
-   * through this: a number returned from a call the JIT does not inline is boxed on the heap, and
-   * the hot loop allocates nothing per event.
+   * through this, never `sample` (see docs/architecture.md, Hot loop rules).
    */
   sampleInto(stream: RandomStream, out: Float64Array, at: number): void;
 }

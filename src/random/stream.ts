@@ -28,9 +28,8 @@ const BLOCK = 256;
  * step per uniform is 4x cheaper than seedrandom's 53-bit `double()`, which makes two.
  *
  * Uniforms are drawn a block at a time into a typed array, so `next()` is a few bytes of bytecode
- * that the JIT always inlines: a number returned from a call that is not inlined is boxed on the
- * heap, and the simulation's hot loop allocates nothing. The sequence is the same as drawing one
- * at a time.
+ * that the JIT always inlines (see docs/architecture.md, Hot loop rules). The sequence is the
+ * same as drawing one at a time.
  *
  * seedrandom seeds the generator (its key schedule and 512 mixing steps); the steps themselves
  * run here on a copy of its state in an Int32Array, the same arithmetic as seedrandom's

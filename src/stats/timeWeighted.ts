@@ -5,8 +5,7 @@
  * slot counts), sharing one clock per block.
  *
  * The public setters are tiny so the JIT inlines them into the caller; they hand the time to the
- * work through a typed array, because a number passed to a call that is not inlined is boxed on
- * the heap (and the simulation allocates nothing per event).
+ * work through a typed array (see docs/architecture.md, Hot loop rules).
  */
 export class TimeWeighted {
   private readonly value: Float64Array;
