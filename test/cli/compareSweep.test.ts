@@ -1,15 +1,15 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
+import { checkContractShape, itChecksContractShape } from '../support/contractShape.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const retail = join(root, 'scenarios/retail-day.json');
 const bot = join(root, 'scenarios/chatbot-voice.json');
 const twoSkills = join(root, 'scenarios/two-skills.json');
-const shapeChecker = join(root, '../shared/contract/check-shape.mjs');
 
 const erlangCheck = join(root, 'scenarios/erlang-check.json');
 
@@ -58,12 +58,12 @@ describe('ccsim compare', () => {
     expect(out.deltas[0].summary.occupancy.n).toBe(2);
   });
 
-  it.skipIf(!existsSync(shapeChecker))('--json has the contract shape', async () => {
+  itChecksContractShape('compare --json has the contract shape', async () => {
     const { stdout } = await cli('compare', retail, bot, '--replications', '2', '--json');
     const out = JSON.parse(stdout);
     expect(out.baseline).toBe('Retail day');
     expect(out.deltas[0].scenario).toBe('Retail day with a voice bot');
-    const check = spawnSync(process.execPath, [shapeChecker, 'compare', '-'], { input: stdout, encoding: 'utf8' });
+    const check = checkContractShape('compare', stdout);
     expect(check.stdout).toContain('matches the contract');
   });
 
@@ -92,11 +92,11 @@ describe('ccsim sweep', () => {
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
   });
 
-  it.skipIf(!existsSync(shapeChecker))('--json has the contract shape', async () => {
+  itChecksContractShape('sweep --json has the contract shape', async () => {
     const { code, stdout } = await cli('sweep', twoSkills, '--set', 'agentGroups[2].staff=4,8', '--replications', '2', '--json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).parameter).toBe('agentGroups[2].staff');
-    const check = spawnSync(process.execPath, [shapeChecker, 'sweep', '-'], { input: stdout, encoding: 'utf8' });
+    const check = checkContractShape('sweep', stdout);
     expect(check.stdout).toContain('matches the contract');
   });
 

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFilesAtomic } from '../../src/node/writeFilesAtomic.js';
 import { cli } from '../support/cli.js';
+import { checkContractShape, itChecksContractShape } from '../support/contractShape.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const erlangCheck = join(root, 'scenarios/erlang-check.json');
 const twoSkills = join(root, 'scenarios/two-skills.json');
-const shapeChecker = join(root, '../shared/contract/check-shape.mjs');
 const scratchDirs: string[] = [];
 const scratch = () => {
   const dir = mkdtempSync(join(tmpdir(), 'ccsim-test-'));
@@ -55,9 +55,9 @@ describe('ccsim run', () => {
     expect(stdout).not.toMatch(/NaN|Infinity/);
   });
 
-  it.skipIf(!existsSync(shapeChecker))('run --json output passes the shared contract shape check', async () => {
+  itChecksContractShape('run --json output passes the shared contract shape check', async () => {
     const { stdout } = await cli('run', erlangCheck, '--replications', '2', '--json');
-    const result = spawnSync(process.execPath, [shapeChecker, 'run', '-'], { input: stdout, encoding: 'utf8' });
+    const result = checkContractShape('run', stdout);
     expect(result.stdout).toContain('matches the contract');
     expect(result.status).toBe(0);
   });
