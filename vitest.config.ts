@@ -1,10 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: `fast` (unit, event-log stories, validation against theory: `npm run test:fast`,
+ * under 30 s on two idle cores) and `slow` (everything else: CLI and worker runs, staffing and
+ * schedule searches, hardening, the browser page). `npm test` runs both. A new test file is slow
+ * unless it sits in one of the fast folders below.
+ */
+const FAST = [
+  'test/engine/**/*.test.ts',
+  'test/random/**/*.test.ts',
+  'test/analytic/**/*.test.ts',
+  'test/scenario/**/*.test.ts',
+  'test/model/**/*.test.ts',
+  'test/experiment/**/*.test.ts',
+  'test/validation/**/*.test.ts',
+  // Unit tests of the optimizer on injected evaluations (no simulation, no solver run).
+  'test/optimize/requiredAgents.test.ts',
+  'test/optimize/staffingSearch.test.ts',
+  'test/optimize/scheduleTemplates.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'fast', include: FAST } },
+      { extends: true, test: { name: 'slow', include: ['test/**/*.test.ts'], exclude: FAST } },
+    ],
   },
 });
