@@ -1,22 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFilesAtomic } from '../../src/node/writeFilesAtomic.js';
 import { cli } from '../support/cli.js';
+import { scratchDirs } from '../support/scratch.js';
 import { checkContractShape, itChecksContractShape } from '../support/contractShape.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const erlangCheck = join(root, 'scenarios/erlang-check.json');
 const twoSkills = join(root, 'scenarios/two-skills.json');
-const scratchDirs: string[] = [];
-const scratch = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ccsim-test-'));
-  scratchDirs.push(dir);
-  return dir;
-};
-afterAll(() => scratchDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const scratch = scratchDirs();
 
 const validScenario = {
   name: 'small',

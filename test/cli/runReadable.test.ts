@@ -1,19 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
+import { scratchDirs } from '../support/scratch.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const retail = join(root, 'scenarios/retail-day.json');
 const emailBacklog = join(root, 'scenarios/email-backlog.json');
-const scratchDirs: string[] = [];
-const scratch = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ccsim-test-'));
-  scratchDirs.push(dir);
-  return dir;
-};
-afterAll(() => scratchDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const scratch = scratchDirs();
 
 const quick = ['--replications', '2', '--workers', '1'];
 
