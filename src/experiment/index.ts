@@ -15,7 +15,7 @@ export { runReplication, type ReplicationOptions } from './replication.js';
 export { TraceRecorder, teeObserver, type TraceEvent, type TraceKind } from './trace.js';
 export { RunReducer } from './runReducer.js';
 export { KPI_NAMES, type Kpis, type GroupKpis, type IntervalGroupKpis, type IntervalOutput, type RunOutput } from './runOutput.js';
-export { simulateInThread, intervalLabels, traceReplication, type RunOptions } from './simulate.js';
+export { simulateInThread, intervalLabels, traceReplication, type InThreadOptions } from './simulate.js';
 export type { ReplicationRunner, RunnerFactory } from './replicationRunner.js';
 export { inThreadRunner } from './inThreadRunner.js';
 export { ReplicationPool, AbortError, ReplicationError, type PoolRunOptions } from './replicationPool.js';

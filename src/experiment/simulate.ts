@@ -5,8 +5,8 @@ import { TraceRecorder, type TraceEvent } from './trace.js';
 import type { RunOutput } from './runOutput.js';
 import { RunReducer } from './runReducer.js';
 
-/** Options of a simulation run. */
-export interface RunOptions {
+/** Options of a simulation in this thread (`simulateInThread`). */
+export interface InThreadOptions {
   /** Independent replications of the day (default 10). */
   readonly replications?: number;
   /** Master seed (default 1). */
@@ -22,7 +22,7 @@ export function intervalLabels(scenario: Scenario): string[] {
 }
 
 /** Simulate `replications` days of a validated scenario in this thread and reduce them in order. */
-export function simulateInThread(scenario: Scenario, options: RunOptions = {}): RunOutput {
+export function simulateInThread(scenario: Scenario, options: InThreadOptions = {}): RunOutput {
   const replications = options.replications ?? 10;
   const seed = options.seed ?? 1;
   const config = buildModel(scenario);

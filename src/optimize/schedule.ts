@@ -158,7 +158,7 @@ export async function solveSchedule(problem: ScheduleProblem, options: ScheduleO
   }
   const highs = await (options.loadHighs ?? defaultLoadHighs)();
   const started = performance.now();
-  const { data, rowCount, rowIntervals } = buildModel(highs, problem, columns);
+  const { data, rowCount, rowIntervals } = buildScheduleModel(highs, problem, columns);
   const greedy = greedyCounts(problem, columns, shortfallPenaltyOf(problem));
   const model = highs.createModel(data);
   try {
@@ -190,7 +190,7 @@ export async function solveSchedule(problem: ScheduleProblem, options: ScheduleO
  * The HiGHS model data (column-wise): shift columns first, then one shortfall column per row;
  * `rowIntervals[r]` is the interval of row r.
  */
-function buildModel(highs: Highs, problem: ScheduleProblem, columns: ShiftColumn[]) {
+function buildScheduleModel(highs: Highs, problem: ScheduleProblem, columns: ShiftColumn[]) {
   const { required } = problem;
   const coverable = new Array<boolean>(required.length).fill(false);
   for (const c of columns) for (const i of c.covers) coverable[i] = true;
