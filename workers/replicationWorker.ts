@@ -5,29 +5,10 @@
 import * as Comlink from 'comlink';
 // Only what a replication needs (not the experiment index, which pulls in the scenario validator).
 import { buildModel } from '../src/experiment/buildModel.js';
-import type { ReplicationResult } from '../src/experiment/measures.js';
 import { runReplication } from '../src/experiment/replication.js';
 import { threadWarmUp } from '../src/experiment/warmUp.js';
 import type { ContactCenterConfig } from '../src/model/index.js';
-import type { Scenario } from '../src/scenario/index.js';
-
-/** What a worker does, seen from the main thread through comlink. */
-export interface ReplicationWorkerApi {
-  /** Build the model of `scenario` under the name `job` (sent once, then replicated many times). */
-  prepare(job: number, scenario: Scenario): void;
-  /**
-   * Simulate one replication of job `job`. The result is copied to the caller, not transferred:
-   * transferring would detach its buffers in this thread (see docs/architecture.md, Hot loop
-   * rules). The copy costs microseconds.
-   */
-  replicate(job: number, seed: number, replication: number): ReplicationResult;
-}
-
-/** Test hook (Node only, through workerData): fail on purpose at one replication. */
-export interface WorkerFault {
-  readonly replication: number;
-  readonly kind: 'throw' | 'exit';
-}
+import type { ReplicationWorkerApi, WorkerFault } from '../src/experiment/replicationWorkerApi.js';
 
 let prepared: { job: number; config: ContactCenterConfig } | null = null;
 let fault: WorkerFault | null = null;

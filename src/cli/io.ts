@@ -1,3 +1,4 @@
+import { InputError } from '../node/inputError.js';
 /** Where a command writes. The real CLI passes process streams; tests pass string collectors. */
 export interface CliIo {
   /** Write to standard output (the JSON document or the readable table). */
@@ -18,10 +19,9 @@ export interface CliIo {
 export const DEFAULT_COLUMNS = 100;
 
 /**
- * A problem with what the user typed or supplied (bad flag, unreadable or invalid file).
- * The CLI prints `ccsim: <message>` as one line and exits with code 2, never a stack trace.
+ * A problem with what the user typed (a bad flag or value): an {@link InputError}, printed as
+ * `ccsim <command>: <message>`, exit code 2, never a stack trace.
  */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-  readonly exitCode: number = 2;
+export class UsageError extends InputError {
+  override readonly name: string = 'UsageError';
 }

@@ -8,6 +8,7 @@ import { closestName } from '../scenario/index.js';
 import { withOutputWidth } from './outputWidth.js';
 import { wrap } from './format.js';
 import { RunTooLargeError } from '../experiment/runSize.js';
+import { InputError } from '../node/inputError.js';
 import { runCommand } from './runCommand.js';
 import { compareCommand } from './compareCommand.js';
 import { sweepCommand } from './sweepCommand.js';
@@ -82,7 +83,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     return await withOutputWidth(io.columns, () => command(rest, io));
   } catch (error) {
-    if (error instanceof UsageError || error instanceof RunTooLargeError) {
+    if (error instanceof InputError || error instanceof RunTooLargeError) {
       io.stderr(`ccsim ${name}: ${error.message}\n`);
       return error.exitCode;
     }

@@ -1,7 +1,7 @@
 import { checkPrecisionType, traceReplication, type PrecisionReport } from '../experiment/index.js';
 import { simulate } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
-import { intervalCsv } from './intervalCsv.js';
+import { intervalCsv } from '../experiment/intervalCsv.js';
 import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
 import { parseCommandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { remoteRunner, type RunnerFactory } from '../experiment/index.js';
-import type { ReplicationWorkerApi, WorkerFault } from '../../workers/replicationWorker.js';
+import type { ReplicationWorkerApi, WorkerFault } from '../experiment/replicationWorkerApi.js';
 import { workerEntry } from './workerEntry.js';
 
 let live = 0;

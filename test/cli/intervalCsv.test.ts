@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CSV_DECIMALS, rounded } from '../../src/cli/intervalCsv.js';
+import { CSV_DECIMALS, rounded } from '../../src/experiment/intervalCsv.js';
 import { KPI_NAMES } from '../../src/experiment/index.js';
 import { cli } from '../support/cli.js';
 

@@ -1,14 +1,9 @@
 /** Results as CSV: the summary (with paired deltas) and the per-interval table of every scenario. */
-import { intervalCsv } from '../../../src/cli/intervalCsv.js';
+import { csvText, intervalCsv } from '../../../src/experiment/intervalCsv.js';
 import type { Results } from '../run/runExperiment.js';
 import { SUMMARY_KPIS } from '../model/kpis.js';
 
 const cell = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
-/** Quote a text field; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
-export function csvText(s: string): string {
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 /** One row per scenario and KPI (summary, by type, then occupancy by group), with deltas against the baseline (summary and by type). */
 export function summaryCsv(r: Results): string {

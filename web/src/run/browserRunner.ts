@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { remoteRunner, type RunnerFactory } from '../../../src/experiment/index.js';
-import type { ReplicationWorkerApi } from '../../../workers/replicationWorker.js';
+import type { ReplicationWorkerApi } from '../../../src/experiment/replicationWorkerApi.js';
 
 let live = 0;
 

@@ -1,7 +1,7 @@
-import { KPI_NAMES, type RunOutput } from '../experiment/index.js';
+import { KPI_NAMES, type RunOutput } from './runOutput.js';
 
-// Kept free of node:* and of format.ts (which reads the CLI's output width): the web page's
-// export (web/src/export/resultsCsv.ts) builds on this file in the browser.
+// Below the CLI and the web page, free of node:*: `ccsim run --csv` and the page's export
+// (web/src/export/resultsCsv.ts) both write it.
 
 type KpiName = (typeof KPI_NAMES)[number];
 
@@ -99,6 +99,12 @@ export function rounded(x: number | null, decimals: number): string {
   return String(Number(x.toFixed(decimals)));
 }
 
-function csvText(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+/**
+ * A text field for CSV (the one writer the CLI and the web page share): quoted when it holds a
+ * quote, comma or line break; a leading = + - @ (or tab, CR) is prefixed with ' so a spreadsheet
+ * does not run it as a formula.
+ */
+export function csvText(s: string): string {
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -1,0 +1,26 @@
+/**
+ * The protocol between a replication runner (Node worker threads: src/node/nodeWorkerRunner.ts;
+ * Web Workers: web/src/run/browserRunner.ts) and the worker module (workers/replicationWorker.ts),
+ * kept here, below both, so neither side imports the other.
+ */
+import type { ReplicationResult } from './measures.js';
+import type { Scenario } from '../scenario/index.js';
+
+/** What a worker does, seen from the main thread through comlink. */
+export interface ReplicationWorkerApi {
+  /** Build the model of `scenario` under the name `job` (sent once, then replicated many times). */
+  prepare(job: number, scenario: Scenario): void;
+  /**
+   * Simulate one replication of job `job`. The result is copied to the caller, not transferred:
+   * transferring would detach its buffers in this thread (see docs/architecture.md, Hot loop
+   * rules). The copy costs microseconds.
+   */
+  replicate(job: number, seed: number, replication: number): ReplicationResult;
+}
+
+/** Test hook (Node only, through workerData): fail on purpose at one replication. */
+export interface WorkerFault {
+  readonly replication: number;
+  readonly kind: 'throw' | 'exit';
+}
+
