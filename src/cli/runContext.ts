@@ -4,6 +4,7 @@ import type { RunOptions } from '../node/api.js';
 import { integerFlag } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { progressBar } from './progressBar.js';
+import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
 
 /** The flags every simulating command shares. */
 export const RUN_FLAGS = {
@@ -27,8 +28,8 @@ export interface RunContext {
 }
 
 export function runContext(io: CliIo, label: string, values: { replications?: string; seed?: string; workers?: string; force?: boolean }): RunContext {
-  const replications = integerFlag('--replications', values.replications, 10, 1);
-  const seed = integerFlag('--seed', values.seed, 1, 0);
+  const replications = integerFlag('--replications', values.replications, RUN_DEFAULTS.replications, 1);
+  const seed = integerFlag('--seed', values.seed, RUN_DEFAULTS.seed, 0);
   const workers = integerFlag('--workers', values.workers, defaultWorkers(replications), 1);
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted (Ctrl-C)'));

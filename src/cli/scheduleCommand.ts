@@ -17,6 +17,7 @@ import { ciNote, percent, seconds, table, wrap } from './format.js';
 import { outputWidth } from './outputWidth.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
+import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
 
 export const SCHEDULE_USAGE = `Usage: ccsim schedule <scenario.json> [options]
 
@@ -55,8 +56,8 @@ export async function scheduleCommand(argv: string[], io: CliIo): Promise<number
   const timeLimitSeconds = timeLimitFlag(values['time-limit']);
   const mipRelGap = gapFlag(values.gap);
   // Check the run flags up front even without --verify, so a typo fails before any work.
-  integerFlag('--replications', values.replications, 10, 1);
-  integerFlag('--seed', values.seed, 1, 0);
+  integerFlag('--replications', values.replications, RUN_DEFAULTS.replications, 1);
+  integerFlag('--seed', values.seed, RUN_DEFAULTS.seed, 0);
   integerFlag('--workers', values.workers, 1, 1);
   const scenario = await loadScenarioFile(scenarioFile);
   try {

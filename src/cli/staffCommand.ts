@@ -9,6 +9,7 @@ import { percent, table, wrap } from './format.js';
 import { parseCommandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
+import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
 
 export const STAFF_USAGE = `Usage: ccsim staff <scenario.json> [options]
 
@@ -52,7 +53,7 @@ export async function staffCommand(argv: string[], io: CliIo): Promise<number> {
   const written = { flag: '--write-scenario', path: values['write-scenario'] };
   await checkOutputFiles([written]);
   const scenario = await loadScenarioFile(scenarioFile);
-  const ctx = runContext(io, 'staffing', { ...values, replications: values.replications ?? '20' });
+  const ctx = runContext(io, 'staffing', { ...values, replications: values.replications ?? String(RUN_DEFAULTS.staffReplications) });
   const out = await ctx.finish(
     staff(scenario, {
       method,

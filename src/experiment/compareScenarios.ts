@@ -4,6 +4,7 @@ import { buildModel } from './buildModel.js';
 import { pairedDeltas, pairedTypeDeltas, SummaryRows, type SummaryKey, type TypeDeltaKey } from './pairedDeltas.js';
 import type { ReplicationPool } from './replicationPool.js';
 import { simulateScenario, type SimulatedRun } from './simulateScenario.js';
+import { RUN_DEFAULTS } from './runDefaults.js';
 
 /** Paired deltas of one scenario against the baseline. */
 export interface CompareDelta {
@@ -36,7 +37,7 @@ export interface CompareOptions {
  */
 export async function compareScenarios(scenarios: readonly Scenario[], pool: ReplicationPool, options: CompareOptions = {}): Promise<CompareOutput> {
   if (scenarios.length < 2) throw new RangeError('compare: needs a baseline and at least one other scenario');
-  const replications = options.replications ?? 10;
+  const replications = options.replications ?? RUN_DEFAULTS.replications;
   const total = replications * scenarios.length;
   const runs: SimulatedRun[] = [];
   const rows: SummaryRows[] = [];
@@ -46,7 +47,7 @@ export async function compareScenarios(scenarios: readonly Scenario[], pool: Rep
     runs.push(
       await simulateScenario(scenario, pool, {
         replications,
-        seed: options.seed ?? 1,
+        seed: options.seed ?? RUN_DEFAULTS.seed,
         onResult: (r) => summary.add(r),
         onProgress: (done) => options.onProgress?.(i * replications + done, total),
       }),

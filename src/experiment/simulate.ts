@@ -4,6 +4,7 @@ import { runReplication } from './replication.js';
 import { TraceRecorder, type TraceEvent } from './trace.js';
 import type { RunOutput } from './runOutput.js';
 import { RunReducer } from './runReducer.js';
+import { RUN_DEFAULTS } from './runDefaults.js';
 
 /** Options of a simulation in this thread (`simulateInThread`). */
 export interface InThreadOptions {
@@ -23,8 +24,8 @@ export function intervalLabels(scenario: Scenario): string[] {
 
 /** Simulate `replications` days of a validated scenario in this thread and reduce them in order. */
 export function simulateInThread(scenario: Scenario, options: InThreadOptions = {}): RunOutput {
-  const replications = options.replications ?? 10;
-  const seed = options.seed ?? 1;
+  const replications = options.replications ?? RUN_DEFAULTS.replications;
+  const seed = options.seed ?? RUN_DEFAULTS.seed;
   const config = buildModel(scenario);
   const reducer = new RunReducer(config);
   for (let r = 0; r < replications; r++) {

@@ -5,6 +5,7 @@ import type { RunOutput } from './runOutput.js';
 import { RunReducer } from './runReducer.js';
 import { buildModel } from './buildModel.js';
 import { intervalLabels } from './simulate.js';
+import { RUN_DEFAULTS } from './runDefaults.js';
 
 /** Keep adding replications until a contact type's service level is this precise. */
 export interface PrecisionTarget {
@@ -88,8 +89,8 @@ export type SimulatedRun = RunOutput & { precision?: PrecisionReport };
  */
 export async function simulateScenario(scenario: Scenario, pool: ReplicationPool, options: SimulateScenarioOptions = {}): Promise<SimulatedRun> {
   checkPrecisionType(scenario, options.precision);
-  const batch = options.replications ?? 10;
-  const seed = options.seed ?? 1;
+  const batch = options.replications ?? RUN_DEFAULTS.replications;
+  const seed = options.seed ?? RUN_DEFAULTS.seed;
   const reducer = new RunReducer(buildModel(scenario));
   const cap = options.precision ? Math.max(batch, options.precision.maxReplications ?? 1000) : batch;
   const labels = intervalLabels(scenario);

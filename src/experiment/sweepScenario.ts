@@ -6,6 +6,7 @@ import type { Kpis, GroupKpis } from './runOutput.js';
 import type { ReplicationPool } from './replicationPool.js';
 import { getAtPath, setAtPath, sweepValue } from './scenarioPath.js';
 import { simulateScenario } from './simulateScenario.js';
+import { RUN_DEFAULTS } from './runDefaults.js';
 
 /** One value of a sweep. */
 export interface SweepPoint {
@@ -54,7 +55,7 @@ export async function sweepScenario(
   options: SweepOptions = {},
 ): Promise<SweepOutput> {
   const variants = sweepVariants(scenario, path, values);
-  const replications = options.replications ?? 10;
+  const replications = options.replications ?? RUN_DEFAULTS.replications;
   const points: SweepPoint[] = [];
   let first: SummaryRows | undefined;
   for (const [i, v] of variants.entries()) {
@@ -62,7 +63,7 @@ export async function sweepScenario(
     const rows = new SummaryRows(config.intervalSeconds, config.intervals, config.types.map((t) => t.id));
     const run = await simulateScenario(v.scenario, pool, {
       replications,
-      seed: options.seed ?? 1,
+      seed: options.seed ?? RUN_DEFAULTS.seed,
       onResult: (r) => rows.add(r),
       onProgress: (done) => options.onProgress?.(i * replications + done, variants.length * replications),
     });

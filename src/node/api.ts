@@ -18,6 +18,7 @@ import { scheduledScenario, scheduleScenario, type ScenarioSchedule } from '../o
 import { loadScenarioFile } from './loadScenarioFile.js';
 import { defaultWorkers, nodeWorkerRunners, type NodeRunnerOptions } from './nodeWorkerRunner.js';
 import { checkRunSize } from '../experiment/runSize.js';
+import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
 
 /** A scenario file path, or a scenario object (validated like a file). */
 export type ScenarioSource = string | Scenario | Record<string, unknown>;
@@ -76,7 +77,7 @@ async function withPool<T>(options: SimulateOptions, replications: number, use: 
 /** Simulate a scenario's day over replications (in worker threads) and return the CONTRACT run output. */
 export async function simulate(source: ScenarioSource, options: SimulateOptions = {}): Promise<SimulatedRun> {
   const scenario = await loadScenario(source);
-  const replications = options.replications ?? 10;
+  const replications = options.replications ?? RUN_DEFAULTS.replications;
   const planned = options.precision ? Math.max(replications, options.precision.maxReplications ?? 1000) : replications;
   checkRunSize([{ scenario, replications: planned }], options.force);
   try {
@@ -98,16 +99,16 @@ export async function simulate(source: ScenarioSource, options: SimulateOptions 
 /** Run a baseline and variants with common random numbers; paired deltas against the baseline. */
 export async function compare(sources: readonly ScenarioSource[], options: RunOptions = {}): Promise<CompareOutput> {
   const scenarios = await Promise.all(sources.map(loadScenario));
-  checkRunSize(scenarios.map((scenario) => ({ scenario, replications: options.replications ?? 10 })), options.force);
-  return withPool(options, options.replications ?? 10, (pool) => compareScenarios(scenarios, pool, pick(options)));
+  checkRunSize(scenarios.map((scenario) => ({ scenario, replications: options.replications ?? RUN_DEFAULTS.replications })), options.force);
+  return withPool(options, options.replications ?? RUN_DEFAULTS.replications, (pool) => compareScenarios(scenarios, pool, pick(options)));
 }
 
 /** Run a scenario with one field set to each value (`"*1.1"` multiplies the current value). */
 export async function sweep(source: ScenarioSource, path: string, values: readonly (number | string)[], options: RunOptions = {}): Promise<SweepOutput> {
   const scenario = await loadScenario(source);
   const variants = sweepVariants(scenario, path, values.map(String));
-  checkRunSize(variants.map((v) => ({ scenario: v.scenario, replications: options.replications ?? 10 })), options.force);
-  return withPool(options, options.replications ?? 10, (pool) => sweepScenario(scenario, path, values.map(String), pool, pick(options)));
+  checkRunSize(variants.map((v) => ({ scenario: v.scenario, replications: options.replications ?? RUN_DEFAULTS.replications })), options.force);
+  return withPool(options, options.replications ?? RUN_DEFAULTS.replications, (pool) => sweepScenario(scenario, path, values.map(String), pool, pick(options)));
 }
 
 function pick(options: RunOptions) {
@@ -191,7 +192,7 @@ export async function staff(source: ScenarioSource, options: StaffApiOptions = {
     checkRunSize([{ scenario, replications: 1 }], options.force);
     return staffScenario(scenario, config, null, { method });
   }
-  const replications = options.replications ?? 20;
+  const replications = options.replications ?? RUN_DEFAULTS.staffReplications;
   const maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
   const bound = replications * maxEvaluations + 2 * replications * (DEFAULT_REPAIR_ROUNDS + 1);
   // The whole search at most, on the scenario as given; each candidate plan is checked again.

@@ -7,6 +7,7 @@ import { analyticPlan, type AnalyticPlan } from './analyticStaffing.js';
 import type { AnalyticMethod } from './requiredAgents.js';
 import { DEFAULT_MAX_EVALUATIONS, searchStaffing, type SearchStep, type StaffingEvaluation, type StaffingSearchResult } from './staffingSearch.js';
 import { answersInTime, growthGroup, helpfulServers, missedTargets, staffingProblem, type StaffingProblem } from './staffingRules.js';
+import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
 
 export type StaffMethod = AnalyticMethod | 'simulation';
 
@@ -254,8 +255,8 @@ export async function staffScenario(scenario: Scenario, config: ContactCenterCon
   }
   if (run === null) throw new Error('staffScenario: the simulation method needs a way to run the scenario');
 
-  const replications = options.replications ?? 20;
-  const seed = options.seed ?? 1;
+  const replications = options.replications ?? RUN_DEFAULTS.staffReplications;
+  const seed = options.seed ?? RUN_DEFAULTS.seed;
   const margin = options.serviceLevelMargin ?? 0.01;
   const maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
   const simulate = (staff: readonly (readonly number[])[], r: number, s: number) => {
