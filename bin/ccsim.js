@@ -14,7 +14,8 @@ async function entry() {
     return new URL('../src/cli/bin.ts', import.meta.url).href;
   }
 }
-const { tuneV8ForSimulation, runCli } = await import(await entry());
+const { tuneV8ForSimulation, runCli, stopQuietlyOnClosedPipe } = await import(await entry());
+stopQuietlyOnClosedPipe();
 // Before any simulation code runs hot: see src/node/tuneV8.ts.
 tuneV8ForSimulation();
 process.exitCode = await runCli(process.argv.slice(2));

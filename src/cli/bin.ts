@@ -1,3 +1,3 @@
 /** What bin/ccsim.js loads: the V8 settings to apply first, then the command line. */
 export { tuneV8ForSimulation } from '../node/tuneV8.js';
-export { runCli } from './main.js';
+export { runCli, stopQuietlyOnClosedPipe } from './main.js';

@@ -94,6 +94,18 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
 }
 
+/**
+ * `ccsim run x.json --json | head`: when the reader of stdout has gone, stop quietly (exit code as
+ * far as the command got, 0 by default), as any Unix filter does, instead of dying on an unhandled
+ * EPIPE with a stack trace. For the process's own CLI only (bin/ccsim.js), not for runCli in-process.
+ */
+export function stopQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const invokedDirectly = (() => {
   try {
     return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -102,6 +114,7 @@ const invokedDirectly = (() => {
   }
 })();
 if (invokedDirectly) {
+  stopQuietlyOnClosedPipe();
   tuneV8ForSimulation();
   process.exitCode = await runCli(process.argv.slice(2));
 }
