@@ -316,7 +316,7 @@ export async function staffScenario(scenario: Scenario, config: ContactCenterCon
     plan[g]![i]! >= problem.groups[g]!.maxStaff[i]!
       ? `${problem.groups[g]!.id} is at its maxStaff`
       : plan[g]![i]! >= ceiling[g]![i]!
-        ? `${problem.groups[g]!.id} is at ${GIVE_UP_WHY.ceiling}`
+        ? `${problem.groups[g]!.id} is ${GIVE_UP_WHY.ceiling}`
         : 'missed on fresh random numbers (more --replications gives a safer plan)';
   const misses = verificationMisses(verification, problem, labels, why, occupancyWhy);
   const notes = [

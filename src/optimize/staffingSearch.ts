@@ -198,24 +198,25 @@ export async function searchStaffing(
       const now = severity(miss);
       // Judge the agents added for this miss last time: no gain, or one so small that closing the
       // gap would take more agents than the type's groups have there, rules that group out.
+      const helpful = helpfulServers(type, miss);
       const last = growth.get(pair);
       let step: number | null = null;
       if (last !== undefined && last.sl === miss.slGap > 0) {
         const gain = (last.before - now) / last.added;
-        const present = helpfulServers(type, miss).reduce((sum, s) => sum + (isRuledOut(t, i, s.group) ? 0 : staff[s.group]![i]!), 0);
+        const present = helpful.reduce((sum, s) => sum + (isRuledOut(t, i, s.group) ? 0 : staff[s.group]![i]!), 0);
         const judged = present >= (options.required[t]?.[i] ?? 0);
         if (judged && (!(gain > 0) || now / gain > Math.max(5, present))) ruledOut[(t * n + i) * G + last.group] = 1;
         else step = gain > 0 ? Math.ceil(Math.min(now / gain, 2 * last.added)) : 2 * last.added;
       }
-      const servers = helpfulServers(type, miss).filter((s) => !isRuledOut(t, i, s.group) && staff[s.group]![i]! < cap(s.group, i));
+      const servers = helpful.filter((s) => !isRuledOut(t, i, s.group) && staff[s.group]![i]! < cap(s.group, i));
       const g = growthGroup(problem, servers);
       if (g === undefined) {
         const reason: GiveUpReason =
-          helpfulServers(type, miss).length === 0
+          helpful.length === 0
             ? 'no-group-in-time'
-            : helpfulServers(type, miss).every((s) => isRuledOut(t, i, s.group))
+            : helpful.every((s) => isRuledOut(t, i, s.group))
               ? 'no-effect'
-              : helpfulServers(type, miss).some((s) => !isRuledOut(t, i, s.group) && staff[s.group]![i]! >= problem.groups[s.group]!.maxStaff[i]!)
+              : helpful.some((s) => !isRuledOut(t, i, s.group) && staff[s.group]![i]! >= problem.groups[s.group]!.maxStaff[i]!)
                 ? 'max-staff'
                 : 'ceiling';
         giveUp(t, i, reason);
