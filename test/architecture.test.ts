@@ -19,8 +19,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: ['engine', 'random', 'stats'],
   experiment: ['model', 'stats', 'scenario', 'engine', 'random'],
   optimize: ['experiment', 'model', 'stats', 'analytic', 'scenario'],
-  node: ['experiment', 'optimize', 'scenario', 'model', 'stats', 'analytic', 'random'],
-  cli: ['node', 'experiment', 'optimize', 'scenario', 'model', 'stats', 'analytic', 'random', 'engine'],
+  history: ['experiment', 'optimize', 'model', 'stats', 'analytic', 'scenario', 'random'],
+  node: ['history', 'experiment', 'optimize', 'scenario', 'model', 'stats', 'analytic', 'random'],
+  cli: ['node', 'history', 'experiment', 'optimize', 'scenario', 'model', 'stats', 'analytic', 'random', 'engine'],
 };
 
 function files(dir: string): string[] {
