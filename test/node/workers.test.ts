@@ -1,6 +1,7 @@
 import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { AbortError, ReplicationError, compare, simulate, sweep } from '../../src/index.js';
+import { simulateWithRunners } from '../../src/node/api.js';
 import { liveWorkerThreads } from '../../src/node/nodeWorkerRunner.js';
 import { cli } from '../support/cli.js';
 
@@ -31,7 +32,7 @@ describe('simulate(scenario, { workers })', () => {
   });
 
   it('a worker that throws fails the run with the replication number; no worker is left', async () => {
-    const run = simulate(retail, { replications: 6, workers: 2, workerOptions: { fault: { replication: 3, kind: 'throw' } } });
+    const run = simulateWithRunners(retail, { replications: 6, workers: 2 }, { fault: { replication: 3, kind: 'throw' } });
     await expect(run).rejects.toThrow(ReplicationError);
     await expect(run).rejects.toThrow(/replication 3 failed .*injected fault at replication 3/);
     await settle();
@@ -39,7 +40,7 @@ describe('simulate(scenario, { workers })', () => {
   });
 
   it('a worker thread that dies fails the run with the replication number; no worker is left', async () => {
-    const run = simulate(retail, { replications: 6, workers: 2, workerOptions: { fault: { replication: 4, kind: 'exit' } } });
+    const run = simulateWithRunners(retail, { replications: 6, workers: 2 }, { fault: { replication: 4, kind: 'exit' } });
     await expect(run).rejects.toThrow(/replication 4 failed .*exited with code 7/);
     await settle();
     expect(liveWorkerThreads()).toBe(0);
