@@ -116,7 +116,7 @@ function precisionFlags(precision: string | undefined, max: string | undefined, 
   if (!Number.isSafeInteger(maxReplications) || maxReplications < 2) {
     throw new UsageError(`--max-replications: must be an integer >= 2, got ${JSON.stringify(max)}`);
   }
-  return { halfWidth, maxReplications, ...(type === undefined ? {} : { type }) };
+  return { halfWidth, maxReplications, type };
 }
 
 const RUN_COMMAND_FLAGS = {

@@ -64,7 +64,7 @@ export async function scheduleCommand(argv: string[], io: CliIo): Promise<number
     if (error instanceof ScheduleInputError) throw new UsageError(error.message);
     throw error;
   }
-  const solved = await schedule(scenario, { mipRelGap, ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }) });
+  const solved = await schedule(scenario, { mipRelGap, timeLimitSeconds });
   let verification: RunOutput | undefined;
   if (values.verify) {
     const ctx = runContext(io, 'verifying', values);
@@ -77,7 +77,7 @@ export async function scheduleCommand(argv: string[], io: CliIo): Promise<number
     }
   }
   if (values.json) {
-    const doc = { ...scheduleDocument(solved), ...(verification === undefined ? {} : { verification }) };
+    const doc = { ...scheduleDocument(solved), verification };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     io.stdout(scheduleReport(scenario, solved, verification, mipRelGap));

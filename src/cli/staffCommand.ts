@@ -56,7 +56,7 @@ export async function staffCommand(argv: string[], io: CliIo): Promise<number> {
     staff(scenario, {
       method,
       ...ctx.apiOptions,
-      ...(maxEvaluations === undefined ? {} : { maxEvaluations }),
+      maxEvaluations,
     }),
   );
   await writeOutputFiles([

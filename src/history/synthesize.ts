@@ -98,7 +98,7 @@ export function synthesizeHistory(scenario: Scenario, options: SynthesizeOptions
     const config = buildModel(dayScenario);
     const origin = day * 86_400 + startMinute * 60 - config.warmupSeconds;
     const log = sink.contact === undefined ? undefined : new ContactLogger(config.types.map((t) => t.id), config.groups.map((g) => g.id), origin, sink.contact.bind(sink));
-    const result = runReplication(config, options.seed, k, log === undefined ? {} : { observer: log });
+    const result = runReplication(config, options.seed, k, { observer: log });
     const layout = { types: config.types.length, groups: config.groups.length, intervals: config.intervals };
     for (let i = 0; i < config.intervals; i++) {
       const minuteOfRun = startMinute + i * len;
