@@ -1,4 +1,4 @@
-import { buildModel, simulateScenario, type ReplicationPool } from '../experiment/index.js';
+import { buildModel, reduceJob, type ReplicationPool } from '../experiment/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { DEFAULT_REPAIR_ROUNDS, staffScenario, type RunScenario, type StaffOutput } from './staffScenario.js';
 
@@ -46,14 +46,14 @@ export async function staffOnPool(scenario: Scenario, pool: ReplicationPool, opt
   const report = options.onProgress;
   let simulations = 0;
   let started = 0;
-  const run: RunScenario = (candidate, replications, seed) => {
+  const run: RunScenario = (staff, replications, seed) => {
     const k = ++simulations;
     const base = started;
     started += replications;
     const progress = (done: number, total: number) =>
       report?.({ simulation: k, simulations: bound.simulations, fraction: done / Math.max(1, total), replications: Math.min(bound.replications, base + done), replicationBound: bound.replications });
     progress(0, replications);
-    return simulateScenario(candidate, pool, { replications, seed, onProgress: report === undefined ? undefined : progress });
+    return reduceJob({ scenario, staff }, pool, { replications, seed, onProgress: report === undefined ? undefined : progress });
   };
   const out = await staffScenario(scenario, buildModel(scenario), run, {
     method: 'simulation',

@@ -46,9 +46,8 @@ describe('simulate(scenario, { workers })', () => {
     expect(liveWorkerThreads()).toBe(0);
   });
 
-  it('abort mid-run rejects with an AbortError long before the remaining replications would finish', async () => {
+  it('abort mid-run rejects with an AbortError, runs none of the remaining replications and stops its workers', async () => {
     const controller = new AbortController();
-    const started = performance.now();
     let done = 0;
     const run = simulate(erlangCheck, {
       replications: 200,
@@ -60,10 +59,10 @@ describe('simulate(scenario, { workers })', () => {
       },
     });
     await expect(run).rejects.toThrow(AbortError);
-    const elapsed = performance.now() - started;
-    expect(done).toBeLessThan(10);
-    // 200 replications of ~30 ms on 2 threads would take ~3 s; an abort lands within a replication.
-    expect(elapsed).toBeLessThan(2000);
+    // At most the 2 replications in flight when it aborted finish after it, and the workers are
+    // terminated, not left to run the other 196. Wall time is not asserted: a loaded machine
+    // makes any bound either flaky or meaningless (see bench/ for speed).
+    expect(done).toBeLessThanOrEqual(4);
     await settle();
     expect(liveWorkerThreads()).toBe(0);
   });
