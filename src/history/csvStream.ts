@@ -70,9 +70,9 @@ export class CsvByteStream {
 
   /** Ends text fed by {@link pushText}: refuses a quoted cell never closed. */
   endText(): void {
-    this.csv.end();
-    const open = this.csv.unclosedQuoteLine;
+    const open = this.csv.openQuoteLine;
     if (open > 0) this.sink.problems.fail(open, undefined, undefined, 'a quoted cell starts here and is never closed (a missing " ?)');
+    this.csv.end();
   }
 
   /** Throws the problem at the first byte of `tail + bytes` that is not UTF-8. */

@@ -51,21 +51,16 @@ export class CsvStream {
   private line = 1;
   private rowLine = 1;
   private quoteLine = 0;
-  private unclosed = 0;
 
   constructor(private readonly onRow: CsvRowHandler) {}
 
   /**
-   * The line where a quoted cell opened and was never closed (the rest of the text became that
-   * cell), or 0. Known after {@link end}; a reader of a data file should refuse such a file.
+   * The line where the quoted cell the text is in opened, or 0 when it is not in one. At the end
+   * of the text, a quote never closed: {@link end} would make the rest of the text that cell (as
+   * parseCsv does); a reader of a data file asks first and refuses the file.
    */
-  get unclosedQuoteLine(): number {
-    return this.unclosed;
-  }
-
-  /** The 1-based line the tokenizer has reached. */
-  get currentLine(): number {
-    return this.line;
+  get openQuoteLine(): number {
+    return this.state === State.Quoted ? this.quoteLine : 0;
   }
 
   push(chunk: string): void {
@@ -141,7 +136,6 @@ export class CsvStream {
 
   /** The end of the text: emits the last record when it has no line end. */
   end(): void {
-    if (this.state === State.Quoted) this.unclosed = this.quoteLine;
     const quoted = this.state !== State.Plain;
     this.state = State.Plain;
     if (this.carried !== '' || this.count > 0 || quoted) {
