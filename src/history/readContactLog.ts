@@ -71,7 +71,8 @@ export class ContactLogReader implements CsvSink {
     const arrival = TIMESTAMP.parse(arrivalText);
     if (Number.isNaN(arrival)) this.at(line, 'arrival', notA(arrivalText, TIMESTAMP));
     const outcomeText = cells[c['outcome']!]!.trim();
-    const outcome = outcomeText.toLowerCase();
+    // The usual spellings without a lowercase copy per row.
+    const outcome = outcomeText === 'answered' || outcomeText === 'abandoned' ? outcomeText : outcomeText.toLowerCase();
     const answeredOutcome = outcome === 'answered';
     if (!answeredOutcome && outcome !== 'abandoned') this.at(line, 'outcome', `${JSON.stringify(outcomeText)} is not an outcome (answered or abandoned)`);
     const answeredText = cells[c['answered']!]!.trim();
