@@ -2,7 +2,8 @@
  * Reading speed and memory of the history readers (issue 14): `npm run bench -- --history`.
  * Writes, into a temp dir, a year of 15-minute intervals for 30 contact types (1,051,200 rows,
  * every column) and a contact log of 5 M rows (every column), both generated deterministically,
- * then reads each with the Node file readers (src/node/historyFiles.ts) and reports rows/s and
+ * then reads each with the Node file readers (src/node/historyFiles.ts) and reports rows/s (wall
+ * clock and CPU time: the process's CPU includes the GC's helper threads) and
  * memory: rss and heapUsed sampled every 50 ms during the read, and for the contact log the heap
  * after a full GC at every millionth row (retained memory; flat when nothing is kept per row).
  * A benchmark, not a test: it prints numbers, it asserts nothing.
@@ -111,6 +112,12 @@ export function writeContactLog(path: string, rows: number): void {
   out.close();
 }
 
+/** CPU seconds (user + system) of this process since `start`: less at the mercy of a busy machine than the wall clock. */
+function cpuOf(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
 interface Sampler {
   stop(): { peakRssMB: number; peakHeapMB: number };
 }
@@ -151,13 +158,16 @@ export async function benchReadHistory(): Promise<string[]> {
     const before = process.memoryUsage();
     let sampler = sampleMemory();
     t = performance.now();
+    let cpu = process.cpuUsage();
     const history = await readIntervalHistoryFile(intervalPath);
     let seconds = (performance.now() - t) / 1000;
+    let cpuSeconds = cpuOf(cpu);
     let peak = sampler.stop();
     gc?.();
     const tableMB = (history.offered.byteLength * 6 + history.open.byteLength) / MB;
     lines.push(
-      `interval history: ${seconds.toFixed(2)} s, ${Math.round(intervalRows / seconds).toLocaleString('en')} rows/s; ` +
+      `interval history: ${seconds.toFixed(2)} s, ${Math.round(intervalRows / seconds).toLocaleString('en')} rows/s ` +
+        `(CPU ${cpuSeconds.toFixed(2)} s, ${Math.round(intervalRows / cpuSeconds).toLocaleString('en')} rows per CPU second); ` +
         `${history.days} days x ${history.types.length} types x ${history.slots} slots (${tableMB.toFixed(0)} MB of tables)`,
       `  memory: heapUsed ${(before.heapUsed / MB).toFixed(0)} MB before, peak ${peak.peakHeapMB.toFixed(0)} MB, ` +
         `${(process.memoryUsage().heapUsed / MB).toFixed(0)} MB after (GC, table kept); arrayBuffers ${(process.memoryUsage().arrayBuffers / MB).toFixed(0)} MB; ` +
@@ -171,6 +181,7 @@ export async function benchReadHistory(): Promise<string[]> {
     let waits = 0;
     sampler = sampleMemory();
     t = performance.now();
+    cpu = process.cpuUsage();
     const { rows } = await readContactLogFile(logPath, {}, (row) => {
       if (row.outcome === 'answered') {
         answered++;
@@ -182,9 +193,11 @@ export async function benchReadHistory(): Promise<string[]> {
       }
     });
     seconds = (performance.now() - t) / 1000;
+    cpuSeconds = cpuOf(cpu);
     peak = sampler.stop();
     lines.push(
       `contact log: ${seconds.toFixed(2)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s ` +
+        `(CPU ${cpuSeconds.toFixed(2)} s, ${Math.round(rows / cpuSeconds).toLocaleString('en')} rows per CPU second) ` +
         `(${rows.toLocaleString('en')} rows, ${answered.toLocaleString('en')} answered, mean wait ${(waits / answered).toFixed(1)} s)`,
       `  memory: heapUsed ${(logBefore.heapUsed / MB).toFixed(0)} MB before, peak ${peak.peakHeapMB.toFixed(0)} MB; ` +
         `peak rss ${peak.peakRssMB.toFixed(0)} MB (${(logBefore.rss / MB).toFixed(0)} MB before)`,

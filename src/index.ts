@@ -47,4 +47,4 @@ export { erlangB, erlangC, erlangA, minAgents, squareRootStaffing, type QueueMet
 export { RunTooLargeError, RUN_LIMITS, HARD_LIMITS, estimateRunSize, checkRunSize, assertSimulable, type RunSize } from './experiment/runSize.js';
 export { readIntervalHistoryFile, readStaffHistoryFile, readContactLogFile, type HistoryFileOptions } from './node/historyFiles.js';
 export { parseColumnMap, ColumnMapError } from './history/columns.js';
-export type { IntervalHistory, StaffHistory, ContactLogRow, ColumnMap } from './history/types.js';
+export { cellIndex, type IntervalHistory, type StaffHistory, type ContactLogRow, type ColumnMap } from './history/types.js';
