@@ -45,3 +45,6 @@ export type { Metric } from './stats/index.js';
 export { parseScenario, parseScenarioText, scenarioJsonSchema, ScenarioError, type Scenario } from './scenario/index.js';
 export { erlangB, erlangC, erlangA, minAgents, squareRootStaffing, type QueueMetrics } from './analytic/index.js';
 export { RunTooLargeError, RUN_LIMITS, HARD_LIMITS, estimateRunSize, checkRunSize, assertSimulable, type RunSize } from './experiment/runSize.js';
+export { readIntervalHistoryFile, readStaffHistoryFile, readContactLogFile, type HistoryFileOptions } from './node/historyFiles.js';
+export { parseColumnMap, ColumnMapError } from './history/columns.js';
+export { cellIndex, type IntervalHistory, type StaffHistory, type ContactLogRow, type ColumnMap } from './history/types.js';
