@@ -8,7 +8,8 @@
  * count as the yardstick's. Contacts are TypeMeasure.arrivals summed over the day's intervals
  * (arrivals after the warm-up). The process re-spawns itself once with --expose-gc, as one
  * esbuild bundle (as worker threads run ccsim), or under tsx with `--tsx`. `--staff`: only
- * `ccsim staff` of every bundled scenario.
+ * `ccsim staff` of every bundled scenario. `--history`: only the history file readers
+ * (bench/readHistory.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { simulate, staff } from '../src/node/api.js';
 import { nodeWorkerRunners } from '../src/node/nodeWorkerRunner.js';
 import { inThreadRunner, ReplicationPool } from '../src/experiment/index.js';
 import { workerEntry } from '../src/node/workerEntry.js';
+import { benchReadHistory } from './readHistory.js';
 
 // The same V8 settings as the CLI (src/node/tuneV8.ts), before anything runs hot.
 tuneV8ForSimulation();
@@ -58,6 +60,8 @@ const JSON_OUT = args.includes('--json');
 const QUICK = args.includes('--quick');
 /** Only the staffing of every bundled scenario (`npm run bench -- --staff`). */
 const STAFF_ONLY = args.includes('--staff');
+/** Only the history readers: 1 M interval rows and a 5 M-row contact log (`npm run bench -- --history`). */
+const HISTORY_ONLY = args.includes('--history');
 const SEED = 1;
 const WARMUP = QUICK ? 3 : 10;
 const TIMED = QUICK ? 3 : 9;
@@ -292,6 +296,11 @@ const staffingLines = (rows: Awaited<ReturnType<typeof measureStaffing>>) => [
 if (STAFF_ONLY) {
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}`);
   console.log(staffingLines(await measureStaffing()).join('\n'));
+  process.exit(0);
+}
+if (HISTORY_ONLY) {
+  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}`);
+  console.log(['\n== history readers (bench/readHistory.ts) ==', ...(await benchReadHistory())].join('\n'));
   process.exit(0);
 }
 
