@@ -89,7 +89,15 @@ export function planReplay(scenario: Scenario, history: IntervalHistory, staff: 
   }
   const fromDay = options.fromDay ?? history.firstDay;
   const toDay = options.toDay ?? history.lastDay;
-  if (toDay < fromDay) throw new ReplayInputError(`the range ends (${dateText(toDay)}) before it starts (${dateText(fromDay)})`);
+  if (toDay < fromDay) {
+    throw new ReplayInputError(
+      options.fromDay === undefined
+        ? `nothing to replay: the history starts on ${dateText(history.firstDay)}, after the end of the range (${dateText(toDay)})`
+        : options.toDay === undefined
+          ? `nothing to replay: the history ends on ${dateText(history.lastDay)}, before the start of the range (${dateText(fromDay)})`
+          : `the range ends (${dateText(toDay)}) before it starts (${dateText(fromDay)})`,
+    );
+  }
 
   const groupSeries = scenario.agentGroups.map((g) => {
     const k = staff.groups.indexOf(g.id);

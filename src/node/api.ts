@@ -215,3 +215,4 @@ export async function staff(source: ScenarioSource, options: StaffApiOptions = {
     return out;
   });
 }
+export { replay, type ReplayApiOptions } from './replayApi.js';
