@@ -21,6 +21,9 @@ export {
   type ScheduleApiOptions,
   type ScheduleApiOutput,
 } from './node/api.js';
+export { replay, type ReplayApiOptions } from './node/api.js';
+export type { ReplayOutput, ReplayRow, ReplayValue, ReplayTypeSummary, ReplayKpi } from './history/replay.js';
+export type { ReplaySkip } from './history/replayPlan.js';
 export { ScheduleInputError, type ScenarioSchedule, type GroupSchedule, type ScheduleHorizon } from './optimize/scheduleScenario.js';
 export type { StaffOutput, StaffMethod } from './optimize/staffScenario.js';
 export {

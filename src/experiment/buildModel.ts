@@ -52,6 +52,7 @@ function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number): Con
     id: t.id,
     channel: t.channel,
     arrivalRate: perInterval(t.volume, n).map((v) => v / intervalSeconds),
+    exactCounts: t.arrivals === 'exact' ? perInterval(t.volume, n) : null,
     handleTime: perIntervalDist(t.handleTime, n).map(makeDistribution),
     wrapUp: t.wrapUp === undefined ? null : makeDistribution(t.wrapUp),
     patience: t.patience === undefined ? null : makeDistribution(t.patience),

@@ -14,4 +14,11 @@ export const RUN_DEFAULTS = {
   pageReplications: 20,
   /** Replications per candidate plan of `staff --method simulation` (its verification uses twice as many). */
   staffReplications: 20,
+  /**
+   * Replications per date of `ccsim replay`. Its band is the 5th to 95th percentile of one day's
+   * value over replications, so it needs far more than a mean does: with 10, each edge would be
+   * interpolated between the two most extreme values; with 100, between the 5th and 6th (and the
+   * 95th and 96th), which puts an edge within about +-0.02 of its quantile level.
+   */
+  replayReplications: 100,
 } as const;

@@ -10,6 +10,15 @@ import type { ArrivalSource } from './options.js';
  *
  * Forecast error (`volumeCv` > 0): the type's rates are multiplied by one gamma factor of mean 1
  * and that cv, drawn once per replication from the type's `volume` stream.
+ *
+ * Exact counts (`exactCounts`, for replaying a recorded day): interval i gets exactly
+ * `exactCounts[i]` arrivals, uniform within it. They are generated in order, without a list: the
+ * first of k uniforms on (t, end) is t + (end - t)(1 - U^(1/k)), and the rest are k - 1 uniforms
+ * on (that time, end). The uniforms come from the same `arrivals` stream, one per arrival. The
+ * warm-up stays Poisson at interval 0's rate (the contract's warm-up: arrivals as in interval 0),
+ * and there is no volume factor: the count is known.
+ *
+ * Runs once per arrival: see docs/architecture.md, Hot loop rules.
  */
 export class ArrivalProcess implements ArrivalSource {
   readonly nextTime: Float64Array;
@@ -21,6 +30,14 @@ export class ArrivalProcess implements ArrivalSource {
   private readonly warmupSeconds: number;
   private readonly intervalSeconds: number;
   private readonly intervals: number;
+  /** Whether any type has exact counts (the Poisson-only path then costs one field check). */
+  private readonly anyExact: boolean;
+  /** Per type: 1 when its arrivals are exact counts. */
+  private readonly exact: Uint8Array;
+  /** Exact counts per type (empty for Poisson types). */
+  private readonly counts: Int32Array[];
+  /** Exact arrivals still to come in the current interval, per type. */
+  private readonly remaining: Int32Array;
 
   constructor(
     config: ContactCenterConfig,
@@ -28,7 +45,7 @@ export class ArrivalProcess implements ArrivalSource {
     volumeStreamOf: (type: number) => RandomStream = streamOf,
   ) {
     this.rates = config.types.map((t, i) => {
-      const factor = t.volumeCv > 0 ? gamma(1, t.volumeCv).sample(volumeStreamOf(i)) : 1;
+      const factor = t.volumeCv > 0 && t.exactCounts === null ? gamma(1, t.volumeCv).sample(volumeStreamOf(i)) : 1;
       return Float64Array.from(t.arrivalRate, (r) => r * factor);
     });
     this.streams = config.types.map((_, i) => streamOf(i));
@@ -37,10 +54,18 @@ export class ArrivalProcess implements ArrivalSource {
     this.warmupSeconds = config.warmupSeconds;
     this.intervalSeconds = config.intervalSeconds;
     this.intervals = config.intervals;
+    this.exact = Uint8Array.from(config.types, (t) => (t.exactCounts === null ? 0 : 1));
+    this.anyExact = this.exact.includes(1);
+    this.counts = config.types.map((t) => Int32Array.from(t.exactCounts ?? []));
+    this.remaining = new Int32Array(config.types.length);
   }
 
   /** Set `nextTime[type]` to the next arrival of `type` after the current one (Infinity when they have stopped). */
   advance(type: number): void {
+    if (this.anyExact && this.exact[type] === 1) {
+      this.advanceExact(type);
+      return;
+    }
     const rates = this.rates[type]!;
     const stream = this.streams[type]!;
     const { warmupSeconds, intervalSeconds, intervals } = this;
@@ -64,6 +89,49 @@ export class ArrivalProcess implements ArrivalSource {
         this.nextTime[type] = Infinity;
         return;
       }
+    }
+  }
+
+  /** `advance` for a type with exact counts per interval (Poisson during the warm-up). */
+  private advanceExact(type: number): void {
+    const stream = this.streams[type]!;
+    const { warmupSeconds, intervalSeconds, intervals } = this;
+    let seg = this.segment[type]!;
+    let t = this.nextTime[type]!;
+    if (seg < 0) {
+      const rate = this.rates[type]![0]!;
+      if (rate > 0 && t < warmupSeconds) {
+        const candidate = t - Math.log(stream.next()) / rate;
+        if (candidate < warmupSeconds) {
+          this.nextTime[type] = candidate;
+          return;
+        }
+      }
+      seg = 0;
+      t = warmupSeconds;
+      this.remaining[type] = intervals > 0 ? this.counts[type]![0]! : 0;
+    }
+    for (;;) {
+      if (seg >= intervals) {
+        this.segment[type] = seg;
+        this.nextTime[type] = Infinity;
+        return;
+      }
+      const k = this.remaining[type]!;
+      if (k > 0) {
+        const end = warmupSeconds + (seg + 1) * intervalSeconds;
+        let candidate = t + (end - t) * (1 - Math.pow(stream.next(), 1 / k));
+        // Rounding must not carry an arrival into the next interval (its count would be off by
+        // one): at worst it ties with the previous arrival.
+        if (Math.floor((candidate - warmupSeconds) / intervalSeconds) > seg) candidate = t;
+        this.remaining[type] = k - 1;
+        this.segment[type] = seg;
+        this.nextTime[type] = candidate;
+        return;
+      }
+      seg++;
+      t = warmupSeconds + seg * intervalSeconds;
+      if (seg < intervals) this.remaining[type] = this.counts[type]![seg]!;
     }
   }
 }

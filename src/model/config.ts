@@ -9,6 +9,11 @@ export interface ContactTypeConfig {
   readonly channel: Channel;
   /** Arrival rate per second, one per interval. */
   readonly arrivalRate: readonly number[];
+  /**
+   * Exact arrival counts per interval (`"arrivals": "exact"`), spread uniformly within each
+   * interval; null: Poisson arrivals at `arrivalRate`.
+   */
+  readonly exactCounts: readonly number[] | null;
   /** Handle time, one per interval (by arrival interval; warm-up uses interval 0's). */
   readonly handleTime: readonly Distribution[];
   /** After-contact work; null when there is none. */

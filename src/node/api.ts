@@ -227,3 +227,4 @@ export async function staff(source: ScenarioSource, options: StaffApiOptions = {
     }),
   );
 }
+export { replay, type ReplayApiOptions } from './replayApi.js';

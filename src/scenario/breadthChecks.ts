@@ -23,6 +23,16 @@ export function breadthChecks(input: Record<string, unknown>): ScenarioIssue[] {
     if (has(type, 'concurrencyFactor') && typeof type['channel'] === 'string' && type['channel'] !== 'chat') {
       issue(['contactTypes', i, 'concurrencyFactor'], 'only allowed on chat contact types');
     }
+    // Exact arrivals are a count per interval: a fractional count has no meaning.
+    if (type['arrivals'] === 'exact') {
+      const volume = type['volume'];
+      const values = Array.isArray(volume) ? volume : [volume];
+      const at = values.findIndex((v) => isNumber(v) && !Number.isInteger(v));
+      if (at >= 0) {
+        const path = Array.isArray(volume) ? ['contactTypes', i, 'volume', at] : ['contactTypes', i, 'volume'];
+        issue(path, `must be a whole number with "arrivals": "exact" (the count of arrivals in the interval), got ${String(values[at])}`);
+      }
+    }
     const bot = type['bot'];
     if (isObject(bot) && isNumber(bot['containment']) && isNumber(bot['dropout']) && bot['containment'] + bot['dropout'] > 1) {
       issue(['contactTypes', i, 'bot', 'dropout'], `containment + dropout must be <= 1 (escalation is 1 - containment - dropout), got ${bot['containment'] + bot['dropout']}`);

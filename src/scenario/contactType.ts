@@ -31,6 +31,10 @@ export const ContactTypeSchema = documented(
       'a number >= 0',
       'contacts per interval: one number for every interval, or an array with one per interval',
     ),
+    arrivals: documented(
+      z.enum(['poisson', 'exact']),
+      'how arrivals are drawn: "poisson" (default) at rate volume per interval, or "exact": exactly `volume` arrivals in each interval (integers), spread uniformly within it (what a Poisson process is, given its count; used by ccsim replay). Warm-up stays Poisson at interval 0\'s volume; volumeUncertainty is ignored (the count is known)',
+    ).optional(),
     handleTime: HandleTimeSchema,
     wrapUp: documentedRef(DistSchema, 'after-contact work, seconds (default none)').optional(),
     patience: documentedRef(

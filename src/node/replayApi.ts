@@ -1,0 +1,100 @@
+import { inThreadRunner, ReplicationPool } from '../experiment/index.js';
+import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
+import { checkRunSize } from '../experiment/runSize.js';
+import { dayNumber } from '../history/calendar.js';
+import { parseColumnMap } from '../history/columns.js';
+import { runReplay, type ReplayOutput } from '../history/replay.js';
+import { planReplay, ReplayInputError } from '../history/replayPlan.js';
+import type { ColumnMap, IntervalHistory, StaffHistory } from '../history/types.js';
+import { parseScenario, type Scenario } from '../scenario/index.js';
+import { readIntervalHistoryFile, readStaffHistoryFile } from './historyFiles.js';
+import { InputError } from './inputError.js';
+import { loadScenarioFile } from './loadScenarioFile.js';
+import { defaultWorkers, nodeWorkerRunners } from './nodeWorkerRunner.js';
+
+/** Options of `replay`; the run options (workers, signal, progress, force) as for `simulate`. */
+export interface ReplayApiOptions {
+  /** The interval history: a CSV file path (CONTRACT section 6) or a table already read. */
+  readonly history: string | IntervalHistory;
+  /** The staff history: a CSV file path or a table already read. */
+  readonly staff: string | StaffHistory;
+  /** First date to replay, `YYYY-MM-DD` (default: the history's first date). */
+  readonly from?: string;
+  /** Last date to replay, `YYYY-MM-DD` (default: the history's last date). */
+  readonly to?: string;
+  /** Header map for both files (`{ offered: "Calls Offered" }` or the `--columns` text). */
+  readonly columns?: ColumnMap | string;
+  /** Header map for the staff file only, when its export differs (default: `columns`). */
+  readonly staffColumns?: ColumnMap | string;
+  /** Replications per date (default 100: RUN_DEFAULTS.replayReplications). */
+  readonly replications?: number;
+  /** Master seed (default 1). Date `day` runs replications day x R .. day x R + R - 1. */
+  readonly seed?: number;
+  /** Worker threads (default: available cores, at most the replications). 1 runs in this thread. */
+  readonly workers?: number;
+  /** Aborting stops the replay promptly, terminates its workers and rejects with an AbortError. */
+  readonly signal?: AbortSignal;
+  /** Called after each replication: replications done and planned, over all dates. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Run even when the replay is larger than RUN_LIMITS (all dates' contacts x replications). */
+  readonly force?: boolean;
+}
+
+/**
+ * Replay past dates (CONTRACT section 6, `ccsim replay`): each open date of the range simulated
+ * with its recorded offered counts as exact arrivals and its recorded staff, and every interval's
+ * recorded service level, ASA and abandonment rate set beside the simulated mean and the 90% band
+ * of one simulated day; coverage, bias and MAE per contact type. See docs/replay.md.
+ * @throws InputError for files or dates that cannot be replayed (the message names the file,
+ *   line and column, or the date or option); RunTooLargeError above the limits unless `force`
+ */
+export async function replay(source: string | Scenario | Record<string, unknown>, options: ReplayApiOptions): Promise<ReplayOutput> {
+  const scenario = typeof source === 'string' ? await loadScenarioFile(source) : parseScenario(source);
+  const replications = options.replications ?? RUN_DEFAULTS.replayReplications;
+  if (!Number.isInteger(replications) || replications < 1) throw new InputError(`replications: must be an integer >= 1, got ${replications}`);
+  const range = { ...dateOption('from', options.from), ...dateOption('to', options.to) };
+  const columns = columnMap('columns', options.columns);
+  const staffColumns = options.staffColumns === undefined ? columns : columnMap('staffColumns', options.staffColumns);
+  const fileOptions = (map: ColumnMap | undefined) => ({ intervalMinutes: scenario.intervalMinutes, ...(map === undefined ? {} : { columns: map }) });
+  const history = typeof options.history === 'string' ? await readIntervalHistoryFile(options.history, fileOptions(columns)) : options.history;
+  const staff = typeof options.staff === 'string' ? await readStaffHistoryFile(options.staff, fileOptions(staffColumns)) : options.staff;
+  let plan;
+  try {
+    plan = planReplay(scenario, history, staff, {
+      ...(range.from === undefined ? {} : { fromDay: range.from }),
+      ...(range.to === undefined ? {} : { toDay: range.to }),
+    });
+  } catch (error) {
+    if (error instanceof ReplayInputError) throw new InputError(error.message);
+    throw error;
+  }
+  checkRunSize(plan.dates.map((d) => ({ scenario: d.scenario, replications })), options.force);
+  const workers = options.workers ?? defaultWorkers(replications);
+  if (!Number.isInteger(workers) || workers < 1) throw new InputError(`workers: must be an integer >= 1, got ${workers}`);
+  const pool = new ReplicationPool(workers === 1 ? () => inThreadRunner() : nodeWorkerRunners(), workers, options.signal);
+  try {
+    return await runReplay(plan, pool, {
+      replications,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
+function dateOption(name: 'from' | 'to', text: string | undefined): { from?: number; to?: number } {
+  if (text === undefined) return {};
+  const day = dayNumber(text);
+  if (day === undefined) throw new InputError(`${name}: must be a date YYYY-MM-DD, got ${JSON.stringify(text)}`);
+  return { [name]: day };
+}
+
+function columnMap(name: string, map: ColumnMap | string | undefined): ColumnMap | undefined {
+  if (typeof map !== 'string') return map;
+  try {
+    return parseColumnMap(map);
+  } catch (error) {
+    throw new InputError(`${name}: ${(error as Error).message.replace(/^--columns: /, '')}`);
+  }
+}
