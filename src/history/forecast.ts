@@ -2,7 +2,7 @@ import { dateText, weekday } from './calendar.js';
 import { DailyFit, type DailyPrediction } from './forecastDaily.js';
 import { FORECAST_DEFAULTS, type ForecastOptions } from './forecastOptions.js';
 import { fitIntraday, type IntradayFit } from './forecastProfile.js';
-import { countQuantile } from './forecastQuantile.js';
+import { countBand } from './forecastQuantile.js';
 import { cellIndex, type IntervalHistory } from './types.js';
 
 /**
@@ -322,8 +322,9 @@ class TypeModel {
     for (let s = 0; s < slots; s++) {
       const mean = prediction.mean * intraday.share[w * slots + s]!;
       out.volume[s] = mean;
-      out.lo[s] = countQuantile(mean, cv2, intraday.dispersion, (1 - level) / 2);
-      out.hi[s] = countQuantile(mean, cv2, intraday.dispersion, (1 + level) / 2);
+      const [lo, hi] = countBand(mean, cv2, intraday.dispersion, (1 - level) / 2, (1 + level) / 2);
+      out.lo[s] = lo;
+      out.hi[s] = hi;
       out.aht[s] = intraday.aht === undefined ? NaN : intraday.aht[w * slots + s]!;
     }
   }
