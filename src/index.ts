@@ -45,3 +45,7 @@ export type { Metric } from './stats/index.js';
 export { parseScenario, parseScenarioText, scenarioJsonSchema, ScenarioError, type Scenario } from './scenario/index.js';
 export { erlangB, erlangC, erlangA, minAgents, squareRootStaffing, type QueueMetrics } from './analytic/index.js';
 export { RunTooLargeError, RUN_LIMITS, HARD_LIMITS, estimateRunSize, checkRunSize, assertSimulable, type RunSize } from './experiment/runSize.js';
+export { forecast, type ForecastApiOptions } from './node/api.js';
+export { forecastHistory, ForecastError, FORECAST_METHOD, type ForecastResult, type TypeForecast, type Backtest, type BacktestWeek, type BacktestScores } from './history/forecast.js';
+export { forecastRows, forecastCsv, forecastJson, type ForecastRow, type ForecastJson } from './history/forecastOutput.js';
+export { FORECAST_DEFAULTS, type ForecastOptions } from './history/forecastOptions.js';

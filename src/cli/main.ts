@@ -15,6 +15,7 @@ import { sweepCommand } from './sweepCommand.js';
 import { staffCommand } from './staffCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { scheduleCommand } from './scheduleCommand.js';
+import { forecastCommand } from './forecastCommand.js';
 
 export const USAGE = `ccsim: contact-center simulation and staffing
 
@@ -32,6 +33,8 @@ Usage:
   ccsim erlang (--volume V --interval-minutes M | --volume-per-hour V) --aht SECONDS --sl-seconds T
                (--agents N | [--target F] [--target-asa S] [--max-occupancy F] | --table FROM..TO)
                [--patience SECONDS] [--shrinkage F] [--json]
+  ccsim forecast <history.csv> --start YYYY-MM-DD --days N [--backtest-weeks K] [--holidays FILE]
+                 [--columns MAP] [--out FILE] [--json]
   ccsim schema            print the scenario file's JSON Schema
   ccsim demo              run the bundled scenarios (what \`npm start\` does)
 
@@ -47,6 +50,7 @@ const COMMANDS: Record<string, Command> = {
   staff: staffCommand,
   erlang: erlangCommand,
   schedule: scheduleCommand,
+  forecast: forecastCommand,
   schema: schemaCommand,
   demo: demoCommand,
 };

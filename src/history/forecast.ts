@@ -23,10 +23,10 @@ import { cellIndex, type IntervalHistory } from './types.js';
  * as the real forecast, at an earlier origin), beside the seasonal naive forecast.
  */
 
-export const FORECAST_METHOD = 'fixed-effects: log daily volume on weekday + damped trend, weekday profile, negative-binomial band';
+export const FORECAST_METHOD = 'fixed effects (weekday, damped trend) on log daily volume x weekday profile; NB band';
 
-/** A forecast request that cannot be met; `option` names the field at fault. */
-export class ForecastError extends Error {
+/** A forecast request that cannot be met (a RangeError, as the API's other option errors); `option` names the field at fault. */
+export class ForecastError extends RangeError {
   override readonly name: string = 'ForecastError';
   constructor(
     readonly option: keyof ForecastOptions,

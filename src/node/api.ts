@@ -215,3 +215,5 @@ export async function staff(source: ScenarioSource, options: StaffApiOptions = {
     return out;
   });
 }
+
+export { forecast, type ForecastApiOptions } from './forecastHistoryFile.js';
