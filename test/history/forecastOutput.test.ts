@@ -42,9 +42,9 @@ describe('forecastRows(result) / forecastCsv(result)', () => {
     expect(forecastRows(noAht).every((r) => r.aht === null)).toBe(true);
   });
 
-  it('one date\'s rows, without the date column (and the band), fill a scenario of the opening hours', () => {
+  it('one date\'s rows, without the date column, are a scenario forecast file for the opening hours', () => {
     const lines = forecastCsv(result).trim().split('\n').slice(1).filter((l) => l.startsWith('2024-03-12'));
-    const calls = lines.filter((l) => l.split(',')[2] === 'calls').map((l) => l.split(',').slice(1, 5).join(','));
+    const calls = lines.filter((l) => l.split(',')[2] === 'calls').map((l) => l.split(',').slice(1).join(','));
     const scenario = {
       name: 'from forecast',
       intervalMinutes: 60,
@@ -53,10 +53,10 @@ describe('forecastRows(result) / forecastCsv(result)', () => {
       contactTypes: [{ id: 'calls', channel: 'voice', volume: 1, handleTime: { dist: 'exponential', mean: 300 }, serviceLevel: { seconds: 20, target: 0.8 } }],
       agentGroups: [{ id: 'a', skills: ['calls'], staff: 10 }],
     };
-    const issues = mergeForecast(scenario, `interval_start,type,volume,aht\n${calls.join('\n')}\n`, 'forecast.csv');
+    const issues = mergeForecast(scenario, `interval_start,type,volume,aht,volume_lo,volume_hi\n${calls.join('\n')}\n`, 'forecast.csv');
     expect(issues).toEqual([]);
     const parsed = parseScenario(scenario);
-    expect(parsed.contactTypes[0]!.volume).toHaveLength(12);
+    expect(parsed.contactTypes[0]!.volume).toEqual(calls.map((l) => Number(l.split(',')[2])));
   });
 });
 
