@@ -196,7 +196,7 @@ async function measureWorkers(path: string, replications: number) {
   const scenario = parseScenarioText(readFileSync(join(ROOT, path), 'utf8'), path);
   const timed = async (pool: ReplicationPool, from: number) => {
     const t0 = performance.now();
-    await pool.run(scenario, SEED, from, from + replications, { onResult: () => {} });
+    await pool.run({ scenario, staff: null }, SEED, from, from + replications, { onResult: () => {} });
     return (performance.now() - t0) / 1000;
   };
   const single = new ReplicationPool(() => inThreadRunner(), 1);
@@ -249,7 +249,7 @@ async function measureStartup() {
   const factory = nodeWorkerRunners();
   const t0 = performance.now();
   const runners = Array.from({ length: cores }, (_, i) => factory(i));
-  await Promise.all(runners.map((r, i) => r.run(tiny, SEED, i)));
+  await Promise.all(runners.map((r, i) => r.run({ scenario: tiny, staff: null }, SEED, i)));
   const startupMs = performance.now() - t0;
   await Promise.all(runners.map((r) => r.close()));
   return { workers: cores, bundleMs, startupMs };

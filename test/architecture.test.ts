@@ -76,6 +76,35 @@ describe('imports point only downward (docs/architecture.md)', () => {
     expect(broken).toEqual([]);
   });
 
+  it('no import cycle among the files of src/ (type-only imports aside: they vanish at run time)', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of files('src')) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const targets = [...text.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'(\.[^']+)'/gms)].map((m) =>
+        relative(ROOT, resolve(ROOT, dirname(file), m[1]!)).replace(/\.js$/, '.ts'),
+      );
+      graph.set(file, targets);
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (file: string): void => {
+      state.set(file, 'open');
+      stack.push(file);
+      for (const next of graph.get(file) ?? []) {
+        if (!graph.has(next)) continue;
+        if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].join(' -> '));
+        else if (state.get(next) === undefined) visit(next);
+      }
+      stack.pop();
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) if (state.get(file) === undefined) visit(file);
+    expect(cycles).toEqual([]);
+    // The scan sees value imports and re-exports (a file known to have both).
+    expect(graph.get('src/scenario/index.ts')).toContain('src/scenario/ids.ts');
+  });
+
   it('the scan sees the imports it checks (a file known to import downward)', () => {
     expect(imports('src/cli/main.ts')).toContain('src/node/tuneV8.js');
   });

@@ -4,12 +4,14 @@
  */
 import * as Comlink from 'comlink';
 // Only what a replication needs (not the experiment index, which pulls in the scenario validator).
-import { buildModel } from '../src/experiment/buildModel.js';
+import { buildModel, restaffedModel } from '../src/experiment/buildModel.js';
 import { runReplication } from '../src/experiment/replication.js';
 import { threadWarmUp } from '../src/experiment/warmUp.js';
 import type { ContactCenterConfig } from '../src/model/index.js';
 import type { ReplicationWorkerApi, WorkerFault } from '../src/experiment/replicationWorkerApi.js';
 
+/** The last scenario's model, and the model replicate uses (the same, or a restaffed copy of it). */
+let base: { job: number; config: ContactCenterConfig } | null = null;
 let prepared: { job: number; config: ContactCenterConfig } | null = null;
 let fault: WorkerFault | null = null;
 /** This thread's JIT warm-up (the module is the thread: one instance per worker). */
@@ -17,8 +19,12 @@ const warmUp = threadWarmUp();
 
 const api: ReplicationWorkerApi = {
   prepare(job, scenario) {
-    prepared = { job, config: buildModel(scenario) };
+    base = prepared = { job, config: buildModel(scenario) };
     warmUp(scenario);
+  },
+  restaff(job, baseJob, staff) {
+    if (base?.job !== baseJob) throw new Error(`replicationWorker: job ${baseJob} was not prepared`);
+    prepared = { job, config: restaffedModel(base.config, staff) };
   },
   replicate(job, seed, replication) {
     if (fault !== null && fault.replication === replication) {

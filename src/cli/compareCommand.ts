@@ -1,7 +1,7 @@
 import { compare } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { compareReport } from './comparisonReport.js';
-import { parseCommandLine } from './flags.js';
+import { commandLine } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
 
@@ -22,11 +22,9 @@ Options:
 `;
 
 export async function compareCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv);
-  if (values.help) {
-    io.stdout(COMPARE_USAGE);
-    return 0;
-  }
+  const line = commandLine(argv, io, COMPARE_USAGE, RUN_FLAGS);
+  if (line === undefined) return 0;
+  const { values, positionals } = line;
   if (positionals.length < 2) throw new UsageError(`expected a baseline and at least one other scenario, got ${positionals.length} (see ccsim compare --help)`);
   const ctx = runContext(io, 'comparing', values);
   const scenarios = [];
@@ -36,8 +34,4 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
   );
   io.stdout(values.json ? `${JSON.stringify(out, null, 2)}\n` : compareReport(out, scenarios));
   return 0;
-}
-
-function parse(argv: string[]) {
-  return parseCommandLine(argv, RUN_FLAGS);
 }

@@ -238,10 +238,10 @@ function fewest(r: ErlangRequest): QueueMetrics {
     arrivalRate: r.arrivalRate,
     aht: r.aht,
     slSeconds: r.slSeconds,
-    ...(target === undefined ? {} : { target }),
-    ...(maxAsa === undefined ? {} : { maxAsa }),
-    ...(maxOccupancy === undefined ? {} : { maxOccupancy }),
-    ...(r.patience === undefined ? {} : { patience: r.patience }),
+    target,
+    maxAsa,
+    maxOccupancy,
+    patience: r.patience,
   }));
 }
 

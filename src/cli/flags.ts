@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closestName } from '../scenario/index.js';
-import { UsageError } from './io.js';
+import { UsageError, type CliIo } from './io.js';
 
 /** An integer flag's value, or `fallback` when absent; anything else is a UsageError naming the flag. */
 export function integerFlag(name: string, raw: string | undefined, fallback: number, min: number): number {
@@ -36,6 +36,24 @@ export function parseCommandLine<const T extends FlagOptions>(argv: string[], op
     }
     throw new UsageError(message.split('\n')[0] ?? String(error));
   }
+}
+
+/**
+ * Every command's preamble: its flags parsed (a bad or unknown one is a UsageError), or, for
+ * `--help` / `-h`, its usage printed and undefined returned (the command then exits 0).
+ */
+export function commandLine<const T extends FlagOptions & { help: { type: 'boolean'; short: 'h' } }>(
+  argv: string[],
+  io: CliIo,
+  usage: string,
+  options: T,
+): CommandLine<T> | undefined {
+  const line = parseCommandLine(argv, options);
+  if ((line.values as { help?: boolean }).help === true) {
+    io.stdout(usage);
+    return undefined;
+  }
+  return line;
 }
 
 /** The single scenario file a command takes; anything else is a UsageError naming the command. */

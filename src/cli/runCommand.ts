@@ -3,7 +3,7 @@ import { simulate } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { intervalCsv } from '../experiment/intervalCsv.js';
 import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
-import { parseCommandLine, oneScenarioFile } from './flags.js';
+import { commandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { runReport, scenarioHasCost } from './runReport.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
@@ -43,11 +43,9 @@ Progress is drawn on stderr when it is a terminal. Ctrl-C stops at once and writ
 `;
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv);
-  if (values.help) {
-    io.stdout(RUN_USAGE);
-    return 0;
-  }
+  const line = commandLine(argv, io, RUN_USAGE, RUN_COMMAND_FLAGS);
+  if (line === undefined) return 0;
+  const { values, positionals } = line;
   const scenarioFile = oneScenarioFile(positionals, 'run');
   const precision = precisionFlags(values.precision, values['max-replications'], values['precision-type']);
   const outFile = { flag: '--out', path: values.out };
@@ -118,20 +116,18 @@ function precisionFlags(precision: string | undefined, max: string | undefined, 
   if (!Number.isSafeInteger(maxReplications) || maxReplications < 2) {
     throw new UsageError(`--max-replications: must be an integer >= 2, got ${JSON.stringify(max)}`);
   }
-  return { halfWidth, maxReplications, ...(type === undefined ? {} : { type }) };
+  return { halfWidth, maxReplications, type };
 }
 
-function parseFlags(argv: string[]) {
-  return parseCommandLine(argv, {
-        ...RUN_FLAGS,
-        precision: { type: 'string' },
-        'max-replications': { type: 'string' },
-        'precision-type': { type: 'string' },
-        out: { type: 'string' },
-        csv: { type: 'string' },
-        trace: { type: 'string' },
-        'no-intervals': { type: 'boolean' },
-        type: { type: 'string', multiple: true },
-        group: { type: 'string', multiple: true },
-      },);
-}
+const RUN_COMMAND_FLAGS = {
+  ...RUN_FLAGS,
+  precision: { type: 'string' },
+  'max-replications': { type: 'string' },
+  'precision-type': { type: 'string' },
+  out: { type: 'string' },
+  csv: { type: 'string' },
+  trace: { type: 'string' },
+  'no-intervals': { type: 'boolean' },
+  type: { type: 'string', multiple: true },
+  group: { type: 'string', multiple: true },
+} as const;

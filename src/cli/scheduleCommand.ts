@@ -12,7 +12,7 @@ import {
   type ScheduleHorizon,
 } from '../optimize/scheduleScenario.js';
 import { ScenarioError, type Scenario } from '../scenario/index.js';
-import { integerFlag, parseCommandLine, oneScenarioFile } from './flags.js';
+import { integerFlag, commandLine, oneScenarioFile } from './flags.js';
 import { ciNote, percent, seconds, table, wrap } from './format.js';
 import { outputWidth } from './outputWidth.js';
 import { UsageError, type CliIo } from './io.js';
@@ -47,11 +47,9 @@ Options:
 `;
 
 export async function scheduleCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv);
-  if (values.help) {
-    io.stdout(SCHEDULE_USAGE);
-    return 0;
-  }
+  const line = commandLine(argv, io, SCHEDULE_USAGE, SCHEDULE_FLAGS);
+  if (line === undefined) return 0;
+  const { values, positionals } = line;
   const scenarioFile = oneScenarioFile(positionals, 'schedule');
   const timeLimitSeconds = timeLimitFlag(values['time-limit']);
   const mipRelGap = gapFlag(values.gap);
@@ -66,7 +64,7 @@ export async function scheduleCommand(argv: string[], io: CliIo): Promise<number
     if (error instanceof ScheduleInputError) throw new UsageError(error.message);
     throw error;
   }
-  const solved = await schedule(scenario, { mipRelGap, ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }) });
+  const solved = await schedule(scenario, { mipRelGap, timeLimitSeconds });
   let verification: RunOutput | undefined;
   if (values.verify) {
     const ctx = runContext(io, 'verifying', values);
@@ -79,7 +77,7 @@ export async function scheduleCommand(argv: string[], io: CliIo): Promise<number
     }
   }
   if (values.json) {
-    const doc = { ...scheduleDocument(solved), ...(verification === undefined ? {} : { verification }) };
+    const doc = { ...scheduleDocument(solved), verification };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     io.stdout(scheduleReport(scenario, solved, verification, mipRelGap));
@@ -101,9 +99,7 @@ function gapFlag(raw: string | undefined): number {
   return value;
 }
 
-function parseFlags(argv: string[]) {
-  return parseCommandLine(argv, { ...RUN_FLAGS, verify: { type: 'boolean' }, 'time-limit': { type: 'string' }, gap: { type: 'string' } });
-}
+const SCHEDULE_FLAGS = { ...RUN_FLAGS, verify: { type: 'boolean' }, 'time-limit': { type: 'string' }, gap: { type: 'string' } } as const;
 
 const grouped = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 

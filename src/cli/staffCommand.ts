@@ -6,7 +6,7 @@ import { KPI_NAMES, missSummary, missValue } from '../optimize/missSummary.js';
 import { intervalLabels } from '../experiment/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { percent, table, wrap } from './format.js';
-import { parseCommandLine, oneScenarioFile } from './flags.js';
+import { commandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
 import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
@@ -38,11 +38,9 @@ Options:
 const METHODS: readonly StaffMethod[] = ['simulation', 'erlang-a', 'erlang-c'];
 
 export async function staffCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv);
-  if (values.help) {
-    io.stdout(STAFF_USAGE);
-    return 0;
-  }
+  const line = commandLine(argv, io, STAFF_USAGE, STAFF_FLAGS);
+  if (line === undefined) return 0;
+  const { values, positionals } = line;
   const scenarioFile = oneScenarioFile(positionals, 'staff');
   const method = (values.method ?? 'simulation') as StaffMethod;
   if (!METHODS.includes(method)) throw new UsageError(`--method: must be one of ${METHODS.join(', ')}, got ${JSON.stringify(values.method)}`);
@@ -58,7 +56,7 @@ export async function staffCommand(argv: string[], io: CliIo): Promise<number> {
     staff(scenario, {
       method,
       ...ctx.apiOptions,
-      ...(maxEvaluations === undefined ? {} : { maxEvaluations }),
+      maxEvaluations,
     }),
   );
   await writeOutputFiles([
@@ -120,6 +118,4 @@ export function staffReport(out: StaffOutput, scenario: Scenario): string {
   return `${lines.join('\n')}\n`;
 }
 
-function parse(argv: string[]) {
-  return parseCommandLine(argv, { ...RUN_FLAGS, method: { type: 'string' }, 'max-evaluations': { type: 'string' }, 'write-scenario': { type: 'string' } },);
-}
+const STAFF_FLAGS = { ...RUN_FLAGS, method: { type: 'string' }, 'max-evaluations': { type: 'string' }, 'write-scenario': { type: 'string' } } as const;

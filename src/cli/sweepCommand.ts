@@ -5,7 +5,7 @@ import { mixedTargets, ScenarioError, serviceLevelTargets, thresholdText, type S
 import type { Metric } from '../stats/index.js';
 import { changeText, plainValue } from './comparisonReport.js';
 import { ciNote, table, wrap } from './format.js';
-import { parseCommandLine, oneScenarioFile } from './flags.js';
+import { commandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
 
@@ -30,11 +30,9 @@ Options:
 `;
 
 export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv);
-  if (values.help) {
-    io.stdout(SWEEP_USAGE);
-    return 0;
-  }
+  const line = commandLine(argv, io, SWEEP_USAGE, SWEEP_FLAGS);
+  if (line === undefined) return 0;
+  const { values, positionals } = line;
   const scenarioFile = oneScenarioFile(positionals, 'sweep');
   const set = values.set;
   const eq = set?.indexOf('=') ?? -1;
@@ -108,6 +106,4 @@ function pointsTable(points: readonly SweepPoint[], values: (p: SweepPoint) => F
   return table(['value', 'SL', 'vs first', 'ASA', 'vs first', 'abandon', 'vs first', ...(occupancy ? ['occupancy'] : []), 'offered'], rows, { groups });
 }
 
-function parse(argv: string[]) {
-  return parseCommandLine(argv, { ...RUN_FLAGS, set: { type: 'string' } });
-}
+const SWEEP_FLAGS = { ...RUN_FLAGS, set: { type: 'string' } } as const;

@@ -5,6 +5,7 @@ import type { AgentGroupSpec, ContactTypeSpec, Scenario } from '../scenario/inde
 // The zod-free readers: a worker thread builds models without loading the validator.
 import { longSkill, parseClock, perInterval, perIntervalDist } from '../scenario/values.js';
 import { assertSimulable } from './runSize.js';
+import type { StaffArrays } from './replicationRunner.js';
 
 /**
  * The model configuration of a validated scenario: rates per second, distributions built, staff
@@ -23,6 +24,24 @@ export function buildModel(scenario: Scenario): ContactCenterConfig {
     warmupSeconds: scenario.warmupMinutes * 60,
     types: scenario.contactTypes.map((t) => typeConfig(t, n, intervalSeconds)),
     groups: scenario.agentGroups.map((g) => groupConfig(g, scenario, typeIndex)),
+  };
+}
+
+/**
+ * The model of `config`'s scenario with every group's staff replaced by `staff[g]` per interval
+ * (shifts replaced), exactly `buildModel(withStaff(scenario, staff))` without rebuilding the
+ * rest: what a worker does for each candidate plan of a staffing search. `null`: `config` itself.
+ */
+export function restaffedModel(config: ContactCenterConfig, staff: StaffArrays | null): ContactCenterConfig {
+  if (staff === null) return config;
+  if (staff.length !== config.groups.length) throw new RangeError(`restaffedModel: ${staff.length} staff rows for ${config.groups.length} groups`);
+  return {
+    ...config,
+    groups: config.groups.map((g, i) => {
+      const row = staff[i]!;
+      if (row.length !== config.intervals) throw new RangeError(`restaffedModel: group ${g.id} has ${row.length} staff values for ${config.intervals} intervals`);
+      return { ...g, staffPlan: intervalStaffPlan(row, config.warmupSeconds, config.intervalSeconds) };
+    }),
   };
 }
 

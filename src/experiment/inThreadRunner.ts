@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/index.js';
-import { buildModel } from './buildModel.js';
-import type { ReplicationRunner } from './replicationRunner.js';
+import { buildModel, restaffedModel } from './buildModel.js';
+import type { ReplicationRunner, StaffArrays } from './replicationRunner.js';
 import { runReplication } from './replication.js';
 import { threadWarmUp } from './warmUp.js';
 import type { ContactCenterConfig } from '../model/index.js';
@@ -14,19 +14,22 @@ const yieldToEventLoop: () => Promise<void> =
  * abort can land between them. Each runner warms the JIT up once (`threadWarmUp`).
  */
 export function inThreadRunner(): ReplicationRunner {
-  let cached: { scenario: Scenario; config: ContactCenterConfig } | null = null;
+  let cached: { scenario: Scenario; base: ContactCenterConfig } | null = null;
+  let staffed: { staff: StaffArrays | null; config: ContactCenterConfig } | null = null;
   let closed = false;
   const warmUp = threadWarmUp();
   return {
     id: 0,
-    async run(scenario, seed, replication) {
+    async run(job, seed, replication) {
       await yieldToEventLoop();
       if (closed) throw new Error('runner closed');
-      if (cached?.scenario !== scenario) {
-        cached = { scenario, config: buildModel(scenario) };
-        warmUp(scenario);
+      if (cached?.scenario !== job.scenario) {
+        cached = { scenario: job.scenario, base: buildModel(job.scenario) };
+        staffed = null;
+        warmUp(job.scenario);
       }
-      return runReplication(cached.config, seed, replication);
+      if (staffed === null || staffed.staff !== job.staff) staffed = { staff: job.staff, config: restaffedModel(cached.base, job.staff) };
+      return runReplication(staffed.config, seed, replication);
     },
     async close() {
       closed = true;

@@ -1,4 +1,4 @@
-export { buildModel } from './buildModel.js';
+export { buildModel, restaffedModel } from './buildModel.js';
 export { RunTooLargeError, RUN_LIMITS, HARD_LIMITS, FORCE_ADVICE, estimateRunSize, checkRunSize, assertSimulable, type RunSize } from './runSize.js';
 export {
   TypeMeasure,
@@ -13,15 +13,17 @@ export {
 export { Recorder } from './recorder.js';
 export { runReplication, type ReplicationOptions } from './replication.js';
 export { TraceRecorder, teeObserver, type TraceEvent, type TraceKind } from './trace.js';
-export { RunReducer } from './runReducer.js';
+export { RunReducer, type RunFigures } from './runReducer.js';
 export { KPI_NAMES, type Kpis, type GroupKpis, type IntervalGroupKpis, type IntervalOutput, type RunOutput } from './runOutput.js';
 export { simulateInThread, intervalLabels, traceReplication, type InThreadOptions } from './simulate.js';
-export type { ReplicationRunner, RunnerFactory } from './replicationRunner.js';
+export type { ReplicationRunner, RunnerFactory, ReplicationJob, StaffArrays } from './replicationRunner.js';
 export { inThreadRunner } from './inThreadRunner.js';
 export { ReplicationPool, AbortError, ReplicationError, type PoolRunOptions } from './replicationPool.js';
 export {
   simulateScenario,
+  reduceJob,
   checkPrecisionType,
+  type ReducedRun,
   type SimulateScenarioOptions,
   type SimulatedRun,
   type PrecisionTarget,

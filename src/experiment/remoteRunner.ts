@@ -1,10 +1,11 @@
 import type { Scenario } from '../scenario/index.js';
 import type { ReplicationResult } from './measures.js';
-import type { ReplicationRunner } from './replicationRunner.js';
+import type { ReplicationRunner, StaffArrays } from './replicationRunner.js';
 
 /** A replication worker seen from the calling thread (the comlink proxy of workers/replicationWorker.ts). */
 export interface ReplicationRemote {
   prepare(job: number, scenario: Scenario): Promise<void>;
+  restaff(job: number, base: number, staff: StaffArrays | null): Promise<void>;
   replicate(job: number, seed: number, replication: number): Promise<ReplicationResult>;
 }
 
@@ -17,8 +18,9 @@ export interface RemoteRunner extends ReplicationRunner {
 let nextJob = 1;
 
 /**
- * A ReplicationRunner over a remote worker (Node worker thread or Web Worker). The scenario is
- * sent once per job (`prepare`), then replicated by number. A call never hangs on a dead worker:
+ * A ReplicationRunner over a remote worker (Node worker thread or Web Worker). A scenario is
+ * sent once (`prepare`); a job with staff arrays sends only them (`restaff`) against the
+ * scenario the worker holds; then replications go by number. A call never hangs on a dead worker:
  * `die` rejects whatever is pending. `terminate` stops the worker when the runner is closed.
  */
 export function remoteRunner(id: number, remote: ReplicationRemote, terminate: () => Promise<void> | void): RemoteRunner {
@@ -37,16 +39,24 @@ export function remoteRunner(id: number, remote: ReplicationRemote, terminate: (
       call.then(resolve, reject).finally(() => onDeath.delete(fail));
     });
   let preparedFor: Scenario | null = null;
+  let preparedStaff: StaffArrays | null = null;
+  let base = 0;
   let job = 0;
   let closed = false;
   return {
     id,
     die,
-    async run(scenario, seed, replication) {
-      if (preparedFor !== scenario) {
+    async run(next, seed, replication) {
+      if (preparedFor !== next.scenario) {
+        base = job = nextJob++;
+        await guarded(remote.prepare(base, next.scenario));
+        preparedFor = next.scenario;
+        preparedStaff = null;
+      }
+      if (preparedStaff !== next.staff) {
         job = nextJob++;
-        await guarded(remote.prepare(job, scenario));
-        preparedFor = scenario;
+        await guarded(remote.restaff(job, base, next.staff));
+        preparedStaff = next.staff;
       }
       return guarded(remote.replicate(job, seed, replication));
     },

@@ -1,6 +1,5 @@
-import type { Scenario } from '../scenario/index.js';
 import type { ReplicationResult } from './measures.js';
-import type { ReplicationRunner, RunnerFactory } from './replicationRunner.js';
+import type { ReplicationJob, ReplicationRunner, RunnerFactory } from './replicationRunner.js';
 
 /** A run that stopped because its AbortSignal fired. */
 export class AbortError extends Error {
@@ -52,8 +51,8 @@ export class ReplicationPool {
     return this.runners.length;
   }
 
-  /** Simulate replications `from .. to-1` of `scenario`. */
-  async run(scenario: Scenario, seed: number, from: number, to: number, options: PoolRunOptions): Promise<void> {
+  /** Simulate replications `from .. to-1` of `job`. */
+  async run(job: ReplicationJob, seed: number, from: number, to: number, options: PoolRunOptions): Promise<void> {
     this.throwIfAborted();
     if (this.closing !== null) throw new Error('ReplicationPool: closed');
     const total = to - from;
@@ -77,7 +76,7 @@ export class ReplicationPool {
         const replication = next++;
         let result: ReplicationResult;
         try {
-          result = await runner.run(scenario, seed, replication);
+          result = await runner.run(job, seed, replication);
         } catch (error) {
           if (failure === null) {
             failure = this.signal?.aborted

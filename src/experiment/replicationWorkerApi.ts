@@ -5,11 +5,17 @@
  */
 import type { ReplicationResult } from './measures.js';
 import type { Scenario } from '../scenario/index.js';
+import type { StaffArrays } from './replicationRunner.js';
 
 /** What a worker does, seen from the main thread through comlink. */
 export interface ReplicationWorkerApi {
   /** Build the model of `scenario` under the name `job` (sent once, then replicated many times). */
   prepare(job: number, scenario: Scenario): void;
+  /**
+   * Job `job` is the model of the prepared job `base` with every group's staff replaced by
+   * `staff` (null: the base model itself): a staffing search's candidate plan, sent as arrays.
+   */
+  restaff(job: number, base: number, staff: StaffArrays | null): void;
   /**
    * Simulate one replication of job `job`. The result is copied to the caller, not transferred:
    * transferring would detach its buffers in this thread (see docs/architecture.md, Hot loop

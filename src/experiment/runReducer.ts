@@ -16,6 +16,26 @@ const dayView = (e: number): number => 1 + e;
 const intervalView = (count: number, i: number, e: number): number => 1 + count + i * count + e;
 const viewCount = (count: number, n: number): number => 1 + count * (1 + n);
 
+const SL = KPI_NAMES.indexOf('serviceLevel');
+const ABANDON = KPI_NAMES.indexOf('abandonRate');
+const ASA = KPI_NAMES.indexOf('asa');
+
+/**
+ * The per-interval figures a staffing search reads, as numbers (the same ratio-of-means values
+ * as the run output's `intervals[i].byType` / `byGroup`, without building the report): NaN where
+ * the output says null. Type figures at `type * intervals + interval`, group figures at
+ * `group * intervals + interval`.
+ */
+export interface RunFigures {
+  readonly intervals: number;
+  readonly serviceLevel: Float64Array;
+  /** The service level's 95% half-width. */
+  readonly serviceLevelHalfWidth: Float64Array;
+  readonly abandonRate: Float64Array;
+  readonly asa: Float64Array;
+  readonly occupancy: Float64Array;
+}
+
 /**
  * Reduces replication results into the CONTRACT run output. Results must be added in
  * replication order: floating-point sums are not associative, so a fixed order is what makes the
@@ -143,6 +163,35 @@ export class RunReducer {
       staffed: countMetric(this.groupMoments.sums(view * GK + 4)),
       scheduled: meanLevel(groups[group]!.staffPlan, from, from + intervalSeconds),
     };
+  }
+
+  /** The per-interval figures of everything added so far (see RunFigures). */
+  figures(): RunFigures {
+    const { nTypes, nGroups, n } = this;
+    const table = (count: number) => new Float64Array(count * n);
+    const out = {
+      intervals: n,
+      serviceLevel: table(nTypes),
+      serviceLevelHalfWidth: table(nTypes),
+      abandonRate: table(nTypes),
+      asa: table(nTypes),
+      occupancy: table(nGroups),
+    };
+    const value = (x: number | null) => (x === null ? NaN : x);
+    for (let t = 0; t < nTypes; t++) {
+      for (let i = 0; i < n; i++) {
+        const view = intervalView(nTypes, i, t) * K;
+        const sl = ratioMetric(this.typeMoments.sums(view + SL));
+        out.serviceLevel[t * n + i] = value(sl.mean);
+        out.serviceLevelHalfWidth[t * n + i] = value(sl.ci95);
+        out.abandonRate[t * n + i] = value(ratioMetric(this.typeMoments.sums(view + ABANDON)).mean);
+        out.asa[t * n + i] = value(ratioMetric(this.typeMoments.sums(view + ASA)).mean);
+      }
+    }
+    for (let g = 0; g < nGroups; g++) {
+      for (let i = 0; i < n; i++) out.occupancy[g * n + i] = value(ratioMetric(this.groupMoments.sums(intervalView(nGroups, i, g) * GK)).mean);
+    }
+    return out;
   }
 
   /** The run output for everything added so far. */

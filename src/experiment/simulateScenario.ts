@@ -2,8 +2,9 @@ import type { Scenario } from '../scenario/index.js';
 import type { ReplicationResult } from './measures.js';
 import type { ReplicationPool } from './replicationPool.js';
 import type { RunOutput } from './runOutput.js';
-import { RunReducer } from './runReducer.js';
-import { buildModel } from './buildModel.js';
+import { RunReducer, type RunFigures } from './runReducer.js';
+import { buildModel, restaffedModel } from './buildModel.js';
+import type { ReplicationJob } from './replicationRunner.js';
 import { intervalLabels } from './simulate.js';
 import { RUN_DEFAULTS } from './runDefaults.js';
 
@@ -92,6 +93,7 @@ export async function simulateScenario(scenario: Scenario, pool: ReplicationPool
   const batch = options.replications ?? RUN_DEFAULTS.replications;
   const seed = options.seed ?? RUN_DEFAULTS.seed;
   const reducer = new RunReducer(buildModel(scenario));
+  const job: ReplicationJob = { scenario, staff: null };
   const cap = options.precision ? Math.max(batch, options.precision.maxReplications ?? 1000) : batch;
   const labels = intervalLabels(scenario);
   const output = () => reducer.output({ scenario: scenario.name, seed, intervalLabels: labels });
@@ -99,7 +101,7 @@ export async function simulateScenario(scenario: Scenario, pool: ReplicationPool
   let planned = Math.min(batch, cap);
   for (;;) {
     const from = done;
-    await pool.run(scenario, seed, from, planned, {
+    await pool.run(job, seed, from, planned, {
       onResult: (result) => {
         reducer.add(result);
         options.onResult?.(result);
@@ -124,4 +126,26 @@ export async function simulateScenario(scenario: Scenario, pool: ReplicationPool
     }
     planned = Math.min(cap, done + batch);
   }
+}
+
+/** A run reduced on a pool: its figures as numbers, and the run output built only when asked. */
+export interface ReducedRun {
+  readonly figures: RunFigures;
+  output(): RunOutput;
+}
+
+/**
+ * Simulate `replications` of `job` (a scenario, or a scenario with staff arrays: a staffing
+ * search's candidate) on a pool and reduce them in replication order. What the staffing search
+ * runs: it reads `figures`, and builds the report only for the plan it verifies.
+ */
+export async function reduceJob(
+  job: ReplicationJob,
+  pool: ReplicationPool,
+  options: { readonly replications: number; readonly seed: number; readonly onProgress?: ((done: number, total: number) => void) | undefined },
+): Promise<ReducedRun> {
+  const reducer = new RunReducer(restaffedModel(buildModel(job.scenario), job.staff));
+  await pool.run(job, options.seed, 0, options.replications, { onResult: (result) => reducer.add(result), onProgress: options.onProgress });
+  const labels = intervalLabels(job.scenario);
+  return { figures: reducer.figures(), output: () => reducer.output({ scenario: job.scenario.name, seed: options.seed, intervalLabels: labels }) };
 }

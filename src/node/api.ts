@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_EVALUATIONS, DEFAULT_REPAIR_ROUNDS, staffScenario, type RunScenario, type StaffMethod, type StaffOutput } from '../optimize/staffScenario.js';
+import { DEFAULT_MAX_EVALUATIONS, staffScenario, type StaffMethod, type StaffOutput } from '../optimize/staffScenario.js';
+import { staffOnPool, staffSearchBounds } from '../optimize/staffOnPool.js';
 import {
   buildModel,
   checkPrecisionType,
@@ -58,15 +59,32 @@ export interface SimulateOptions extends RunOptions {
   readonly precision?: PrecisionTarget;
   /** Called as each replication completes, with the id of the thread that ran it. */
   readonly onReplicationDone?: (replication: number, threadId: number) => void;
-  /** Test hook for worker faults (see NodeRunnerOptions). */
-  readonly workerOptions?: NodeRunnerOptions;
 }
 
-async function withPool<T>(options: SimulateOptions, replications: number, use: (pool: ReplicationPool) => Promise<T>): Promise<T> {
+/**
+ * Run options with every default filled in, in this one place (RUN_DEFAULTS for replications
+ * and seed, the available cores for workers): what the API's functions hand downward.
+ */
+interface ResolvedRun {
+  readonly replications: number;
+  readonly seed: number;
+  readonly workers: number;
+  readonly signal: AbortSignal | undefined;
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
+  readonly force: boolean;
+}
+
+function resolveRun(options: RunOptions, defaultReplications: number = RUN_DEFAULTS.replications): ResolvedRun {
+  const replications = options.replications ?? defaultReplications;
   const workers = options.workers ?? defaultWorkers(replications);
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers: must be an integer >= 1, got ${workers}`);
-  const factory = workers === 1 ? () => inThreadRunner() : nodeWorkerRunners(options.workerOptions);
-  const pool = new ReplicationPool(factory, workers, options.signal);
+  return { replications, seed: options.seed ?? RUN_DEFAULTS.seed, workers, signal: options.signal, onProgress: options.onProgress, force: options.force === true };
+}
+
+/** A pool of `run.workers` runners (this thread for 1), closed when `use` settles. */
+async function withPool<T>(run: ResolvedRun, use: (pool: ReplicationPool) => Promise<T>, runnerOptions?: NodeRunnerOptions): Promise<T> {
+  const factory = run.workers === 1 ? () => inThreadRunner() : nodeWorkerRunners(runnerOptions);
+  const pool = new ReplicationPool(factory, run.workers, run.signal);
   try {
     return await use(pool);
   } finally {
@@ -76,47 +94,52 @@ async function withPool<T>(options: SimulateOptions, replications: number, use: 
 
 /** Simulate a scenario's day over replications (in worker threads) and return the CONTRACT run output. */
 export async function simulate(source: ScenarioSource, options: SimulateOptions = {}): Promise<SimulatedRun> {
+  return simulateWithRunners(source, options);
+}
+
+/**
+ * `simulate` with options for the worker threads themselves: the fault-injection hook of the
+ * worker tests (NodeRunnerOptions.fault). Not part of the public API (src/index.ts).
+ */
+export async function simulateWithRunners(source: ScenarioSource, options: SimulateOptions, runnerOptions?: NodeRunnerOptions): Promise<SimulatedRun> {
   const scenario = await loadScenario(source);
-  const replications = options.replications ?? RUN_DEFAULTS.replications;
-  const planned = options.precision ? Math.max(replications, options.precision.maxReplications ?? 1000) : replications;
-  checkRunSize([{ scenario, replications: planned }], options.force);
+  const run = resolveRun(options);
+  const planned = options.precision ? Math.max(run.replications, options.precision.maxReplications ?? 1000) : run.replications;
+  checkRunSize([{ scenario, replications: planned }], run.force);
   try {
     checkPrecisionType(scenario, options.precision);
   } catch (error) {
     throw new RangeError(`precision.type: ${(error as Error).message}`);
   }
-  return withPool(options, replications, (pool) =>
-    simulateScenario(scenario, pool, {
-      replications,
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-      ...(options.precision ? { precision: options.precision } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.onReplicationDone ? { onReplicationDone: options.onReplicationDone } : {}),
-    }),
+  return withPool(
+    run,
+    (pool) =>
+      simulateScenario(scenario, pool, {
+        replications: run.replications,
+        seed: run.seed,
+        precision: options.precision,
+        onProgress: run.onProgress,
+        onReplicationDone: options.onReplicationDone,
+      }),
+    runnerOptions,
   );
 }
 
 /** Run a baseline and variants with common random numbers; paired deltas against the baseline. */
 export async function compare(sources: readonly ScenarioSource[], options: RunOptions = {}): Promise<CompareOutput> {
   const scenarios = await Promise.all(sources.map(loadScenario));
-  checkRunSize(scenarios.map((scenario) => ({ scenario, replications: options.replications ?? RUN_DEFAULTS.replications })), options.force);
-  return withPool(options, options.replications ?? RUN_DEFAULTS.replications, (pool) => compareScenarios(scenarios, pool, pick(options)));
+  const run = resolveRun(options);
+  checkRunSize(scenarios.map((scenario) => ({ scenario, replications: run.replications })), run.force);
+  return withPool(run, (pool) => compareScenarios(scenarios, pool, run));
 }
 
 /** Run a scenario with one field set to each value (`"*1.1"` multiplies the current value). */
 export async function sweep(source: ScenarioSource, path: string, values: readonly (number | string)[], options: RunOptions = {}): Promise<SweepOutput> {
   const scenario = await loadScenario(source);
+  const run = resolveRun(options);
   const variants = sweepVariants(scenario, path, values.map(String));
-  checkRunSize(variants.map((v) => ({ scenario: v.scenario, replications: options.replications ?? RUN_DEFAULTS.replications })), options.force);
-  return withPool(options, options.replications ?? RUN_DEFAULTS.replications, (pool) => sweepScenario(scenario, path, values.map(String), pool, pick(options)));
-}
-
-function pick(options: RunOptions) {
-  return {
-    ...(options.replications === undefined ? {} : { replications: options.replications }),
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  };
+  checkRunSize(variants.map((v) => ({ scenario: v.scenario, replications: run.replications })), run.force);
+  return withPool(run, (pool) => sweepScenario(scenario, path, values.map(String), pool, run));
 }
 
 /** Options of `schedule`. */
@@ -148,10 +171,7 @@ export interface ScheduleApiOutput extends ScenarioSchedule {
  */
 export async function schedule(source: ScenarioSource, options: ScheduleApiOptions = {}): Promise<ScheduleApiOutput> {
   const scenario = await loadScenario(source);
-  const solved = await scheduleScenario(scenario, {
-    ...(options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: options.timeLimitSeconds }),
-    ...(options.mipRelGap === undefined ? {} : { mipRelGap: options.mipRelGap }),
-  });
+  const solved = await scheduleScenario(scenario, { timeLimitSeconds: options.timeLimitSeconds, mipRelGap: options.mipRelGap });
   if (options.verify !== true) return solved;
   const { verify: _verify, timeLimitSeconds: _limit, mipRelGap: _gap, ...run } = options;
   return { ...solved, verification: await verifySchedule(scenario, solved, run) };
@@ -186,34 +206,26 @@ export interface StaffApiOptions extends RunOptions {
 export async function staff(source: ScenarioSource, options: StaffApiOptions = {}): Promise<StaffOutput> {
   const scenario = await loadScenario(source);
   const method = options.method ?? 'simulation';
-  const config = buildModel(scenario);
   if (method !== 'simulation') {
     // The Erlang methods simulate nothing but take time in proportion to the agents, so to the volume.
     checkRunSize([{ scenario, replications: 1 }], options.force);
-    return staffScenario(scenario, config, null, { method });
+    return staffScenario(scenario, buildModel(scenario), null, { method });
   }
-  const replications = options.replications ?? RUN_DEFAULTS.staffReplications;
+  const run = resolveRun(options, RUN_DEFAULTS.staffReplications);
   const maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
-  const bound = replications * maxEvaluations + 2 * replications * (DEFAULT_REPAIR_ROUNDS + 1);
+  const bound = staffSearchBounds(run.replications, maxEvaluations).replications;
   // The whole search at most, on the scenario as given; each candidate plan is checked again.
-  checkRunSize([{ scenario, replications: bound }], options.force);
-  return withPool(options, replications * 2, async (pool) => {
-    let started = 0;
-    const run: RunScenario = (s, r, seed) => {
-      const base = started;
-      started += r;
-      return simulateScenario(s, pool, { replications: r, seed, ...(options.onProgress ? { onProgress: (done) => options.onProgress!(Math.min(bound, base + done), bound) } : {}) });
-    };
-    const out = await staffScenario(scenario, config, run, {
-      method,
-      replications,
+  checkRunSize([{ scenario, replications: bound }], run.force);
+  const onProgress = run.onProgress;
+  return withPool({ ...run, workers: options.workers ?? defaultWorkers(run.replications * 2) }, (pool) =>
+    staffOnPool(scenario, pool, {
+      replications: run.replications,
+      seed: run.seed,
       maxEvaluations,
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-      ...(options.force === undefined ? {} : { force: options.force }),
-    });
-    options.onProgress?.(bound, bound);
-    return out;
-  });
+      force: run.force,
+      onProgress: onProgress === undefined ? undefined : (p) => onProgress(p.replications, p.replicationBound),
+    }),
+  );
 }
 
 export { forecast, type ForecastApiOptions } from './forecastHistoryFile.js';

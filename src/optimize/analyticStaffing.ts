@@ -53,9 +53,9 @@ export function staffingQuestion(
     patience: type.patience === null ? null : type.patience.mean,
     slSeconds: type.serviceLevelSeconds,
     slTarget: targets.slTarget,
-    ...(targets.maxAbandonRate === undefined ? {} : { maxAbandonRate: targets.maxAbandonRate }),
-    ...(targets.maxAsa === undefined ? {} : { maxAsa: targets.maxAsa }),
-    ...(maxOccupancy === undefined ? {} : { maxOccupancy }),
+    maxAbandonRate: targets.maxAbandonRate,
+    maxAsa: targets.maxAsa,
+    maxOccupancy,
   };
 }
 

@@ -58,7 +58,7 @@ export function requiredAgents(q: StaffingQuestion, method: AnalyticMethod): Sta
   ];
   // The service-level target by minAgents' galloping search; the other targets walk up from there.
   const slMin = q.slTarget > 0 && q.slTarget < 1
-    ? minAgents({ arrivalRate: q.arrivalRate, aht: q.aht, slSeconds: q.slSeconds, target: q.slTarget, ...(patience === undefined ? {} : { patience }) }).agents
+    ? minAgents({ arrivalRate: q.arrivalRate, aht: q.aht, slSeconds: q.slSeconds, target: q.slTarget, patience }).agents
     : Math.floor(load) + 1;
   let agents = Math.max(1, slMin);
   let previous: QueueMetrics | null = null;

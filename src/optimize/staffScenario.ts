@@ -1,18 +1,22 @@
 import { checkRunSize } from '../experiment/runSize.js';
-import { intervalLabels, type RunOutput } from '../experiment/index.js';
+import { intervalLabels, type ReducedRun, type RunFigures, type RunOutput, type StaffArrays } from '../experiment/index.js';
 import type { Metric } from '../stats/index.js';
 import type { ContactCenterConfig } from '../model/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { analyticPlan, type AnalyticPlan } from './analyticStaffing.js';
 import type { AnalyticMethod } from './requiredAgents.js';
-import { DEFAULT_MAX_EVALUATIONS, searchStaffing, type SearchStep, type StaffingEvaluation, type StaffingSearchResult } from './staffingSearch.js';
+import { DEFAULT_MAX_EVALUATIONS, measuredAt, searchStaffing, type SearchStep, type StaffingEvaluation, type StaffingSearchResult } from './staffingSearch.js';
 import { answersInTime, growthGroup, helpfulServers, missedTargets, staffingProblem, type StaffingProblem } from './staffingRules.js';
 import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
 
 export type StaffMethod = AnalyticMethod | 'simulation';
 
 /** Simulates a scenario (injected: a worker pool in Node, Web Workers in a browser). */
-export type RunScenario = (scenario: Scenario, replications: number, seed: number) => Promise<RunOutput>;
+/**
+ * Simulates a candidate plan of the scenario (injected: a pool of worker threads in Node, of Web
+ * Workers in a browser): the scenario with every group's staff replaced by `staff` (per interval).
+ */
+export type RunScenario = (staff: StaffArrays, replications: number, seed: number) => Promise<ReducedRun>;
 
 /** A target the plan misses, where, and why. */
 export interface PlanMiss {
@@ -91,19 +95,14 @@ export function withStaff(scenario: Scenario, staff: readonly (readonly number[]
 }
 
 /**
- * Per (type, interval) and (group, interval) means from a run, for the search. With `caution`
- * c > 0 the service level is read as mean − c·ci95: an interval with few contacts (a wide
- * interval) must clear its target by more before the search counts it as met.
+ * What the search reads of a simulated candidate: the reducer's figures, with `caution` c > 0
+ * reading the service level as mean − c·ci95, so an interval with few contacts (a wide interval)
+ * must clear its target by more before the search counts it as met.
  */
-export function evaluationOf(run: RunOutput, scenario: Scenario, caution = 0): StaffingEvaluation {
-  const byType = (pick: (k: RunOutput['intervals'][number]['byType'][string]) => number | null) =>
-    scenario.contactTypes.map((t) => run.intervals.map((iv) => pick(iv.byType[t.id]!)));
-  return {
-    serviceLevel: byType((k) => (k.serviceLevel.mean === null ? null : k.serviceLevel.mean - caution * (k.serviceLevel.ci95 ?? 0))),
-    abandonRate: byType((k) => k.abandonRate.mean),
-    asa: byType((k) => k.asa.mean),
-    occupancy: scenario.agentGroups.map((g) => run.intervals.map((iv) => iv.byGroup[g.id]?.occupancy.mean ?? null)),
-  };
+export function evaluationOf(figures: RunFigures, caution = 0): StaffingEvaluation {
+  const serviceLevel = new Float64Array(figures.serviceLevel.length);
+  for (let k = 0; k < serviceLevel.length; k++) serviceLevel[k] = figures.serviceLevel[k]! - caution * figures.serviceLevelHalfWidth[k]!;
+  return { serviceLevel, abandonRate: figures.abandonRate, asa: figures.asa, occupancy: figures.occupancy };
 }
 
 /** How many (interval, type) pairs with contacts meet every target of their type in `run` (by their means). */
@@ -259,10 +258,10 @@ export async function staffScenario(scenario: Scenario, config: ContactCenterCon
   const seed = options.seed ?? RUN_DEFAULTS.seed;
   const margin = options.serviceLevelMargin ?? 0.01;
   const maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
-  const simulate = (staff: readonly (readonly number[])[], r: number, s: number) => {
-    const candidate = withStaff(scenario, staff);
-    checkRunSize([{ scenario: candidate, replications: r }], options.force);
-    return run(candidate, r, s);
+  const simulate = (staff: StaffArrays, r: number, s: number) => {
+    checkRunSize([{ scenario: withStaff(scenario, staff), replications: r }], options.force);
+    // A copy: the search changes its arrays in place, and a runner knows a plan by identity.
+    return run(staff.map((row) => [...row]), r, s);
   };
   // Aim a little above the target: a plan exactly at it misses about half its intervals on
   // other random numbers.
@@ -272,7 +271,7 @@ export async function staffScenario(scenario: Scenario, config: ContactCenterCon
   };
   const caution = options.caution ?? 0.5;
   const ceiling = ceilingOf(problem, analytic);
-  const result: StaffingSearchResult = await searchStaffing(aimed, analytic.staff, async (staff) => evaluationOf(await simulate(staff, replications, seed), scenario, caution), {
+  const result: StaffingSearchResult = await searchStaffing(aimed, analytic.staff, async (staff) => evaluationOf((await simulate(staff, replications, seed)).figures, caution), {
     maxEvaluations,
     ceiling,
     required: analytic.required,
@@ -286,13 +285,13 @@ export async function staffScenario(scenario: Scenario, config: ContactCenterCon
   let evaluations = result.evaluations;
   const room = (g: number, i: number) => Math.min(problem.groups[g]!.maxStaff[i]!, ceiling[g]![i]!) - plan[g]![i]!;
   for (let round = 0; round < (options.repairRounds ?? DEFAULT_REPAIR_ROUNDS); round++) {
-    const e = evaluationOf(await simulate(plan, replications * 2, seed + 1_000_003), scenario, caution / 2);
+    const e = evaluationOf((await simulate(plan, replications * 2, seed + 1_000_003)).figures, caution / 2);
     evaluations++;
     let added = 0;
     problem.types.forEach((t, ti) => {
       for (let i = 0; i < problem.intervals; i++) {
         if (givenUp.has(ti * problem.intervals + i)) continue;
-        const miss = missedTargets(t.targets, { serviceLevel: e.serviceLevel[ti]![i] ?? null, abandonRate: e.abandonRate[ti]![i] ?? null, asa: e.asa[ti]![i] ?? null });
+        const miss = missedTargets(t.targets, measuredAt(e, ti * problem.intervals + i));
         if (miss === null) continue;
         const g = growthGroup(problem, helpfulServers(t, miss).filter((s) => !result.ruledOut(ti, i, s.group) && room(s.group, i) > 0));
         if (g === undefined) continue;
@@ -303,7 +302,7 @@ export async function staffScenario(scenario: Scenario, config: ContactCenterCon
     if (added === 0) break;
   }
   // Verification on seeds neither the search nor the repair saw.
-  const verification = await simulate(plan, replications * 2, seed + 2_000_006);
+  const verification = (await simulate(plan, replications * 2, seed + 2_000_006)).output();
   const why = (t: number, i: number) => {
     const gone = givenUp.get(t * problem.intervals + i);
     if (gone !== undefined) {

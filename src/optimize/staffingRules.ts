@@ -56,8 +56,8 @@ export interface StaffingProblem {
 export function targetsOf(scenario: Scenario): TypeTargets[] {
   return scenario.contactTypes.map((t) => ({
     slTarget: t.serviceLevel.target,
-    ...(t.maxAbandonRate === undefined ? {} : { maxAbandonRate: t.maxAbandonRate }),
-    ...(t.maxAsa === undefined ? {} : { maxAsa: t.maxAsa }),
+    maxAbandonRate: t.maxAbandonRate,
+    maxAsa: t.maxAsa,
   }));
 }
 
@@ -72,7 +72,7 @@ export function staffingProblem(scenario: Scenario, config: ContactCenterConfig)
       id: g.id,
       costPerHour: priced ? g.costPerHour! : 1,
       skillCount: config.groups[gi]!.skills.length,
-      ...(g.maxOccupancy === undefined ? {} : { maxOccupancy: g.maxOccupancy }),
+      maxOccupancy: g.maxOccupancy,
       minStaff: g.minStaff === undefined ? new Array<number>(n).fill(0) : perInterval(g.minStaff, n),
       maxStaff: g.maxStaff === undefined ? new Array<number>(n).fill(Infinity) : perInterval(g.maxStaff, n),
     })),

@@ -28,13 +28,23 @@
 import { growthGroup, helpfulServers, missedTargets, severity, type StaffingProblem, type TargetMiss } from './staffingRules.js';
 
 /** What a simulation of one staffing measured (means across replications; null: undefined). */
+/**
+ * What the search reads of a simulated candidate, straight from the reducer (RunFigures): type
+ * figures at `type * intervals + interval`, group figures at `group * intervals + interval`, NaN
+ * where undefined (no contacts).
+ */
 export interface StaffingEvaluation {
-  /** type x interval */
-  readonly serviceLevel: readonly (readonly (number | null)[])[];
-  readonly abandonRate: readonly (readonly (number | null)[])[];
-  readonly asa: readonly (readonly (number | null)[])[];
-  /** group x interval */
-  readonly occupancy: readonly (readonly (number | null)[])[];
+  readonly serviceLevel: Float64Array;
+  readonly abandonRate: Float64Array;
+  readonly asa: Float64Array;
+  readonly occupancy: Float64Array;
+}
+
+const orNull = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
+
+/** The measured figures of (type, interval) as the target test reads them. */
+export function measuredAt(e: StaffingEvaluation, at: number): { serviceLevel: number | null; abandonRate: number | null; asa: number | null } {
+  return { serviceLevel: orNull(e.serviceLevel[at]), abandonRate: orNull(e.abandonRate[at]), asa: orNull(e.asa[at]) };
 }
 
 export type Evaluate = (staff: readonly (readonly number[])[]) => Promise<StaffingEvaluation>;
@@ -113,7 +123,7 @@ function missesOf(problem: StaffingProblem, e: StaffingEvaluation): Misses {
   const types = new Map<number, TargetMiss>();
   problem.types.forEach((t, ti) => {
     for (let i = 0; i < n; i++) {
-      const miss = missedTargets(t.targets, { serviceLevel: e.serviceLevel[ti]?.[i] ?? null, abandonRate: e.abandonRate[ti]?.[i] ?? null, asa: e.asa[ti]?.[i] ?? null });
+      const miss = missedTargets(t.targets, measuredAt(e, ti * n + i));
       if (miss !== null) types.set(ti * n + i, miss);
     }
   });
@@ -121,7 +131,7 @@ function missesOf(problem: StaffingProblem, e: StaffingEvaluation): Misses {
   problem.groups.forEach((g, gi) => {
     if (g.maxOccupancy === undefined) return;
     for (let i = 0; i < n; i++) {
-      const occ = e.occupancy[gi]?.[i] ?? null;
+      const occ = orNull(e.occupancy[gi * n + i]);
       if (occ !== null && occ > g.maxOccupancy) occupancy.push(gi * n + i);
     }
   });
@@ -269,7 +279,7 @@ export async function searchStaffing(
     problem.groups.forEach((group, g) => {
       for (let i = 0; i < n; i++) {
         if (!open(g, i)) continue;
-        const occ = state.e.occupancy[g]?.[i] ?? null;
+        const occ = orNull(state.e.occupancy[g * n + i]);
         if (group.maxOccupancy !== undefined && occ !== null && occ >= group.maxOccupancy - margin / 2) continue;
         const from = staff[g]![i]!;
         const down = known[g * n + i] === 1 ? Math.ceil((from - lo[g]![i]!) / 2) : stride[g * n + i]!;

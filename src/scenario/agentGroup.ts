@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documented } from './docs.js';
-import { IdSchema } from './contactType.js';
+import { IdSchema } from './ids.js';
 import { perIntervalSchema } from './perInterval.js';
 import { SkillItemSchema } from './skill.js';
 import { ShiftSchema } from './shift.js';

@@ -5,29 +5,13 @@ import { ServiceLevelSchema } from './serviceLevel.js';
 import { BotSchema } from './bot.js';
 import { FollowUpSchema } from './followUp.js';
 import { perIntervalSchema } from './perInterval.js';
-
-/** Identifiers of contact types and agent groups. */
-export const IdSchema = documented(
-  z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+$/, { error: 'must match [A-Za-z0-9_-]+ (letters, digits, "_", "-")' })
-    // Ids become keys of the output's byType / byGroup objects, where "__proto__" would be lost.
-    .refine((id) => id !== '__proto__', { error: '"__proto__" is reserved: choose another id' }),
-  'identifier: letters, digits, "_" and "-" (not "__proto__")',
-);
+import { IdSchema, PrioritySchema } from './ids.js';
 
 /** The media a contact type arrives on. */
 export const ChannelSchema = documented(
   z.enum(['voice', 'chat', 'email']),
   'voice and email take a whole agent; chats may share one (agent group concurrency)',
 );
-
-/** Priorities (contact type and skill) are integers in this range, so two of them combine exactly. */
-export const PRIORITY_LIMIT = 1_000_000;
-
-/** A routing priority: higher goes first. */
-export const PrioritySchema = (description: string) =>
-  documented(z.number().int().min(-PRIORITY_LIMIT).max(PRIORITY_LIMIT), description);
 
 /** One distribution for every interval, or one per interval (by arrival interval). */
 export const HandleTimeSchema = documented(

@@ -12,4 +12,3 @@ export function perIntervalSchema<T extends z.ZodNumber>(item: () => T, what: st
   );
 }
 
-export { perInterval, perIntervalDist } from './values.js';

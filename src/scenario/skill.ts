@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documented } from './docs.js';
-import { IdSchema, PrioritySchema } from './contactType.js';
+import { IdSchema, PrioritySchema } from './ids.js';
 
 /** The long form of a skill: which type, how preferred, after how long, how fast. */
 export const SkillSchema = documented(
@@ -29,8 +29,6 @@ export const SkillItemSchema = z.union([IdSchema, SkillSchema], {
 
 export type SkillSpec = z.output<typeof SkillSchema>;
 export type SkillItem = z.output<typeof SkillItemSchema>;
-
-export { longSkill } from './values.js';
 
 /** The contact type id a (possibly malformed) raw skill item names, if it names one. */
 export function rawSkillType(item: unknown): string | undefined {

@@ -3,22 +3,21 @@
  * headless Chromium through playwright-core. Skipped, with one line saying how to install
  * Chromium, where there is none.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { compare, staff } from '../../src/node/api.js';
 import { loadScenarioFile } from '../../src/node/loadScenarioFile.js';
 import { parseScenarioText, ScenarioError } from '../../src/scenario/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../web/src/contentSecurityPolicy.js';
 import { emptyKnobs, KNOB_TABLE, setKnob } from '../../web/src/model/knobs.js';
 import { encodeState } from '../../web/src/model/urlState.js';
-import { buildApp } from './support/buildApp.js';
-import { chromiumPath, launchChromium, noChromium } from './support/chromium.js';
+import { chromiumPath, noChromium } from './support/chromium.js';
+import { useServedApp } from './support/servedApp.js';
 import { downloadOf, openApp } from './support/page.js';
-import { serveStatic, type StaticServer } from './support/staticServer.js';
 
 const hasChromium = chromiumPath() !== null;
 if (!hasChromium) console.warn(noChromium());
@@ -68,24 +67,10 @@ async function progressValue(page: Page): Promise<number> {
 }
 
 describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
-  let dist = '';
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dist = await buildApp();
-    server = await serveStatic(dist);
-    browser = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist !== '') rmSync(dist, { recursive: true, force: true });
-  });
+  const app = useServedApp();
 
   test('loads with the bundled scenarios, retail-day vs chatbot-voice set up, nothing run', async () => {
-    const { page, problems, close } = await openApp(browser, server.url);
+    const { page, problems, close } = await openApp(app.browser, app.url);
     const select = page.getByTestId('scenario-select');
     const options = await Promise.all((await select.locator('option').all()).map((o) => o.getAttribute('value')));
     expect(options).toEqual(expect.arrayContaining(['retail-day', 'chatbot-voice', 'two-skills', 'erlang-check']));
@@ -102,7 +87,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('runs one bundled scenario in Web Workers and draws the KPI table and charts', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=4&seed=3`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=two-skills&reps=4&seed=3`);
     expect(await page.getByTestId('scenario-card-2').count()).toBe(0);
     await page.getByTestId('run').click();
     await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
@@ -139,7 +124,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('staffing against requirement: a chart per agent group, the requirement of ccsim staff --method erlang-a, exact values', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=2`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=two-skills&reps=2`);
     await page.getByTestId('run').click();
     await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
     const section = page.getByTestId('chart-staffing');
@@ -175,7 +160,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
     await close();
 
     // A scenario with shifts: agents present move inside an interval as breaks come and go.
-    const shifts = await openApp(browser, `${server.url}#s=ai-deflection&reps=2`);
+    const shifts = await openApp(app.browser, `${app.url}#s=ai-deflection&reps=2`);
     await shifts.page.getByTestId('run').click();
     await shifts.page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
     const voice = shifts.page.getByTestId('chart-staffing-voice-team');
@@ -188,7 +173,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('find staffing by simulation: the search runs on the Web Workers, finds ccsim staff’s plan and adds it as a scenario to compare', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=4&seed=1`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=two-skills&reps=4&seed=1`);
     await page.getByTestId('run').click();
     await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
     await page.getByTestId('find-staffing-1').click();
@@ -218,7 +203,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('cancel stops a staffing search at once, terminates the workers and adds nothing', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-day&reps=2`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=retail-day&reps=2`);
     await page.getByTestId('run').click();
     await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
     await page.getByTestId('replications').fill('400');
@@ -245,7 +230,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('compares retail-day with chatbot-voice: paired deltas, the same numbers as the Node API', async () => {
-    const { page, problems, close } = await openApp(browser, server.url);
+    const { page, problems, close } = await openApp(app.browser, app.url);
     await page.getByTestId('scenario-select').selectOption('retail-day');
     await page.getByTestId('scenario-select-2').selectOption('chatbot-voice');
     await page.getByTestId('replications').fill('3');
@@ -298,7 +283,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('an invalid upload shows the CLI’s path-named errors and nothing runs', async () => {
-    const { page, problems, close } = await openApp(browser, server.url);
+    const { page, problems, close } = await openApp(app.browser, app.url);
     const bad = JSON.parse(readFileSync(scenarioFile('retail-day.json'), 'utf8')) as { contactTypes: Record<string, unknown>[] };
     bad.contactTypes[0]!['handleTime'] = { dist: 'lognormal', mean: -300, cv: 0.9 };
     bad.contactTypes[1]!['patiance'] = { dist: 'exponential', mean: 300 };
@@ -332,7 +317,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('a what-if knob out of range is named by its path; fixed, the variant runs against its baseline', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&s=two-skills&reps=2`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=two-skills&s=two-skills&reps=2`);
     const card = page.getByTestId('scenario-card-2');
     await card.locator('summary').click();
     await card.getByTestId('knob-sl-sales').fill('1.5');
@@ -360,7 +345,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('the what-if form has a field for every knob of the table, each reaching the link; text that is not a number is named until the card is redrawn', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-day&reps=2`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=retail-day&reps=2`);
     const card = page.getByTestId('scenario-card-1');
     await card.locator('summary').click();
     const raw = JSON.parse(readFileSync(scenarioFile('retail-day.json'), 'utf8')) as Record<'contactTypes' | 'agentGroups', { id: string }[]>;
@@ -393,7 +378,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('a forecast CSV on a card: its errors are named like the CLI’s; once valid, the variant runs', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&s=two-skills&reps=2`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=two-skills&s=two-skills&reps=2`);
     const card = page.getByTestId('scenario-card-2');
     await card.locator('summary').click();
     const clock = (i: number) => `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 === 0 ? '00' : '30'}`;
@@ -417,7 +402,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('an uploaded scenario that reads its volumes from a forecast CSV asks for that file in plain words; given it, it runs', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=2`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=two-skills&reps=2`);
     // No volumes in the file: they are all in the forecast it names.
     const { volume: _, ...calls } = tiny('x').contactTypes[0]!;
     const scenario = { ...tiny('Forecast day'), forecast: 'data/forecast.csv', contactTypes: [calls] };
@@ -449,7 +434,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('a volume what-if of ×110 asks whether +10% (×1.1) was meant before running; ×1.1 runs at once', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&s=two-skills&reps=2`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=two-skills&s=two-skills&reps=2`);
     const card = page.getByTestId('scenario-card-2');
     await card.locator('summary').click();
     await card.getByTestId('knob-volume').fill('110');
@@ -484,7 +469,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('files that are not UTF-8 are refused with the CLI’s message (byte, line, column), never decoded with replacement characters', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=2`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=two-skills&reps=2`);
     const latin1 = Buffer.from(JSON.stringify(tiny('Café'), null, 2), 'latin1');
     const path = join(mkdtempSync(join(tmpdir(), 'ccsim-latin1-')), 'cafe.json');
     writeFileSync(path, latin1);
@@ -506,7 +491,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('a scenario named like markup is shown as text, never run as HTML', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=2`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=two-skills&reps=2`);
     const name = '<img src=x onerror=alert(1)>';
     const description = '<script>alert(2)</script><b onmouseover=alert(3)>bold</b>';
     await page.getByTestId('upload').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tiny(name, description))) });
@@ -529,7 +514,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('the built page carries a strict Content-Security-Policy, and a whole session breaks none of it', async () => {
-    const html = await (await fetch(server.url)).text();
+    const html = await (await fetch(app.url)).text();
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
     expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
     const policy = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
@@ -548,7 +533,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.search(/<script|<link rel="stylesheet"/));
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=/);
 
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-day&s=chatbot-voice&reps=3`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=retail-day&s=chatbot-voice&reps=3`);
     await page.getByTestId('run').click();
     await page.getByTestId('kpi-table').waitFor({ timeout: 30_000 });
     // Every chart's keyboard cursor and tooltip (styles set through the CSSOM), then the exports.
@@ -601,7 +586,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('a worker that fails to start fails the run with its message instead of hanging', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=4`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=two-skills&reps=4`);
     await page.route(/replicationWorker-[^/]*\.js$/, (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("worker boom")' }),
     );
@@ -616,7 +601,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('a run above the run-size limits waits for "Run anyway"; one beyond the hard limits is refused outright', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=1000`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=two-skills&reps=1000`);
     const big = { ...tiny('big day'), contactTypes: [{ ...tiny('x').contactTypes[0]!, volume: 2e5 }], agentGroups: [{ id: 'agents', skills: ['calls'], staff: 2000 }] };
     await page.getByTestId('upload').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
     await page.getByTestId('scenario-card-2').waitFor();
@@ -645,7 +630,7 @@ describe.skipIf(!hasChromium)('web app in headless Chromium', () => {
   });
 
   test('cancel stops a long run at once and terminates the workers', async () => {
-    const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-day&s=chatbot-voice&reps=1000`);
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=retail-day&s=chatbot-voice&reps=1000`);
     await page.getByTestId('run').click();
     expect(await page.getByTestId('run').isDisabled()).toBe(true);
     await expect.poll(() => progressValue(page), { timeout: 20_000 }).toBeGreaterThan(0);

@@ -4,13 +4,11 @@
  * are drawn at the column's width), the tables fit at 1400 px, and the sticky run panel never
  * covers a message the page has just shown.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { rmSync } from 'node:fs';
-import { buildApp } from './support/buildApp.js';
-import { chromiumPath, launchChromium, noChromium } from './support/chromium.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumPath, noChromium } from './support/chromium.js';
+import { useServedApp } from './support/servedApp.js';
 import { openApp } from './support/page.js';
-import { serveStatic, type StaticServer } from './support/staticServer.js';
 
 const hasChromium = chromiumPath() !== null;
 if (!hasChromium) console.warn(noChromium());
@@ -45,25 +43,11 @@ async function clearOfRunPanel(page: Page, what: string): Promise<string[]> {
 }
 
 describe.skipIf(!hasChromium)('page layout in headless Chromium', () => {
-  let dist = '';
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dist = await buildApp();
-    server = await serveStatic(dist);
-    browser = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dist !== '') rmSync(dist, { recursive: true, force: true });
-  });
+  const app = useServedApp();
 
   for (const viewport of [PHONE, LAPTOP]) {
     test(`${viewport.width} px wide: a 3-scenario comparison scrolls no wider than the window; charts are drawn at the column's width`, async () => {
-      const { page, problems, close } = await openApp(browser, `${server.url}${THREE}`, viewport);
+      const { page, problems, close } = await openApp(app.browser, `${app.url}${THREE}`, viewport);
       await page.getByTestId('run').click();
       await page.getByTestId('kpi-table').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('kpi-table').locator('thead th.delta').count()).toBe(2);
@@ -107,7 +91,7 @@ describe.skipIf(!hasChromium)('page layout in headless Chromium', () => {
     test(`${viewport.width} px wide: the sticky run panel covers neither the error box of an invalid upload nor the run-size message`, async () => {
       // Ten times the volume, 1000 replications: about 2.5e8 contacts, over the 2e8 a run may simulate unasked.
       const big = '#s=retail-day,vol:10&s=chatbot-voice,vol:10&s=two-skills,vol:10&reps=1000&seed=1';
-      const { page, problems, close } = await openApp(browser, `${server.url}${big}`, viewport);
+      const { page, problems, close } = await openApp(app.browser, `${app.url}${big}`, viewport);
       // Three cards make the scenario column taller than the window: the panel sticks to its bottom.
       expect(await page.evaluate('document.querySelector(".panel").getBoundingClientRect().height')).toBeGreaterThan(viewport.height);
       await page.getByTestId('upload').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"name": 1}') });

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AbortError, compare, ReplicationError, simulate, sweep } from '../../src/index.js';
+import { simulateWithRunners } from '../../src/node/api.js';
 import { liveWorkerThreads } from '../../src/node/nodeWorkerRunner.js';
 import { cli } from '../support/cli.js';
 
@@ -46,7 +47,7 @@ describe.skipIf(!hasProc)('no worker thread outlives a run (counted by the OS)',
   it('after a worker dies mid-run: the run fails naming the replication, and the thread count returns to where it was', async () => {
     await simulate(twoSkills, { replications: 2, workers: 2 }); // start libuv's pool and bundle the worker once
     const before = await baseline();
-    const run = simulate(retail, { replications: 20, workers: 2, workerOptions: { fault: { replication: 5, kind: 'exit' } } });
+    const run = simulateWithRunners(retail, { replications: 20, workers: 2 }, { fault: { replication: 5, kind: 'exit' } });
     await expect(run).rejects.toThrow(ReplicationError);
     await expect(run).rejects.toThrow(/^replication 5 failed \(worker \d+\): worker thread exited with code 7$/);
     expect(liveWorkerThreads()).toBe(0);
@@ -55,7 +56,7 @@ describe.skipIf(!hasProc)('no worker thread outlives a run (counted by the OS)',
 
   it('a fault in the second batch of a --precision run fails it the same way', async () => {
     const before = await baseline();
-    const run = simulate(retail, { replications: 4, workers: 2, precision: { halfWidth: 1e-6, maxReplications: 40 }, workerOptions: { fault: { replication: 6, kind: 'throw' } } });
+    const run = simulateWithRunners(retail, { replications: 4, workers: 2, precision: { halfWidth: 1e-6, maxReplications: 40 } }, { fault: { replication: 6, kind: 'throw' } });
     await expect(run).rejects.toThrow(/^replication 6 failed \(worker \d+\): injected fault at replication 6$/);
     expect(liveWorkerThreads()).toBe(0);
     expect(await until(() => threads() <= before, 1000)).toBe(true);

@@ -1,6 +1,7 @@
 import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { AbortError, ReplicationError, compare, simulate, sweep } from '../../src/index.js';
+import { simulateWithRunners } from '../../src/node/api.js';
 import { liveWorkerThreads } from '../../src/node/nodeWorkerRunner.js';
 import { cli } from '../support/cli.js';
 
@@ -31,7 +32,7 @@ describe('simulate(scenario, { workers })', () => {
   });
 
   it('a worker that throws fails the run with the replication number; no worker is left', async () => {
-    const run = simulate(retail, { replications: 6, workers: 2, workerOptions: { fault: { replication: 3, kind: 'throw' } } });
+    const run = simulateWithRunners(retail, { replications: 6, workers: 2 }, { fault: { replication: 3, kind: 'throw' } });
     await expect(run).rejects.toThrow(ReplicationError);
     await expect(run).rejects.toThrow(/replication 3 failed .*injected fault at replication 3/);
     await settle();
@@ -39,15 +40,14 @@ describe('simulate(scenario, { workers })', () => {
   });
 
   it('a worker thread that dies fails the run with the replication number; no worker is left', async () => {
-    const run = simulate(retail, { replications: 6, workers: 2, workerOptions: { fault: { replication: 4, kind: 'exit' } } });
+    const run = simulateWithRunners(retail, { replications: 6, workers: 2 }, { fault: { replication: 4, kind: 'exit' } });
     await expect(run).rejects.toThrow(/replication 4 failed .*exited with code 7/);
     await settle();
     expect(liveWorkerThreads()).toBe(0);
   });
 
-  it('abort mid-run rejects with an AbortError long before the remaining replications would finish', async () => {
+  it('abort mid-run rejects with an AbortError, runs none of the remaining replications and stops its workers', async () => {
     const controller = new AbortController();
-    const started = performance.now();
     let done = 0;
     const run = simulate(erlangCheck, {
       replications: 200,
@@ -59,10 +59,10 @@ describe('simulate(scenario, { workers })', () => {
       },
     });
     await expect(run).rejects.toThrow(AbortError);
-    const elapsed = performance.now() - started;
-    expect(done).toBeLessThan(10);
-    // 200 replications of ~30 ms on 2 threads would take ~3 s; an abort lands within a replication.
-    expect(elapsed).toBeLessThan(2000);
+    // At most the 2 replications in flight when it aborted finish after it, and the workers are
+    // terminated, not left to run the other 196. Wall time is not asserted: a loaded machine
+    // makes any bound either flaky or meaningless (see bench/ for speed).
+    expect(done).toBeLessThanOrEqual(4);
     await settle();
     expect(liveWorkerThreads()).toBe(0);
   });

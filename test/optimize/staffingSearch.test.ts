@@ -36,14 +36,16 @@ const evaluator =
         return agents === 0 ? { serviceLevel: 0, asa: null, occupancy: 1 } : erlangC({ agents, arrivalRate: rate, aht, slSeconds: 20 });
       }),
     );
+    // The search's layout: type (group) g's interval i at g * intervals + i, NaN for "none".
+    const flat = (rows: readonly (readonly (number | null)[])[]) => Float64Array.from(rows.flat(), (x) => x ?? NaN);
     return {
-      serviceLevel: m.map((row) => row.map((q) => q.serviceLevel)),
-      abandonRate: m.map((row) => row.map(() => 0)),
-      asa: m.map((row) => row.map((q) => q.asa)),
-      occupancy: staff.map((row, g) => row.map((_, i) => {
+      serviceLevel: flat(m.map((row) => row.map((q) => q.serviceLevel))),
+      abandonRate: flat(m.map((row) => row.map(() => 0))),
+      asa: flat(m.map((row) => row.map((q) => q.asa))),
+      occupancy: flat(staff.map((row, g) => row.map((_, i) => {
         const t = effective.findIndex((groups) => groups.includes(g));
         return t < 0 ? null : m[t]![i]!.occupancy;
-      })),
+      }))),
     };
   };
 const exact = (t: number) => rates[t]!.map((rate) => requiredAgents({ arrivalRate: rate, aht, patience: null, slSeconds: 20, slTarget: 0.8 }, 'erlang-c').agents);

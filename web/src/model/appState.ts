@@ -1,6 +1,7 @@
 /** What the user has set up: the scenarios to compare (each a source plus knobs) and the run settings. */
 import { emptyKnobs, type Knobs } from './knobs.js';
 import type { ForecastFile } from './prepare.js';
+import { RUN_DEFAULTS } from '../../../src/experiment/runDefaults.js';
 
 /** A source is a bundled scenario id, or `upload:<n>` for an uploaded file. */
 export interface CardState {
@@ -26,7 +27,7 @@ export const MAX_REPLICATIONS = 1000;
 export function defaultState(bundledIds: readonly string[]): AppState {
   const pick = (id: string) => (bundledIds.includes(id) ? id : bundledIds[0] ?? '');
   const cards = [pick('retail-day'), pick('chatbot-voice')].map((source) => ({ source, knobs: emptyKnobs() }));
-  return { cards, replications: 20, seed: 1, type: null };
+  return { cards, replications: RUN_DEFAULTS.pageReplications, seed: RUN_DEFAULTS.seed, type: null };
 }
 
 export const isUpload = (source: string) => source.startsWith('upload:');

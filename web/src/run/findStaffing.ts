@@ -2,12 +2,11 @@
  * `ccsim staff` (simulation method) in the page: staffScenario with every candidate plan
  * simulated on a pool of Web Workers (the main thread only steers the search and reduces).
  */
-import { buildModel } from '../../../src/experiment/buildModel.js';
-import { ReplicationPool, simulateScenario } from '../../../src/experiment/index.js';
-import { DEFAULT_MAX_EVALUATIONS, DEFAULT_REPAIR_ROUNDS, staffScenario, withStaff, type RunScenario, type StaffOutput } from '../../../src/optimize/staffScenario.js';
+import { ReplicationPool } from '../../../src/experiment/index.js';
+import { DEFAULT_MAX_EVALUATIONS, withStaff, type StaffOutput } from '../../../src/optimize/staffScenario.js';
+import { staffOnPool } from '../../../src/optimize/staffOnPool.js';
 import type { Scenario } from '../../../src/scenario/index.js';
 import { browserWorkerRunners, poolSize } from './browserRunner.js';
-
 
 export interface FindStaffingSettings {
   /** Replications per candidate plan (the repair and the verification use twice as many). */
@@ -33,23 +32,15 @@ export interface FoundStaffing {
 
 export async function findStaffing(scenario: Scenario, settings: FindStaffingSettings): Promise<FoundStaffing> {
   const started = performance.now();
-  const maxEvaluations = settings.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
-  const bound = maxEvaluations + DEFAULT_REPAIR_ROUNDS + 1;
   const workers = poolSize(settings.replications * 2);
   const pool = new ReplicationPool(browserWorkerRunners(), workers, settings.signal);
   settings.onStart?.(pool.size);
-  let simulations = 0;
-  const run: RunScenario = (s, replications, seed) => {
-    const k = ++simulations;
-    settings.onProgress(k, 0, bound);
-    return simulateScenario(s, pool, { replications, seed, onProgress: (done, total) => settings.onProgress(k, done / Math.max(1, total), bound) });
-  };
   try {
-    const output = await staffScenario(scenario, buildModel(scenario), run, {
-      method: 'simulation',
+    const output = await staffOnPool(scenario, pool, {
       replications: settings.replications,
       seed: settings.seed,
-      maxEvaluations,
+      maxEvaluations: settings.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS,
+      onProgress: (p) => settings.onProgress(p.simulation, p.fraction, p.simulations),
     });
     const staff = scenario.agentGroups.map((g) => output.byGroup[g.id]!.staff);
     const staffed = { ...withStaff(scenario, staff), name: `${scenario.name} (staffed by simulation)` };

@@ -146,7 +146,7 @@ export function resultsView(r: Results, o: ResultsViewOptions): HTMLElement {
       labels,
       intervalMinutes,
       names,
-      ...(o.onFindStaffing === undefined ? {} : { onFind: o.onFindStaffing }),
+      onFind: o.onFindStaffing,
       busy: o.busy === true,
     }),
   );
