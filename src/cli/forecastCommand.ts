@@ -6,7 +6,7 @@ import { forecastCsv, forecastJson } from '../history/forecastOutput.js';
 import { cellIndex } from '../history/types.js';
 import { readHolidaysFile } from '../node/forecastHistoryFile.js';
 import { readIntervalHistoryFile } from '../node/historyFiles.js';
-import { integerFlag, parseCommandLine } from './flags.js';
+import { commandLine, integerFlag } from './flags.js';
 import { table, wrap } from './format.js';
 import { UsageError, type CliIo } from './io.js';
 import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
@@ -42,21 +42,22 @@ const FLAG_OF: Record<keyof ForecastOptions, string> = {
   holidays: '--holidays',
 };
 
+/** The flags of `ccsim forecast`. */
+const FORECAST_FLAGS = {
+  start: { type: 'string' },
+  days: { type: 'string' },
+  'backtest-weeks': { type: 'string' },
+  holidays: { type: 'string' },
+  columns: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function forecastCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, {
-    start: { type: 'string' },
-    days: { type: 'string' },
-    'backtest-weeks': { type: 'string' },
-    holidays: { type: 'string' },
-    columns: { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(FORECAST_USAGE);
-    return 0;
-  }
+  const line = commandLine(argv, io, FORECAST_USAGE, FORECAST_FLAGS);
+  if (line === undefined) return 0;
+  const { values, positionals } = line;
   if (positionals.length !== 1) throw new UsageError(`expected one interval history file, got ${positionals.length} (see ccsim forecast --help)`);
   const historyFile = positionals[0]!;
   if (values.start === undefined) throw new UsageError('--start: required (the first date to forecast, YYYY-MM-DD)');

@@ -35,6 +35,14 @@ writeFileSync(file, historyCsv(history));
 const start = '2024-03-11';
 
 describe('ccsim forecast', () => {
+  it('--help prints the usage within 100 columns; ccsim --help lists the command', async () => {
+    const { code, stdout } = await cli('forecast', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: ccsim forecast <history.csv> --start YYYY-MM-DD --days N/);
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    expect((await cli('--help')).stdout).toContain('ccsim forecast <history.csv>');
+  });
+
   it('prints a readable report within 100 columns: the backtest per type and the daily totals', async () => {
     const { code, stdout, stderr } = await cli('forecast', file, '--start', start, '--days', '14');
     expect(stderr).toBe('');
