@@ -51,3 +51,7 @@ export { RunTooLargeError, RUN_LIMITS, HARD_LIMITS, estimateRunSize, checkRunSiz
 export { readIntervalHistoryFile, readStaffHistoryFile, readContactLogFile, type HistoryFileOptions } from './node/historyFiles.js';
 export { parseColumnMap, ColumnMapError } from './history/columns.js';
 export { cellIndex, type IntervalHistory, type StaffHistory, type ContactLogRow, type ColumnMap } from './history/types.js';
+export { forecast, type ForecastApiOptions } from './node/api.js';
+export { forecastHistory, ForecastError, FORECAST_METHOD, type ForecastResult, type TypeForecast, type Backtest, type BacktestWeek, type BacktestScores } from './history/forecast.js';
+export { forecastRows, forecastCsv, forecastJson, type ForecastRow, type ForecastJson } from './history/forecastOutput.js';
+export { FORECAST_DEFAULTS, type ForecastOptions } from './history/forecastOptions.js';

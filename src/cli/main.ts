@@ -15,6 +15,7 @@ import { sweepCommand } from './sweepCommand.js';
 import { staffCommand } from './staffCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { scheduleCommand } from './scheduleCommand.js';
+import { forecastCommand } from './forecastCommand.js';
 import { replayCommand } from './replayCommand.js';
 
 export const USAGE = `ccsim: contact-center simulation and staffing
@@ -33,6 +34,8 @@ Usage:
   ccsim erlang (--volume V --interval-minutes M | --volume-per-hour V) --aht SECONDS --sl-seconds T
                (--agents N | [--target F] [--target-asa S] [--max-occupancy F] | --table FROM..TO)
                [--patience SECONDS] [--shrinkage F] [--json]
+  ccsim forecast <history.csv> --start YYYY-MM-DD --days N [--backtest-weeks K] [--holidays FILE]
+                 [--columns MAP] [--out FILE] [--json]
   ccsim replay <scenario.json> --history <history.csv> --staff <staff.csv> [--from D --to D]
                [--replications N] [--seed S] [--workers W] [--columns MAP] [--json] [--csv FILE]
   ccsim schema            print the scenario file's JSON Schema
@@ -50,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
   staff: staffCommand,
   erlang: erlangCommand,
   schedule: scheduleCommand,
+  forecast: forecastCommand,
   replay: replayCommand,
   schema: schemaCommand,
   demo: demoCommand,

@@ -228,3 +228,5 @@ export async function staff(source: ScenarioSource, options: StaffApiOptions = {
   );
 }
 export { replay, type ReplayApiOptions } from './replayApi.js';
+
+export { forecast, type ForecastApiOptions } from './forecastHistoryFile.js';

@@ -7,6 +7,8 @@ import { parseCsv } from './csv.js';
 const REQUIRED = ['interval_start', 'type', 'volume'] as const;
 const COLUMNS = [...REQUIRED, 'aht'] as const;
 type Column = (typeof COLUMNS)[number];
+/** The 80% band that `ccsim forecast --out` writes beside each volume (CONTRACT section 6): read past. */
+const IGNORED = ['volume_lo', 'volume_hi'];
 
 /**
  * Merges a forecast CSV (columns interval_start,type,volume,aht) into raw scenario data, in place:
@@ -40,6 +42,7 @@ export function mergeForecast(scenario: Loose, csv: string, file: string): Scena
   const index = new Map<Column, number>();
   header.cells.forEach((raw, k) => {
     const name = raw.trim().toLowerCase();
+    if (IGNORED.includes(name)) return;
     if (!(COLUMNS as readonly string[]).includes(name)) at(header.line, raw, `unknown column (expected ${COLUMNS.join(', ')})`);
     else if (index.has(name as Column)) at(header.line, raw, 'column given twice');
     else index.set(name as Column, k);
