@@ -29,7 +29,7 @@ export function utf8Text(bytes: Uint8Array, path: string, prefix = ''): string {
 }
 
 /** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (bytes.length if none). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
