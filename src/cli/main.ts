@@ -15,6 +15,7 @@ import { sweepCommand } from './sweepCommand.js';
 import { staffCommand } from './staffCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { scheduleCommand } from './scheduleCommand.js';
+import { fitCommand } from './fitCommand.js';
 
 export const USAGE = `ccsim: contact-center simulation and staffing
 
@@ -32,6 +33,8 @@ Usage:
   ccsim erlang (--volume V --interval-minutes M | --volume-per-hour V) --aht SECONDS --sl-seconds T
                (--agents N | [--target F] [--target-asa S] [--max-occupancy F] | --table FROM..TO)
                [--patience SECONDS] [--shrinkage F] [--json]
+  ccsim fit <scenario.json> --history <history.csv> [--contacts <log.csv>] [--date YYYY-MM-DD]
+            [--columns MAP] [--out FILE] [--json]
   ccsim schema            print the scenario file's JSON Schema
   ccsim demo              run the bundled scenarios (what \`npm start\` does)
 
@@ -47,6 +50,7 @@ const COMMANDS: Record<string, Command> = {
   staff: staffCommand,
   erlang: erlangCommand,
   schedule: scheduleCommand,
+  fit: fitCommand,
   schema: schemaCommand,
   demo: demoCommand,
 };

@@ -19,5 +19,7 @@ export function volumeUncertaintyCv(dayRatios: readonly number[], meanDailyVolum
   const c2Se = s2 * Math.sqrt(2 / (n - 1));
   const c = Math.sqrt(c2);
   const se = c > 0 ? c2Se / (2 * c) : Math.sqrt(c2Se);
-  return estimate(c, se, 'backtest day ratios: var(actual / forecast) - 1 / mean daily volume', n);
+  const e = estimate(c, se, 'backtest day ratios: var(actual / forecast) - 1 / mean daily volume', n);
+  // A cv is never negative: the interval stops at 0.
+  return { ...e, lo: Math.max(0, e.lo) };
 }

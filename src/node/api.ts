@@ -215,3 +215,4 @@ export async function staff(source: ScenarioSource, options: StaffApiOptions = {
     return out;
   });
 }
+export { fit, type FitApiOptions, type FitApiOutput } from './fitApi.js';
