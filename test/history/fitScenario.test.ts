@@ -138,4 +138,30 @@ describe('fitScenario(scenario, { history, contacts })', () => {
   it('a date inside the history is refused, naming the date', () => {
     expect(() => fitScenario(planned(), { ...withLog, day: monday + 3 })).toThrow(/is not after the history/);
   });
+
+  it('AHT per interval is kept as an array when it varies beyond noise, one distribution when it does not', () => {
+    // The truth has one handle time all day: one distribution, the log's mean.
+    const flat = fitted.scenario.contactTypes.find((t) => t.id === 'calls')!;
+    expect(Array.isArray(flat.handleTime)).toBe(false);
+    expect(fitted.estimates.byType['calls']!.handleTime.perInterval).toBe(false);
+    // A center whose calls take 150 s in the morning and 350 s from 10:30.
+    const base = truth(30);
+    const varying: Scenario = {
+      ...base,
+      contactTypes: base.contactTypes.map((t) => ({
+        ...t,
+        handleTime: Array.from({ length: base.intervals }, (_, i) => ({ dist: 'lognormal' as const, mean: i < 3 ? 150 : 350, cv: 0.8 })),
+      })),
+    };
+    const { history } = synthesizeTables(varying, options);
+    const contacts = new ContactLogSummary();
+    synthesizeHistory(varying, options, { contact: (r) => contacts.add(r) });
+    const out = fitScenario(planned(), { history, contacts });
+    const calls = out.scenario.contactTypes.find((t) => t.id === 'calls')!;
+    expect(out.estimates.byType['calls']!.handleTime.perInterval).toBe(true);
+    const means = (calls.handleTime as { dist: string; mean: number; cv: number }[]).map((d) => d.mean);
+    expect(means).toHaveLength(6);
+    // Wrap-up of 10 s included: about 160 s to 10:30, 360 s after.
+    means.forEach((m, i) => expect(Math.abs(m / (i < 3 ? 160 : 360) - 1)).toBeLessThan(0.15));
+  });
 });
