@@ -16,6 +16,7 @@ import { staffCommand } from './staffCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { scheduleCommand } from './scheduleCommand.js';
 import { forecastCommand } from './forecastCommand.js';
+import { fitCommand } from './fitCommand.js';
 import { replayCommand } from './replayCommand.js';
 
 export const USAGE = `ccsim: contact-center simulation and staffing
@@ -36,6 +37,8 @@ Usage:
                [--patience SECONDS] [--shrinkage F] [--json]
   ccsim forecast <history.csv> --start YYYY-MM-DD --days N [--backtest-weeks K] [--holidays FILE]
                  [--columns MAP] [--out FILE] [--json]
+  ccsim fit <scenario.json> --history <history.csv> [--contacts <log.csv>] [--date YYYY-MM-DD]
+            [--columns MAP] [--out FILE] [--json]
   ccsim replay <scenario.json> --history <history.csv> --staff <staff.csv> [--from D --to D]
                [--replications N] [--seed S] [--workers W] [--columns MAP] [--json] [--csv FILE]
   ccsim schema            print the scenario file's JSON Schema
@@ -54,6 +57,7 @@ const COMMANDS: Record<string, Command> = {
   erlang: erlangCommand,
   schedule: scheduleCommand,
   forecast: forecastCommand,
+  fit: fitCommand,
   replay: replayCommand,
   schema: schemaCommand,
   demo: demoCommand,

@@ -1,5 +1,6 @@
 import type { DistSpec, Scenario } from '../scenario/index.js';
 import { parseClock } from '../scenario/values.js';
+import { weibull } from '../random/index.js';
 
 /**
  * Limits on the size of one call (`simulate`, `compare`, `sweep`, `staff`, `ccsim run` ...), checked
@@ -57,6 +58,8 @@ const meanOf = (d: DistSpec): number => {
       return (d.min + d.max) / 2;
     case 'empirical':
       return d.values.reduce((s, v) => s + v, 0) / d.values.length;
+    case 'weibull':
+      return weibull(d.shape, d.scale).mean;
     default:
       return d.mean;
   }

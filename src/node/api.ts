@@ -230,3 +230,4 @@ export async function staff(source: ScenarioSource, options: StaffApiOptions = {
 export { replay, type ReplayApiOptions } from './replayApi.js';
 
 export { forecast, type ForecastApiOptions } from './forecastHistoryFile.js';
+export { fit, type FitApiOptions, type FitApiOutput } from './fitApi.js';

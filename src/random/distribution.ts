@@ -16,7 +16,7 @@ export interface Distribution {
   sampleInto(stream: RandomStream, out: Float64Array, at: number): void;
 }
 
-export type DistributionKind = 'exponential' | 'constant' | 'lognormal' | 'gamma' | 'uniform' | 'empirical';
+export type DistributionKind = 'exponential' | 'constant' | 'lognormal' | 'gamma' | 'uniform' | 'empirical' | 'weibull';
 
 /** The parameters of each distribution, as written in a scenario file. */
 export type DistributionParams =
@@ -25,4 +25,5 @@ export type DistributionParams =
   | { dist: 'lognormal'; mean: number; cv: number }
   | { dist: 'gamma'; mean: number; cv: number }
   | { dist: 'uniform'; min: number; max: number }
-  | { dist: 'empirical'; values: readonly number[] };
+  | { dist: 'empirical'; values: readonly number[] }
+  | { dist: 'weibull'; shape: number; scale: number };

@@ -7,4 +7,6 @@ export { lognormal } from './lognormal.js';
 export { gamma } from './gamma.js';
 export { uniform } from './uniform.js';
 export { empirical } from './empirical.js';
+export { weibull, weibullScaleForMean } from './weibull.js';
+export { lnGamma, digamma, trigamma } from './gammaFunction.js';
 export { normalQuantile } from './normal.js';

@@ -5,6 +5,7 @@ import { exponential } from './exponential.js';
 import { gamma } from './gamma.js';
 import { lognormal } from './lognormal.js';
 import { uniform } from './uniform.js';
+import { weibull } from './weibull.js';
 
 /** The distribution a scenario's `{ "dist": ... }` object describes. */
 export function makeDistribution(params: DistributionParams): Distribution {
@@ -21,5 +22,7 @@ export function makeDistribution(params: DistributionParams): Distribution {
       return uniform(params.min, params.max);
     case 'empirical':
       return empirical(params.values);
+    case 'weibull':
+      return weibull(params.shape, params.scale);
   }
 }

@@ -44,6 +44,13 @@ export const EmpiricalSchema = z.strictObject({
   values: documented(z.array(z.number().min(0)).min(1), 'observed values, drawn with equal probability'),
 });
 
+/** Weibull given by shape and scale: P(X > x) = exp(-(x / scale)^shape); shape 1 is exponential. */
+export const WeibullSchema = z.strictObject({
+  dist: z.literal('weibull'),
+  shape: documented(z.number().min(0.1).max(100), 'shape k, 0.1 to 100: below 1 the hazard falls with time, above 1 it rises'),
+  scale: documented(z.number().gt(0), 'scale, in the unit of the field (seconds for times): the 63.2 % quantile'),
+});
+
 /** A non-negative random duration or amount, discriminated on `dist`. */
 export const DistSchema = documented(
   z.discriminatedUnion('dist', [
@@ -53,6 +60,7 @@ export const DistSchema = documented(
     GammaSchema,
     UniformSchema,
     EmpiricalSchema,
+    WeibullSchema,
   ]),
   'A probability distribution of a non-negative quantity (seconds for times), chosen by "dist".',
   'Dist',

@@ -158,6 +158,10 @@ export function withMean(dist: unknown, mean: number | undefined): unknown {
       return { ...dist, mean };
     case 'constant':
       return { ...dist, value: mean };
+    case 'weibull': {
+      const { shape } = dist;
+      return isNumber(shape) && shape > 0 ? { ...dist, scale: mean / Math.exp(lnGammaOnePlus(1 / shape)) } : dist;
+    }
     case 'uniform': {
       const { min, max } = dist;
       if (!isNumber(min) || !isNumber(max)) return dist;
@@ -173,4 +177,21 @@ export function withMean(dist: unknown, mean: number | undefined): unknown {
     default:
       return dist;
   }
+}
+
+/**
+ * ln Γ(1 + x) for x >= 0 (Stirling's series after shifting up to 12; error below 1e-14). The
+ * scenario layer imports nothing, so it keeps this copy of src/random/gammaFunction.ts's lnGamma.
+ */
+function lnGammaOnePlus(x: number): number {
+  let z = 1 + x;
+  let shift = 0;
+  while (z < 12) {
+    shift += Math.log(z);
+    z += 1;
+  }
+  const inv = 1 / z;
+  const inv2 = inv * inv;
+  const series = inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 / 1188))));
+  return (z - 0.5) * Math.log(z) - z + 0.5 * Math.log(2 * Math.PI) + series - shift;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constant, createStream, empirical, exponential, gamma, lognormal, uniform, type Distribution } from '../../src/random/index.js';
+import { constant, createStream, empirical, exponential, gamma, lognormal, uniform, weibull, type Distribution } from '../../src/random/index.js';
 import { gammaP, lnGamma, normalCdf } from '../support/exactCdf.js';
 
 /*
@@ -70,6 +70,22 @@ function lognormalCase(mean: number, cv: number, varianceWidth: number): Case {
   };
 }
 
+/** Weibull: E[X^r] = scale^r Γ(1 + r / shape), exact CDF 1 - exp(-(x / scale)^shape). */
+function weibullCase(shape: number, scale: number, meanWidth: number, varianceWidth: number): Case {
+  const raw = (r: number) => scale ** r * Math.exp(lnGamma(1 + r / shape));
+  const m1 = raw(1);
+  return {
+    title: `weibull(shape ${shape}, scale ${scale})`,
+    dist: weibull(shape, scale),
+    mean: m1,
+    variance: raw(2) - m1 * m1,
+    mu4: raw(4) - 4 * raw(3) * m1 + 6 * raw(2) * m1 * m1 - 3 * m1 ** 4,
+    cdf: (x) => (x > 0 ? -Math.expm1(-((x / scale) ** shape)) : 0),
+    meanWidth,
+    varianceWidth,
+  };
+}
+
 function empiricalCase(values: readonly number[]): Case {
   const n = values.length;
   const mean = values.reduce((a, v) => a + v, 0) / n;
@@ -114,6 +130,9 @@ const CASES: readonly Case[] = [
   gammaCase(180, 1, 0.025),
   gammaCase(300, 1.5, 0.03),
   gammaCase(60, 3, 0.05),
+  weibullCase(0.7, 100, 0.015, 0.08),
+  weibullCase(1, 180, 0.01, 0.025),
+  weibullCase(2.5, 120, 0.005, 0.01),
   empiricalCase([30, 45, 45, 60, 90, 240]),
 ];
 

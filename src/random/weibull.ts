@@ -1,0 +1,36 @@
+import type { Distribution } from './distribution.js';
+import { lnGamma } from './gammaFunction.js';
+import type { RandomStream } from './stream.js';
+
+/** Weibull: P(X > x) = exp(-(x / scale)^shape), drawn by inversion, one uniform each. */
+class Weibull implements Distribution {
+  readonly kind = 'weibull';
+  readonly mean: number;
+  readonly variance: number;
+  private readonly invShape: number;
+  constructor(shape: number, private readonly scale: number) {
+    this.invShape = 1 / shape;
+    // E[X^r] = scale^r Γ(1 + r / shape).
+    const g1 = Math.exp(lnGamma(1 + 1 / shape));
+    const g2 = Math.exp(lnGamma(1 + 2 / shape));
+    this.mean = scale * g1;
+    this.variance = scale * scale * Math.max(0, g2 - g1 * g1);
+  }
+  sample(stream: RandomStream): number {
+    // A uniform is never 0 or 1 (docs/decisions.md), so -ln u is finite and positive.
+    return this.scale * Math.pow(-Math.log(stream.next()), this.invShape);
+  }
+  sampleInto(stream: RandomStream, out: Float64Array, at: number): void {
+    out[at] = this.sample(stream);
+  }
+}
+
+/** Weibull with the given shape (> 0; 1 is exponential) and scale (seconds, > 0). */
+export function weibull(shape: number, scale: number): Distribution {
+  return new Weibull(shape, scale);
+}
+
+/** The scale of the Weibull with this shape and mean. */
+export function weibullScaleForMean(shape: number, mean: number): number {
+  return mean / Math.exp(lnGamma(1 + 1 / shape));
+}
