@@ -145,6 +145,13 @@ export function fitScenario(scenario: Scenario, inputs: FitInputs): FitOutput {
   for (let i = 0; i < scenario.intervals; i++) for (let j = 0; j < per; j++) covered[(first[i]! + j) % history.slots] = 1;
 
   const scenarioIds = new Set(scenario.contactTypes.map((t) => t.id));
+  if (!history.types.some((id) => scenarioIds.has(id))) {
+    // Nothing would be fitted: writing the scenario back unchanged would look like a fit.
+    throw new FitError(
+      'history',
+      `no contact type of the scenario is in the history (history: ${history.types.join(', ')}; scenario: ${[...scenarioIds].join(', ')}): a history type must have the id of the scenario's contact type`,
+    );
+  }
   const historyTotals = history.types.map((_, t) => typeTotals(history, t, covered));
   const grand = historyTotals.reduce((s, x) => s + x.all, 0);
   history.types.forEach((id, t) => {

@@ -99,6 +99,12 @@ describe('ccsim fit', () => {
     const badLog = await cli('fit', f.scenario, '--history', f.history, '--contacts', log, '--out', out);
     expect(badLog.code).toBe(2);
     expect(badLog.stderr).toMatch(/bad-log\.csv:2/);
+    // A scenario none of whose types is in the history: nothing to fit is an error, not a copy.
+    const other = join(f.dir, 'other.json');
+    writeFileSync(other, JSON.stringify({ ...plan, contactTypes: [{ ...plan.contactTypes[0]!, id: 'billing' }], agentGroups: plan.agentGroups.map((g) => ({ ...g, skills: ['billing'] })) }));
+    const unrelated = await cli('fit', other, '--history', f.history, '--out', out);
+    expect(unrelated.code).toBe(2);
+    expect(unrelated.stderr).toMatch(/--history: no contact type of the scenario is in the history \(history: calls; scenario: billing\)/);
     expect(existsSync(out)).toBe(false);
   });
 });
