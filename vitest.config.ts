@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects: `fast` (unit, event-log stories, validation against theory: `npm run test:fast`,
- * under 30 s on two idle cores) and `slow` (everything else: CLI and worker runs, staffing and
+ * about 50 s on two cores, 27 s of it in tests) and `slow` (everything else: CLI and worker runs, staffing and
  * schedule searches, hardening, the browser page). `npm test` runs both. A new test file is slow
  * unless it sits in one of the fast folders below.
  */
@@ -18,6 +18,9 @@ const FAST = [
   'test/optimize/requiredAgents.test.ts',
   'test/optimize/staffingSearch.test.ts',
   'test/optimize/scheduleTemplates.test.ts',
+  // History: the CSV readers' units and the estimators' parts (what fits, forecasts or simulates
+  // weeks of history stays slow).
+  'test/history/{csvStream,fields,columns,holidays,readContactLog,forecastParts,forecastOutput,fitHandleTime,replayPlan}.test.ts',
 ];
 
 export default defineConfig({
