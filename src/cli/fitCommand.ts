@@ -1,11 +1,11 @@
 import { fit, type FitApiOutput } from '../node/api.js';
-import { parseColumnMap, ColumnMapError } from '../history/columns.js';
+import { dateText } from '../history/calendar.js';
 import type { Estimate } from '../history/estimate.js';
 import type { TypeFitReport } from '../history/fitScenario.js';
 import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
 import { table, wrap } from './format.js';
-import { parseCommandLine, oneScenarioFile } from './flags.js';
-import { UsageError, type CliIo } from './io.js';
+import { columnsFlag, commandLine, dateFlag, oneScenarioFile, requiredFlag } from './flags.js';
+import type { CliIo } from './io.js';
 
 export const FIT_USAGE = `Usage: ccsim fit <scenario.json> --history <history.csv> [options]
 
@@ -27,37 +27,27 @@ Options:
   -h, --help        show this help
 `;
 
+const FIT_FLAGS = {
+  history: { type: 'string' },
+  contacts: { type: 'string' },
+  date: { type: 'string' },
+  columns: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function fitCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, {
-    history: { type: 'string' },
-    contacts: { type: 'string' },
-    date: { type: 'string' },
-    columns: { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    io.stdout(FIT_USAGE);
-    return 0;
-  }
+  const line = commandLine(argv, io, FIT_USAGE, FIT_FLAGS);
+  if (line === undefined) return 0;
+  const { values, positionals } = line;
   const scenarioFile = oneScenarioFile(positionals, 'fit');
-  if (values.history === undefined) throw new UsageError('--history: required (the interval history CSV; see ccsim fit --help)');
-  let columns;
-  try {
-    columns = values.columns === undefined ? undefined : parseColumnMap(values.columns);
-  } catch (error) {
-    if (error instanceof ColumnMapError) throw new UsageError(error.message);
-    throw error;
-  }
+  const history = requiredFlag('--history', values.history, 'the interval history CSV', 'fit');
+  const day = dateFlag('--date', values.date);
+  const columns = columnsFlag('--columns', values.columns);
   const out = { flag: '--out', path: values.out };
   await checkOutputFiles([out]);
-  const result = await fit(scenarioFile, {
-    history: values.history,
-    ...(values.contacts === undefined ? {} : { contacts: values.contacts }),
-    ...(values.date === undefined ? {} : { date: values.date }),
-    ...(columns === undefined ? {} : { columns }),
-  });
+  const result = await fit(scenarioFile, { history, contacts: values.contacts, date: day === undefined ? undefined : dateText(day), columns });
   await writeOutputFiles([{ ...out, text: () => `${JSON.stringify(result.scenario, null, 2)}\n` }]);
   io.stdout(values.json ? `${JSON.stringify(fitJson(result), null, 2)}\n` : fitReport(result, scenarioFile, values.out, io.columns));
   return 0;

@@ -1,5 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closestName } from '../scenario/index.js';
+import { parseColumnMap } from '../history/columns.js';
+import { dayNumber } from '../history/calendar.js';
+import type { ColumnMap } from '../history/types.js';
 import { UsageError, type CliIo } from './io.js';
 
 /** An integer flag's value, or `fallback` when absent; anything else is a UsageError naming the flag. */
@@ -60,4 +63,28 @@ export function commandLine<const T extends FlagOptions & { help: { type: 'boole
 export function oneScenarioFile(positionals: readonly string[], command: string): string {
   if (positionals.length !== 1) throw new UsageError(`expected one scenario file, got ${positionals.length} (see ccsim ${command} --help)`);
   return positionals[0]!;
+}
+
+/** `--columns`-style header mapping (`offered="Calls Offered",aht=AHT`), checked before any file is read. */
+export function columnsFlag(flag: string, text: string | undefined): ColumnMap | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseColumnMap(text);
+  } catch (error) {
+    throw new UsageError(`${flag}: ${(error as Error).message.replace(/^--columns: /, '')}`);
+  }
+}
+
+/** A `YYYY-MM-DD` flag as its day number, or undefined when absent; anything else names the flag. */
+export function dateFlag(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const day = dayNumber(text.trim());
+  if (day === undefined) throw new UsageError(`${flag}: must be a calendar date YYYY-MM-DD, got ${JSON.stringify(text)}`);
+  return day;
+}
+
+/** A flag the command cannot do without. */
+export function requiredFlag(flag: string, value: string | undefined, what: string, command: string): string {
+  if (value === undefined || value === '') throw new UsageError(`${flag}: required (${what}; see ccsim ${command} --help)`);
+  return value;
 }

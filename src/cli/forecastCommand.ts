@@ -1,12 +1,11 @@
 import { dateText, dayNumber, weekday, WEEKDAY_NAMES } from '../history/calendar.js';
-import { ColumnMapError, parseColumnMap } from '../history/columns.js';
 import { ForecastError, forecastHistory, type ForecastResult } from '../history/forecast.js';
 import { FORECAST_DEFAULTS, type ForecastOptions } from '../history/forecastOptions.js';
 import { forecastCsv, forecastJson } from '../history/forecastOutput.js';
 import { cellIndex } from '../history/types.js';
 import { readHolidaysFile } from '../node/forecastHistoryFile.js';
 import { readIntervalHistoryFile } from '../node/historyFiles.js';
-import { commandLine, integerFlag } from './flags.js';
+import { columnsFlag, commandLine, integerFlag } from './flags.js';
 import { table, wrap } from './format.js';
 import { UsageError, type CliIo } from './io.js';
 import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
@@ -67,17 +66,11 @@ export async function forecastCommand(argv: string[], io: CliIo): Promise<number
   const days = integerFlag('--days', values.days, 0, 1);
   if (days > FORECAST_DEFAULTS.maxDays) throw new UsageError(`--days: at most ${FORECAST_DEFAULTS.maxDays}, got ${days}`);
   const backtestWeeks = integerFlag('--backtest-weeks', values['backtest-weeks'], FORECAST_DEFAULTS.backtestWeeks, 1);
-  let columns;
-  try {
-    columns = values.columns === undefined ? undefined : parseColumnMap(values.columns);
-  } catch (error) {
-    if (error instanceof ColumnMapError) throw new UsageError(error.message);
-    throw error;
-  }
+  const columns = columnsFlag('--columns', values.columns);
   const outFile = { flag: '--out', path: values.out };
   await checkOutputFiles([outFile]);
   const holidays = values.holidays === undefined ? [] : await readHolidaysFile(values.holidays);
-  const history = await readIntervalHistoryFile(historyFile, columns === undefined ? {} : { columns });
+  const history = await readIntervalHistoryFile(historyFile, { columns });
   let result: ForecastResult;
   try {
     result = forecastHistory(history, { startDay, days, backtestWeeks, holidays });

@@ -1,10 +1,9 @@
 import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
-import { dayNumber } from '../history/calendar.js';
-import { parseColumnMap } from '../history/columns.js';
+import { dateText } from '../history/calendar.js';
 import { replayCsv } from '../history/replayCsv.js';
 import { replay } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
-import { oneScenarioFile, parseCommandLine } from './flags.js';
+import { columnsFlag, commandLine, dateFlag, oneScenarioFile, requiredFlag } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
 import { replayReport } from './replayReport.js';
@@ -56,19 +55,17 @@ const FLAGS = {
 } as const;
 
 export async function replayCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, FLAGS);
-  if (values.help) {
-    io.stdout(REPLAY_USAGE);
-    return 0;
-  }
+  const line = commandLine(argv, io, REPLAY_USAGE, FLAGS);
+  if (line === undefined) return 0;
+  const { values, positionals } = line;
   const scenarioFile = oneScenarioFile(positionals, 'replay');
-  const historyFile = requiredFile('--history', values.history);
-  const staffFile = requiredFile('--staff', values.staff);
-  const from = dateFlag('--from', values.from);
-  const to = dateFlag('--to', values.to);
-  if (from !== undefined && to !== undefined && dayNumber(to)! < dayNumber(from)!) {
-    throw new UsageError(`--to ${to} is before --from ${from}`);
-  }
+  const historyFile = requiredFlag('--history', values.history, 'the interval history CSV', 'replay');
+  const staffFile = requiredFlag('--staff', values.staff, 'the staff history CSV', 'replay');
+  const fromDay = dateFlag('--from', values.from);
+  const toDay = dateFlag('--to', values.to);
+  if (fromDay !== undefined && toDay !== undefined && toDay < fromDay) throw new UsageError(`--to ${values.to} is before --from ${values.from}`);
+  const from = fromDay === undefined ? undefined : dateText(fromDay);
+  const to = toDay === undefined ? undefined : dateText(toDay);
   const columns = columnsFlag('--columns', values.columns);
   const staffColumns = columnsFlag('--staff-columns', values['staff-columns']);
   const outFile = { flag: '--out', path: values.out };
@@ -82,10 +79,10 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
       ...ctx.apiOptions,
       history: historyFile,
       staff: staffFile,
-      ...(from === undefined ? {} : { from }),
-      ...(to === undefined ? {} : { to }),
-      ...(columns === undefined ? {} : { columns }),
-      ...(staffColumns === undefined ? {} : { staffColumns }),
+      from,
+      to,
+      columns,
+      staffColumns,
     }),
   );
   const json = `${JSON.stringify(out, null, 2)}\n`;
@@ -95,25 +92,4 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   ]);
   io.stdout(values.json ? json : replayReport(out));
   return 0;
-}
-
-function requiredFile(flag: string, path: string | undefined): string {
-  if (path === undefined || path === '') throw new UsageError(`${flag}: required (see ccsim replay --help)`);
-  return path;
-}
-
-function dateFlag(flag: string, text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  if (dayNumber(text) === undefined) throw new UsageError(`${flag}: must be a date YYYY-MM-DD, got ${JSON.stringify(text)}`);
-  return text;
-}
-
-/** The flag's map, checked before any file is read (the Node API takes it as text or map). */
-function columnsFlag(flag: string, text: string | undefined): ReturnType<typeof parseColumnMap> | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return parseColumnMap(text);
-  } catch (error) {
-    throw new UsageError(`${flag}: ${(error as Error).message.replace(/^--columns: /, '')}`);
-  }
 }

@@ -139,7 +139,7 @@ export function fitScenario(scenario: Scenario, inputs: FitInputs): FitOutput {
   }
   const backtestWeeks = Math.min(FORECAST_DEFAULTS.backtestWeeks, possibleWeeks);
   if (backtestWeeks < FORECAST_DEFAULTS.backtestWeeks) notes.push(`the history is short: the backtest behind volumeUncertainty uses ${backtestWeeks} week${backtestWeeks === 1 ? '' : 's'} instead of ${FORECAST_DEFAULTS.backtestWeeks}`);
-  const forecast = forecastHistory(history, { startDay: day, days: spanDays, backtestWeeks, ...(inputs.holidays === undefined ? {} : { holidays: inputs.holidays }) });
+  const forecast = forecastHistory(history, { startDay: day, days: spanDays, backtestWeeks, holidays: inputs.holidays });
 
   const covered = new Uint8Array(history.slots);
   for (let i = 0; i < scenario.intervals; i++) for (let j = 0; j < per; j++) covered[(first[i]! + j) % history.slots] = 1;

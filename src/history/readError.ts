@@ -46,13 +46,13 @@ export class Problems {
 
   /** Records a problem; throws once MAX_PROBLEMS are recorded. */
   add(line: number, column: number | undefined, name: string | undefined, message: string): void {
-    this.list.push({ line, message, ...(column === undefined ? {} : { column }), ...(name === undefined ? {} : { name }) });
+    this.list.push({ line, message, column, name });
     if (this.list.length >= MAX_PROBLEMS) this.throwIfAny();
   }
 
   /** Records a problem that ends the reading (a bad header, bytes that are not text) and throws. */
   fail(line: number, column: number | undefined, name: string | undefined, message: string): never {
-    this.list.push({ line, message, ...(column === undefined ? {} : { column }), ...(name === undefined ? {} : { name }) });
+    this.list.push({ line, message, column, name });
     throw new HistoryReadError(this.source, this.list);
   }
 

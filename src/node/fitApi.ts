@@ -35,7 +35,7 @@ export async function fit(source: string | Scenario | Record<string, unknown>, o
     day = dayNumber(options.date);
     if (day === undefined) throw new InputError(`--date: must be a calendar date YYYY-MM-DD, got ${JSON.stringify(options.date)}`);
   }
-  const columns = options.columns === undefined ? {} : { columns: options.columns };
+  const columns = { columns: options.columns };
   const history = typeof options.history === 'string' ? await readIntervalHistoryFile(options.history, columns) : options.history;
   let contacts: ContactLogSummary | undefined;
   if (options.contacts !== undefined) {
@@ -52,7 +52,7 @@ export async function fit(source: string | Scenario | Record<string, unknown>, o
     contacts = summary;
   }
   try {
-    return fitScenario(scenario, { history, ...(contacts === undefined ? {} : { contacts }), ...(day === undefined ? {} : { day }) });
+    return fitScenario(scenario, { history, contacts, day });
   } catch (error) {
     if (error instanceof FitError) throw new InputError(`--${error.option}: ${error.message}`);
     if (error instanceof ForecastError) throw new InputError(`${error.option === 'startDay' ? '--date' : '--history'}: ${error.message}`);

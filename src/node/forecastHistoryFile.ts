@@ -33,9 +33,9 @@ export async function forecast(history: string | IntervalHistory, options: Forec
     if (day === undefined) throw new RangeError(`holidays: expected dates YYYY-MM-DD, got ${JSON.stringify(text)}`);
     return day;
   });
-  const table = typeof history === 'string' ? await readIntervalHistoryFile(history, options.columns === undefined ? {} : { columns: options.columns }) : history;
+  const table = typeof history === 'string' ? await readIntervalHistoryFile(history, { columns: options.columns }) : history;
   try {
-    return forecastHistory(table, { startDay, days: options.days, holidays, ...(options.backtestWeeks === undefined ? {} : { backtestWeeks: options.backtestWeeks }) });
+    return forecastHistory(table, { startDay, days: options.days, holidays, backtestWeeks: options.backtestWeeks });
   } catch (error) {
     if (error instanceof ForecastError) throw new RangeError(`${error.option === 'startDay' ? 'start' : error.option}: ${error.message}`);
     throw error;

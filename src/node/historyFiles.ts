@@ -48,7 +48,7 @@ export async function readContactLogFile(
   options: { readonly columns?: ColumnMap },
   visit: (row: ContactLogRow) => void,
 ): Promise<{ rows: number }> {
-  const reader = new ContactLogReader({ source: path, ...(options.columns === undefined ? {} : { columns: options.columns }) }, visit);
+  const reader = new ContactLogReader({ source: path, columns: options.columns }, visit);
   await streamFile(path, reader);
   return asInputError(() => reader.finish());
 }
@@ -56,8 +56,8 @@ export async function readContactLogFile(
 function readOptions(path: string, options: HistoryFileOptions): HistoryReadOptions {
   return {
     source: path,
-    ...(options.columns === undefined ? {} : { columns: options.columns }),
-    ...(options.intervalMinutes === undefined ? {} : { intervalMinutes: options.intervalMinutes }),
+    columns: options.columns,
+    intervalMinutes: options.intervalMinutes,
   };
 }
 

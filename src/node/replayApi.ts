@@ -55,14 +55,14 @@ export async function replay(source: string | Scenario | Record<string, unknown>
   const range = { ...dateOption('from', options.from), ...dateOption('to', options.to) };
   const columns = columnMap('columns', options.columns);
   const staffColumns = options.staffColumns === undefined ? columns : columnMap('staffColumns', options.staffColumns);
-  const fileOptions = (map: ColumnMap | undefined) => ({ intervalMinutes: scenario.intervalMinutes, ...(map === undefined ? {} : { columns: map }) });
+  const fileOptions = (map: ColumnMap | undefined) => ({ intervalMinutes: scenario.intervalMinutes, columns: map });
   const history = typeof options.history === 'string' ? await readIntervalHistoryFile(options.history, fileOptions(columns)) : options.history;
   const staff = typeof options.staff === 'string' ? await readStaffHistoryFile(options.staff, fileOptions(staffColumns)) : options.staff;
   let plan;
   try {
     plan = planReplay(scenario, history, staff, {
-      ...(range.from === undefined ? {} : { fromDay: range.from }),
-      ...(range.to === undefined ? {} : { toDay: range.to }),
+      fromDay: range.from,
+      toDay: range.to,
     });
   } catch (error) {
     if (error instanceof ReplayInputError) throw new InputError(error.message);
@@ -75,7 +75,7 @@ export async function replay(source: string | Scenario | Record<string, unknown>
   try {
     return await runReplay(plan, pool, {
       replications,
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      seed: options.seed,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   } finally {

@@ -141,7 +141,7 @@ describe('ccsim replay', () => {
 
   it.each([
     [['--history'], '--history: required'],
-    [['--from', '2026-02-30'], '--from: must be a date YYYY-MM-DD, got "2026-02-30"'],
+    [['--from', '2026-02-30'], '--from: must be a calendar date YYYY-MM-DD, got "2026-02-30"'],
     [['--from', '2026-03-04', '--to', '2026-03-02'], '--to 2026-03-02 is before --from 2026-03-04'],
     [['--columns', 'offered'], '--columns: expected column=header pairs'],
     [['--from', '2026-04-01'], 'nothing to replay: the history ends on 2026-03-05, before the start of the range (2026-04-01)'],
