@@ -20,8 +20,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   experiment: ['model', 'stats', 'scenario', 'engine', 'random'],
   optimize: ['experiment', 'model', 'stats', 'analytic', 'scenario'],
   history: ['experiment', 'optimize', 'model', 'stats', 'analytic', 'scenario', 'random'],
-  node: ['history', 'experiment', 'optimize', 'scenario', 'model', 'stats', 'analytic', 'random'],
-  cli: ['node', 'history', 'experiment', 'optimize', 'scenario', 'model', 'stats', 'analytic', 'random', 'engine'],
+  intraday: ['history', 'experiment', 'optimize', 'model', 'stats', 'analytic', 'scenario', 'random'],
+  node: ['intraday', 'history', 'experiment', 'optimize', 'scenario', 'model', 'stats', 'analytic', 'random'],
+  cli: ['node', 'intraday', 'history', 'experiment', 'optimize', 'scenario', 'model', 'stats', 'analytic', 'random', 'engine'],
 };
 
 function files(dir: string): string[] {
