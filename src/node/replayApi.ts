@@ -1,4 +1,3 @@
-import { inThreadRunner, ReplicationPool } from '../experiment/index.js';
 import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
 import { checkRunSize } from '../experiment/runSize.js';
 import { dayNumber } from '../history/calendar.js';
@@ -10,10 +9,13 @@ import { parseScenario, type Scenario } from '../scenario/index.js';
 import { readIntervalHistoryFile, readStaffHistoryFile } from './historyFiles.js';
 import { InputError } from './inputError.js';
 import { loadScenarioFile } from './loadScenarioFile.js';
-import { defaultWorkers, nodeWorkerRunners } from './nodeWorkerRunner.js';
+import { resolveRun, withPool, type RunOptions } from './runPool.js';
 
-/** Options of `replay`; the run options (workers, signal, progress, force) as for `simulate`. */
-export interface ReplayApiOptions {
+/**
+ * Options of `replay`; the run options as for `simulate` (seed: date `day` runs replications
+ * day x R .. day x R + R - 1; progress counts replications over all dates).
+ */
+export interface ReplayApiOptions extends RunOptions {
   /** The interval history: a CSV file path (CONTRACT section 6) or a table already read. */
   readonly history: string | IntervalHistory;
   /** The staff history: a CSV file path or a table already read. */
@@ -26,18 +28,8 @@ export interface ReplayApiOptions {
   readonly columns?: ColumnMap | string;
   /** Header map for the staff file only, when its export differs (default: `columns`). */
   readonly staffColumns?: ColumnMap | string;
-  /** Replications per date (default 100: RUN_DEFAULTS.replayReplications). */
+  /** Replications per date (default 100, RUN_DEFAULTS.replayReplications: a band of percentiles needs many). */
   readonly replications?: number;
-  /** Master seed (default 1). Date `day` runs replications day x R .. day x R + R - 1. */
-  readonly seed?: number;
-  /** Worker threads (default: available cores, at most the replications). 1 runs in this thread. */
-  readonly workers?: number;
-  /** Aborting stops the replay promptly, terminates its workers and rejects with an AbortError. */
-  readonly signal?: AbortSignal;
-  /** Called after each replication: replications done and planned, over all dates. */
-  readonly onProgress?: (done: number, total: number) => void;
-  /** Run even when the replay is larger than RUN_LIMITS (all dates' contacts x replications). */
-  readonly force?: boolean;
 }
 
 /**
@@ -50,7 +42,8 @@ export interface ReplayApiOptions {
  */
 export async function replay(source: string | Scenario | Record<string, unknown>, options: ReplayApiOptions): Promise<ReplayOutput> {
   const scenario = typeof source === 'string' ? await loadScenarioFile(source) : parseScenario(source);
-  const replications = options.replications ?? RUN_DEFAULTS.replayReplications;
+  const run = resolveRun(options, RUN_DEFAULTS.replayReplications);
+  const { replications } = run;
   if (!Number.isInteger(replications) || replications < 1) throw new InputError(`replications: must be an integer >= 1, got ${replications}`);
   const range = { ...dateOption('from', options.from), ...dateOption('to', options.to) };
   const columns = columnMap('columns', options.columns);
@@ -68,19 +61,8 @@ export async function replay(source: string | Scenario | Record<string, unknown>
     if (error instanceof ReplayInputError) throw new InputError(error.message);
     throw error;
   }
-  checkRunSize(plan.dates.map((d) => ({ scenario: d.scenario, replications })), options.force);
-  const workers = options.workers ?? defaultWorkers(replications);
-  if (!Number.isInteger(workers) || workers < 1) throw new InputError(`workers: must be an integer >= 1, got ${workers}`);
-  const pool = new ReplicationPool(workers === 1 ? () => inThreadRunner() : nodeWorkerRunners(), workers, options.signal);
-  try {
-    return await runReplay(plan, pool, {
-      replications,
-      seed: options.seed,
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-  } finally {
-    await pool.close();
-  }
+  checkRunSize(plan.dates.map((d) => ({ scenario: d.scenario, replications })), run.force);
+  return withPool(run, (pool) => runReplay(plan, pool, { replications, seed: run.seed, onProgress: run.onProgress }));
 }
 
 function dateOption(name: 'from' | 'to', text: string | undefined): { from?: number; to?: number } {
