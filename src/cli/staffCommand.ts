@@ -101,7 +101,7 @@ export function staffReport(out: StaffOutput, scenario: Scenario): string {
   ];
   if (p.targets) {
     lines.push(
-      `verification on fresh random numbers (${out.verification!.replications} replications): ${p.targets.met} of ${p.targets.pairs} (interval, type) pairs meet every target (${(p.targets.share * 100).toFixed(1)}%)`,
+      wrap(`verification on fresh random numbers (${out.verification!.replications} replications): ${p.targets.met} of ${p.targets.pairs} (interval, type) pairs meet every target (${(p.targets.share * 100).toFixed(1)}%)`),
     );
   }
   if (p.budget?.exhausted) lines.push(`the search used its whole budget of ${p.budget.maxEvaluations} simulations (--max-evaluations)`);

@@ -39,6 +39,8 @@ describe('README: from a center\'s history to a plan', () => {
       const r = await cli(...args);
       expect(r.code, `${argv.join(' ')}\n${r.stderr}`).toBe(0);
       out[name] = r.stdout;
+      // Readable output fits a 100-column terminal (the CLI's width for a pipe).
+      for (const line of r.stdout.split('\n')) expect(line.length, `${name}: ${line}`).toBeLessThanOrEqual(100);
       // The JSON of forecast, fit and replay carries the figures the README quotes.
       if (name === 'forecast' || name === 'fit' || name === 'replay') {
         const j = await cli(...withoutOut(args), '--json');
