@@ -21,6 +21,8 @@ Options:
   --contacts FILE   contact log CSV: type,arrival,answered,ended,outcome[,acw,group]
   --date YYYY-MM-DD the date to fit (default: the first open day after the history)
   --columns MAP     this export's headers: offered="Calls Offered",aht=AHT,...
+  --holidays FILE   special days, one YYYY-MM-DD per line (as for forecast): left out of the
+                    forecast behind the volume and of the backtest behind volumeUncertainty.cv
   --out FILE        write the fitted scenario (JSON), ready for ccsim run
   --json            print every estimate with its standard error, method and sample size, the
                     notes and the fitted scenario as one JSON document
@@ -32,6 +34,7 @@ const FIT_FLAGS = {
   contacts: { type: 'string' },
   date: { type: 'string' },
   columns: { type: 'string' },
+  holidays: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -47,7 +50,7 @@ export async function fitCommand(argv: string[], io: CliIo): Promise<number> {
   const columns = columnsFlag('--columns', values.columns);
   const out = { flag: '--out', path: values.out };
   await checkOutputFiles([out]);
-  const result = await fit(scenarioFile, { history, contacts: values.contacts, date: day === undefined ? undefined : dateText(day), columns });
+  const result = await fit(scenarioFile, { history, contacts: values.contacts, date: day === undefined ? undefined : dateText(day), columns, holidays: values.holidays });
   await writeOutputFiles([{ ...out, text: () => `${JSON.stringify(result.scenario, null, 2)}\n` }]);
   io.stdout(values.json ? `${JSON.stringify(fitJson(result), null, 2)}\n` : fitReport(result, scenarioFile, values.out, io.columns));
   return 0;

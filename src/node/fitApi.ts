@@ -7,6 +7,7 @@ import { parseScenario, type Scenario } from '../scenario/index.js';
 import { loadScenarioFile } from './loadScenarioFile.js';
 import { readContactLogFile, readIntervalHistoryFile } from './historyFiles.js';
 import { InputError } from './inputError.js';
+import { readHolidaysFile } from './forecastHistoryFile.js';
 
 /** Options of `fit`: the history (a file or tables already read), the contact log, the date. */
 export interface FitApiOptions {
@@ -18,6 +19,11 @@ export interface FitApiOptions {
   readonly date?: string;
   /** `--columns`: the contract's column names -> this export's headers. */
   readonly columns?: ColumnMap;
+  /**
+   * Special days (a file of YYYY-MM-DD lines, as `forecast --holidays`, or day numbers): left out
+   * of the forecast behind the volume and of its backtest behind volumeUncertainty.cv.
+   */
+  readonly holidays?: string | readonly number[];
 }
 
 /** `fit`'s result: the fitted scenario, every estimate with its standard error, and notes. */
@@ -36,6 +42,7 @@ export async function fit(source: string | Scenario | Record<string, unknown>, o
     if (day === undefined) throw new InputError(`--date: must be a calendar date YYYY-MM-DD, got ${JSON.stringify(options.date)}`);
   }
   const columns = { columns: options.columns };
+  const holidays = typeof options.holidays === 'string' ? await readHolidaysFile(options.holidays) : options.holidays;
   const history = typeof options.history === 'string' ? await readIntervalHistoryFile(options.history, columns) : options.history;
   let contacts: ContactLogSummary | undefined;
   if (options.contacts !== undefined) {
@@ -52,7 +59,7 @@ export async function fit(source: string | Scenario | Record<string, unknown>, o
     contacts = summary;
   }
   try {
-    return fitScenario(scenario, { history, contacts, day });
+    return fitScenario(scenario, { history, contacts, day, holidays });
   } catch (error) {
     if (error instanceof FitError) throw new InputError(`--${error.option}: ${error.message}`);
     if (error instanceof ForecastError) throw new InputError(`${error.option === 'startDay' ? '--date' : '--history'}: ${error.message}`);

@@ -108,3 +108,28 @@ describe('ccsim fit', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('ccsim fit --holidays', () => {
+  const E = new URL('../../examples/history/', import.meta.url).pathname;
+  const cv = async (...extra: string[]) => {
+    const r = await cli('fit', `${E}skeleton.json`, '--history', `${E}history.csv`, '--json', ...extra);
+    expect(r.code, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout) as { byType: Record<string, { volumeUncertainty: { cv: { value: number; n: number } } }> }).byType['billing']!.volumeUncertainty.cv;
+  };
+  it('leaves the listed days out of the backtest behind volumeUncertainty.cv (the storm day: cv back near the truth 0.08)', async () => {
+    const dir = newDir();
+    const storm = join(dir, 'storm.txt');
+    writeFileSync(storm, '2026-10-12\n');
+    const all = await cv();
+    const without = await cv('--holidays', storm);
+    expect(without.n).toBe(all.n - 1);
+    expect(all.value).toBeGreaterThan(0.12);
+    expect(Math.abs(without.value - 0.08)).toBeLessThan(0.03);
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, '2026-10-12\nnot-a-date\n');
+    const r = await cli('fit', `${E}skeleton.json`, '--history', `${E}history.csv`, '--holidays', bad, '--out', join(dir, 'never.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.txt:2: expected a date YYYY-MM-DD/);
+    expect(existsSync(join(dir, 'never.json'))).toBe(false);
+  });
+});
