@@ -155,9 +155,15 @@ const BLOCKED_BOUND = 1e-20;
 /** The exact transient solution (see the file's comment for the method and its error bounds). */
 export function transientErlangA(params: TransientParams): TransientResult {
   const { arrivalRate: lambda, servers: c, serviceRate: mu, abandonRate: theta, initial, horizon } = params;
-  if (!(lambda >= 0 && mu > 0 && theta >= 0 && horizon >= 0)) throw new RangeError('transientErlangA: rates and horizon must be >= 0 (μ > 0)');
-  if (!Number.isInteger(c) || c < 0 || !Number.isInteger(initial) || initial < 0) throw new RangeError('transientErlangA: servers and initial must be integers >= 0');
-  if (lambda > 0 && c === 0 && theta === 0) throw new RangeError('transientErlangA: arrivals with no servers and no abandonment never leave');
+  if (!(lambda >= 0 && mu > 0 && theta >= 0 && horizon >= 0)) {
+    throw new RangeError('transientErlangA: rates and horizon must be >= 0 (μ > 0)');
+  }
+  if (!Number.isInteger(c) || c < 0 || !Number.isInteger(initial) || initial < 0) {
+    throw new RangeError('transientErlangA: servers and initial must be integers >= 0');
+  }
+  if (lambda > 0 && c === 0 && theta === 0) {
+    throw new RangeError('transientErlangA: arrivals with no servers and no abandonment never leave');
+  }
   // Headroom over max(initial, c), doubled while the blocked-arrival bound exceeds 1e-20.
   let headroom = 64;
   for (;;) {
