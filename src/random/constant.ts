@@ -1,4 +1,5 @@
-import type { Distribution } from './distribution.js';
+import { checkElapsed, type Distribution } from './distribution.js';
+import type { RandomStream } from './stream.js';
 
 class Constant implements Distribution {
   readonly kind = 'constant';
@@ -9,6 +10,14 @@ class Constant implements Distribution {
   }
   sampleInto(_stream: unknown, out: Float64Array, at: number): void {
     out[at] = this.mean;
+  }
+  /** value - elapsed; a constant already reached or exceeded ends at once (0). Draws nothing. */
+  sampleRemaining(_stream: RandomStream, elapsed: number): number {
+    checkElapsed(elapsed);
+    return Math.max(this.mean - elapsed, 0);
+  }
+  sampleRemainingInto(stream: RandomStream, elapsed: number, out: Float64Array, at: number): void {
+    out[at] = this.sampleRemaining(stream, elapsed);
   }
 }
 

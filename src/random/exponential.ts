@@ -1,4 +1,4 @@
-import type { Distribution } from './distribution.js';
+import { checkElapsed, type Distribution } from './distribution.js';
 import type { RandomStream } from './stream.js';
 
 class Exponential implements Distribution {
@@ -12,6 +12,14 @@ class Exponential implements Distribution {
   }
   sampleInto(stream: RandomStream, out: Float64Array, at: number): void {
     out[at] = this.sample(stream);
+  }
+  /** Memoryless: the same draw as {@link sample}, whatever has elapsed. */
+  sampleRemaining(stream: RandomStream, elapsed: number): number {
+    checkElapsed(elapsed);
+    return this.sample(stream);
+  }
+  sampleRemainingInto(stream: RandomStream, elapsed: number, out: Float64Array, at: number): void {
+    out[at] = this.sampleRemaining(stream, elapsed);
   }
 }
 

@@ -1,3 +1,5 @@
+import { lnRegularizedGammaQ } from './incompleteGamma.js';
+
 /**
  * Inverse of the standard normal CDF (Wichura 1988, algorithm AS 241, PPND16; relative accuracy
  * about 1e-16). One uniform in, one normal out: no hidden state, so a stream's variates do not
@@ -40,4 +42,42 @@ export function normalQuantile(p: number): number {
         0.59983220655588793769) * r + 1);
   }
   return q < 0 ? -x : x;
+}
+
+const LN_HALF = Math.log(0.5);
+const LN_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+/** Below e^-700 a probability is no longer a normal double: the quantile is found in log space. */
+const LN_SMALLEST = -700;
+
+/**
+ * ln P(Z > z) for a standard normal Z, accurate in the far right tail (ln P(Z > 40) = -804.6, far
+ * below the smallest double): P(Z > z) = Q(1/2, z²/2) / 2 for z > 0, with ln Q in log space.
+ */
+export function lnNormalSurvival(z: number): number {
+  if (z === Infinity) return -Infinity;
+  if (z === -Infinity) return 0;
+  const lnQ = lnRegularizedGammaQ(0.5, (z * z) / 2) + LN_HALF; // ln P(Z > |z|)
+  return z > 0 ? lnQ : Math.log1p(-Math.exp(lnQ));
+}
+
+/**
+ * The z with ln P(Z > z) = `lnSurvival` (<= 0): the normal quantile of 1 - e^lnSurvival, computed
+ * on whichever side is small, so neither a probability close to 1 nor one below the smallest
+ * double loses its digits. Past e^-700 a few Newton steps on {@link lnNormalSurvival} from the
+ * asymptote z² = -2 ln S - ln(-4π ln S) (Mills' ratio) take over.
+ */
+export function normalUpperQuantileLn(lnSurvival: number): number {
+  if (lnSurvival >= 0) return -Infinity;
+  if (lnSurvival > LN_HALF) return normalQuantile(-Math.expm1(lnSurvival));
+  if (lnSurvival > LN_SMALLEST) return -normalQuantile(Math.exp(lnSurvival));
+  if (lnSurvival === -Infinity) return Infinity;
+  let z = Math.sqrt(-2 * lnSurvival - Math.log(-4 * Math.PI * lnSurvival));
+  for (let iteration = 0; iteration < 50; iteration++) {
+    const lnS = lnNormalSurvival(z);
+    // d/dz ln P(Z > z) = -φ(z) / P(Z > z).
+    const step = (lnS - lnSurvival) / Math.exp(-0.5 * z * z - LN_SQRT_2PI - lnS);
+    z += step;
+    if (Math.abs(step) <= 1e-15 * z) break;
+  }
+  return z;
 }

@@ -1,4 +1,4 @@
-import type { Distribution } from './distribution.js';
+import { checkElapsed, type Distribution } from './distribution.js';
 import { lnGamma } from './gammaFunction.js';
 import type { RandomStream } from './stream.js';
 
@@ -8,7 +8,7 @@ class Weibull implements Distribution {
   readonly mean: number;
   readonly variance: number;
   private readonly invShape: number;
-  constructor(shape: number, private readonly scale: number) {
+  constructor(private readonly shape: number, private readonly scale: number) {
     this.invShape = 1 / shape;
     // E[X^r] = scale^r Γ(1 + r / shape).
     const g1 = Math.exp(lnGamma(1 + 1 / shape));
@@ -22,6 +22,23 @@ class Weibull implements Distribution {
   }
   sampleInto(stream: RandomStream, out: Float64Array, at: number): void {
     out[at] = this.sample(stream);
+  }
+  /**
+   * Closed form: (X / scale)^shape is a unit exponential, so given X > w it is (w / scale)^shape
+   * + E with E = -ln u a fresh unit exponential; at w = 0 the same draw as {@link sample}. The
+   * difference X - w is taken as w (e^{ln(1 + E / W) / shape} - 1), W = (w / scale)^shape, when
+   * E < W, so that a short remainder after a long elapsed time keeps its digits. The support is
+   * unbounded: every elapsed time has a remainder.
+   */
+  sampleRemaining(stream: RandomStream, elapsed: number): number {
+    checkElapsed(elapsed);
+    const e = -Math.log(stream.next());
+    const w = Math.pow(elapsed / this.scale, this.shape);
+    if (e >= w) return this.scale * Math.pow(w + e, this.invShape) - elapsed;
+    return elapsed * Math.expm1(Math.log1p(e / w) * this.invShape);
+  }
+  sampleRemainingInto(stream: RandomStream, elapsed: number, out: Float64Array, at: number): void {
+    out[at] = this.sampleRemaining(stream, elapsed);
   }
 }
 
