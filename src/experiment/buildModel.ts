@@ -18,7 +18,16 @@ export function buildModel(scenario: Scenario): ContactCenterConfig {
   const intervalSeconds = scenario.intervalMinutes * 60;
   const n = scenario.intervals;
   const typeIndex = new Map(scenario.contactTypes.map((t, i) => [t.id, i]));
+  const initial = scenario.initialState;
   return {
+    initial:
+      initial === undefined
+        ? null
+        : {
+            // Longest wait first: the order in line.
+            waiting: scenario.contactTypes.map((t) => [...(initial.waiting?.[t.id] ?? [])].sort((a, b) => b - a)),
+            inService: scenario.agentGroups.map((g) => scenario.contactTypes.map((t) => [...(initial.inService?.[g.id]?.[t.id] ?? [])])),
+          },
     intervalSeconds,
     intervals: n,
     warmupSeconds: scenario.warmupMinutes * 60,

@@ -95,7 +95,19 @@ export interface AgentGroupConfig {
 }
 
 /** Everything one simulated horizon needs, independent of any file format. */
+/**
+ * Contacts present at time 0 (intraday: the state of now). `waiting[t]`: the waits so far of
+ * type t's waiting contacts, longest first (their order in line); `inService[g][t]`: the handle
+ * time so far of each type-t contact an agent of group g holds.
+ */
+export interface InitialState {
+  readonly waiting: readonly (readonly number[])[];
+  readonly inService: readonly (readonly (readonly number[])[])[];
+}
+
 export interface ContactCenterConfig {
+  /** Contacts already waiting or in service at time 0; absent: the day starts empty. */
+  readonly initial?: InitialState | null;
   readonly intervalSeconds: number;
   readonly intervals: number;
   /** Warm-up before interval 0, seconds; arrivals and staff during it are those of interval 0. */

@@ -1,7 +1,8 @@
 import { EventCalendar, type EventHandler } from '../engine/index.js';
 import { AgentPool } from './agentPool.js';
 import { ArrivalProcess } from './arrivalProcess.js';
-import { END_OF_DAY_GRACE_SECONDS, type ContactCenterConfig, type ContactTypeConfig } from './config.js';
+import { END_OF_DAY_GRACE_SECONDS, type ContactCenterConfig, type ContactTypeConfig, type InitialState } from './config.js';
+import type { RandomStream } from '../random/index.js';
 import { ContactPool, ContactState } from './contactPool.js';
 import { BOT_CONTAINED, BOT_DROPOUT, BOT_NONE, CustomerDraws } from './customerDraws.js';
 import * as E from './events.js';
@@ -30,6 +31,9 @@ export class ContactCenter implements EventHandler {
   private readonly types: readonly ContactTypeConfig[];
   private readonly arrivals: ArrivalSource;
   private readonly draws: CustomerDraws;
+  /** Draws of contacts carried in at time 0 (intraday), from their own streams. */
+  private readonly carriedDraws: CustomerDraws | null;
+  private readonly carriedStreams: readonly RandomStream[];
   private readonly followUps: FollowUps;
   private readonly staffing: Staffing;
   private readonly table: RoutingTable;
@@ -76,6 +80,11 @@ export class ContactCenter implements EventHandler {
       options.arrivals?.(config, streamOf) ??
       new ArrivalProcess(config, (t) => streamOf(`arrivals:${types[t]!.id}`), (t) => streamOf(`volume:${types[t]!.id}`));
     this.draws = new CustomerDraws(types, streamOf, this.contacts);
+    // Carried contacts draw from streams of their own, so fresh arrivals get exactly the draws
+    // they get without them, and two what-ifs from the same state carry in the same customers.
+    const carried = config.initial != null;
+    this.carriedDraws = carried ? new CustomerDraws(types, (name) => streamOf(`carried:${name}`), this.contacts) : null;
+    this.carriedStreams = carried ? types.map((t) => streamOf(`carried-remaining:${t.id}`)) : [];
     this.followUps = new FollowUps(this.calendar, this.contacts, this.draws, observer, this.warmup, this.intervalLength, this.endOfDay);
     this.staffing = new Staffing(groups, this.agents, this.router, this.calendar, this);
     this.busy = new Int32Array(groups.length);
@@ -92,6 +101,7 @@ export class ContactCenter implements EventHandler {
       cal.schedule(this.warmup + i * this.intervalLength, E.BOUNDARY, i, E.BOUNDARY_PRIORITY);
     }
     this.staffing.start(E.STAFF, E.STAFF_PRIORITY);
+    if (this.config.initial != null) cal.schedule(0, E.CARRY_IN, 0, E.CARRY_IN_PRIORITY);
     for (let t = 0; t < this.types.length; t++) {
       this.arrivals.advance(t);
       const first = this.arrivals.nextTime[t]!;
@@ -135,6 +145,9 @@ export class ContactCenter implements EventHandler {
       case E.BOUNDARY:
         this.onBoundary(payload);
         break;
+      case E.CARRY_IN:
+        this.carryIn(this.config.initial!);
+        break;
       case E.DEADLINE:
         for (let t = 0; t < this.types.length; t++) this.strand(t);
         break;
@@ -177,13 +190,74 @@ export class ContactCenter implements EventHandler {
     this.joinQueue(c);
   }
 
+  /**
+   * The state of now enters at time 0 (CONTRACT section 7): contacts in hand first, each on an
+   * agent of its group with the remaining handle time drawn given the time already spent (then a
+   * fresh wrap-up); they belong to no interval (like warm-up contacts). Then the waiting contacts,
+   * longest-waiting first, each joining the line with its original join time (so its wait and
+   * service level count from then) and the remaining patience drawn given its wait so far; they
+   * count in interval 0 but not in `offered` (they joined before now). Once per run, not hot.
+   */
+  private carryIn(initial: InitialState): void {
+    const pool = this.contacts;
+    const draws = this.carriedDraws!;
+    initial.inService.forEach((byType, g) => {
+      byType.forEach((elapsedList, t) => {
+        for (const elapsed of elapsedList) {
+          const c = pool.open(t, -1);
+          draws.fresh(t, c);
+          pool.botOutcome[c] = BOT_NONE;
+          pool.handleTime[c] = this.types[t]!.handleTime[0]!.sampleRemaining(this.carriedStreams[t]!, elapsed);
+          pool.joinTime[c] = 0;
+          const agent = this.agentOfGroupFor(g, t);
+          if (agent < 0) throw new RangeError(`initial state: no agent of group ${this.config.groups[g]!.id} free for a contact in hand at time 0`);
+          this.serve(agent, c);
+        }
+      });
+    });
+    initial.waiting.forEach((waits, t) => {
+      const patience = this.types[t]!.patience;
+      for (const wait of waits) {
+        const c = pool.open(t, 0);
+        draws.fresh(t, c);
+        pool.botOutcome[c] = BOT_NONE;
+        pool.patience[c] = patience === null ? Infinity : patience.sampleRemaining(this.carriedStreams[t]!, wait);
+        this.enterQueue(c, -wait);
+      }
+    });
+  }
+
+  /**
+   * An agent of `group` to take a contact of `type` at time 0: an idle one, or for a chat one
+   * already holding chats with a slot free.
+   */
+  private agentOfGroupFor(group: number, type: number): number {
+    const idle = this.router.takeIdleAgent(group);
+    if (idle >= 0 || this.isChat[type] !== 1) return idle;
+    const agents = this.agents;
+    // At time 0 no agent has left yet: every slot below capacity is present.
+    for (let a = 0; a < agents.capacity; a++) {
+      if (agents.group[a] === group && agents.exclusive[a] === 0 && agents.load[a]! < this.concurrency[group]!) {
+        this.router.agentUnavailable(a);
+        return a;
+      }
+    }
+    return -1;
+  }
+
   /** The contact is offered to the agents: answered at once by a free agent, or it waits. */
   private joinQueue(c: number): void {
     const time = this.calendar.now;
+    this.observer.queued(this.contacts.type[c]!, this.contacts.interval[c]!, time, c);
+    this.enterQueue(c, time);
+  }
+
+  /** Contact `c`, in line since `joinTime` (now, or before time 0 for a carried contact), meets the agents. */
+  private enterQueue(c: number, joinTime: number): void {
+    const time = this.calendar.now;
     const pool = this.contacts;
     const type = pool.type[c]!;
-    pool.joinTime[c] = time;
-    this.observer.queued(type, pool.interval[c]!, time, c);
+    pool.joinTime[c] = joinTime;
     if (this.strandedAtEnd[type] === 1) {
       this.observer.unresolved(type, pool.interval[c]!, time, 0, c);
       pool.release(c);
@@ -215,7 +289,8 @@ export class ContactCenter implements EventHandler {
     const levels = this.table.overflowLevels[pool.type[c]!]!;
     if (level >= levels.length) return;
     pool.overflowLevel[c] = level;
-    pool.overflowTimer[c] = this.calendar.schedule(pool.joinTime[c]! + levels[level]!, E.OVERFLOW, c);
+    // A carried contact may have waited past an overflow delay already: it overflows now.
+    pool.overflowTimer[c] = this.calendar.schedule(Math.max(this.calendar.now, pool.joinTime[c]! + levels[level]!), E.OVERFLOW, c);
   }
 
   /**

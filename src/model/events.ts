@@ -10,8 +10,11 @@ export const STAFF = 7; // staff-plan change index
 export const RETRIAL = 8; // contact (a fresh record for the retrying customer)
 export const REPEAT = 9; // contact type
 export const OVERFLOW = 10; // contact
+export const CARRY_IN = 11; // 0: the initial state (intraday) enters at time 0
 
 /** Interval boundaries (statistics) run before anything else at the same instant... */
 export const BOUNDARY_PRIORITY = -10;
 /** ...then staff changes, then everything else. */
 export const STAFF_PRIORITY = -5;
+/** After the staff of time 0 is present, before anything else at time 0. */
+export const CARRY_IN_PRIORITY = -1;

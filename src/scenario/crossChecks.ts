@@ -62,6 +62,30 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
   checkUnique(groups, 'agentGroups', 'agent group');
   checkUnique(list(input['shiftTemplates']), 'shiftTemplates', 'shift template');
 
+  // The initial state names known types and groups, and a group holds only types of its skills.
+  const initial = input['initialState'];
+  if (isObject(initial)) {
+    const groupSkills = new Map<string, Set<string>>();
+    for (const g of groups) {
+      if (isObject(g) && typeof g['id'] === 'string') groupSkills.set(g['id'], new Set(list(g['skills']).map(rawSkillType).filter((x): x is string => x !== undefined)));
+    }
+    if (isObject(initial['waiting'])) {
+      for (const id of Object.keys(initial['waiting'])) if (!typeIds.has(id)) issue(['initialState', 'waiting', id], `no contact type "${id}" in the scenario`);
+    }
+    if (isObject(initial['inService'])) {
+      for (const [gid, byType] of Object.entries(initial['inService'])) {
+        const skills = groupSkills.get(gid);
+        if (skills === undefined) issue(['initialState', 'inService', gid], `no agent group "${gid}" in the scenario`);
+        else if (isObject(byType)) {
+          for (const tid of Object.keys(byType)) {
+            if (!typeIds.has(tid)) issue(['initialState', 'inService', gid, tid], `no contact type "${tid}" in the scenario`);
+            else if (!skills.has(tid)) issue(['initialState', 'inService', gid, tid], `group ${gid} does not have the skill ${tid}`);
+          }
+        }
+      }
+    }
+  }
+
   types.forEach((type, i) => {
     if (!isObject(type)) return;
     checkLength(type['volume'], ['contactTypes', i, 'volume']);

@@ -4,6 +4,7 @@ import { ClockSchema } from './clock.js';
 import { ContactTypeSchema } from './contactType.js';
 import { AgentGroupSchema } from './agentGroup.js';
 import { ShiftTemplateSchema } from './shiftTemplate.js';
+import { InitialStateSchema } from './initialState.js';
 
 const minutesPerDay = 1440;
 
@@ -33,6 +34,7 @@ export const ScenarioSchema = documented(
     contactTypes: documented(z.array(ContactTypeSchema).min(1), 'the kinds of contacts'),
     agentGroups: documented(z.array(AgentGroupSchema).min(1), 'the agent pools'),
     shiftTemplates: documented(z.array(ShiftTemplateSchema), 'shifts `ccsim schedule` may hire (section 5)').optional(),
+    initialState: InitialStateSchema.optional(),
     forecast: documented(
       z.string().regex(/\S/, { error: 'must not be empty' }),
       'CSV file (path relative to the scenario) with columns interval_start,type,volume,aht: fills volume and handle-time means per interval',
