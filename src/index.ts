@@ -17,6 +17,9 @@ export {
   fit,
   type FitApiOptions,
   type FitApiOutput,
+  intraday,
+  type IntradayApiOptions,
+  type IntradayOutput,
   type ScenarioSource,
   type RunOptions,
   type SimulateOptions,
@@ -58,3 +61,6 @@ export { forecast, type ForecastApiOptions } from './node/api.js';
 export { forecastHistory, ForecastError, FORECAST_METHOD, type ForecastResult, type TypeForecast, type Backtest, type BacktestWeek, type BacktestScores } from './history/forecast.js';
 export { forecastRows, forecastCsv, forecastJson, type ForecastRow, type ForecastJson } from './history/forecastOutput.js';
 export { FORECAST_DEFAULTS, type ForecastOptions } from './history/forecastOptions.js';
+export { parseIntradayState, intervalAt, StateError, type IntradayState } from './intraday/state.js';
+export { reforecast, reforecastScenario, ReforecastError, DEFAULT_PRIOR_CV, type Reforecast, type TypeReforecast } from './intraday/reforecast.js';
+export { scenarioFromNow } from './intraday/fromNow.js';

@@ -18,6 +18,7 @@ import { scheduleCommand } from './scheduleCommand.js';
 import { forecastCommand } from './forecastCommand.js';
 import { fitCommand } from './fitCommand.js';
 import { replayCommand } from './replayCommand.js';
+import { intradayCommand } from './intradayCommand.js';
 
 export const USAGE = `ccsim: contact-center simulation and staffing
 
@@ -41,6 +42,8 @@ Usage:
             [--columns MAP] [--out FILE] [--json]
   ccsim replay <scenario.json> --history <history.csv> --staff <staff.csv> [--from D --to D]
                [--replications N] [--seed S] [--workers W] [--columns MAP] [--json] [--csv FILE]
+  ccsim intraday <scenario.json> --now HH:MM --state <state.json> [--actuals <history.csv>]
+                 [--replications N] [--seed S] [--workers W] [--json] [--csv FILE]
   ccsim schema            print the scenario file's JSON Schema
   ccsim demo              run the bundled scenarios (what \`npm start\` does)
 
@@ -59,6 +62,7 @@ const COMMANDS: Record<string, Command> = {
   forecast: forecastCommand,
   fit: fitCommand,
   replay: replayCommand,
+  intraday: intradayCommand,
   schema: schemaCommand,
   demo: demoCommand,
 };

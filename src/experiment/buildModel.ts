@@ -20,8 +20,9 @@ export function buildModel(scenario: Scenario): ContactCenterConfig {
   const typeIndex = new Map(scenario.contactTypes.map((t, i) => [t.id, i]));
   const initial = scenario.initialState;
   return {
+    // A state with no contacts is no state: the run is exactly the one without it.
     initial:
-      initial === undefined
+      initial === undefined || !hasContacts(initial)
         ? null
         : {
             // Longest wait first: the order in line.
@@ -52,6 +53,11 @@ export function restaffedModel(config: ContactCenterConfig, staff: StaffArrays |
       return { ...g, staffPlan: intervalStaffPlan(row, config.warmupSeconds, config.intervalSeconds) };
     }),
   };
+}
+
+function hasContacts(initial: NonNullable<Scenario['initialState']>): boolean {
+  const waiting = Object.values(initial.waiting ?? {}).some((list) => list.length > 0);
+  return waiting || Object.values(initial.inService ?? {}).some((byType) => Object.values(byType).some((list) => list.length > 0));
 }
 
 function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number): ContactTypeConfig {

@@ -25,8 +25,10 @@ export interface IntradayState {
   readonly waiting: readonly (readonly number[])[];
   /** Per agent group, per contact type: the handle time so far of each contact in hand. */
   readonly inService: readonly (readonly (readonly number[])[])[];
-  /** Per agent group: agents present at `--now`. */
+  /** Per agent group: agents present at `--now` (the state's `staff`, else the plan's). */
   readonly staff: readonly number[];
+  /** Per agent group: the scenario's staff at `--now`. */
+  readonly plannedStaff: readonly number[];
 }
 
 /** The scenario interval starting at clock `now` ("HH:MM"), or a message saying why there is none. */
@@ -152,5 +154,5 @@ export function parseIntradayState(scenario: Scenario, now: string, input: unkno
     }
   }
   if (issues.length > 0) throw new StateError(issues);
-  return { nowInterval: at, waiting, inService, staff };
+  return { nowInterval: at, waiting, inService, staff, plannedStaff: planned };
 }

@@ -16,6 +16,7 @@ import { parseScenario, type Scenario } from '../scenario/index.js';
 import { scheduledScenario, scheduleScenario, type ScenarioSchedule } from '../optimize/scheduleScenario.js';
 import { loadScenarioFile } from './loadScenarioFile.js';
 import { resolveRun, withPool, type RunOptions } from './runPool.js';
+import { intradayWith, type IntradayApiOptions, type IntradayOutput } from './intradayApi.js';
 
 export type { RunOptions } from './runPool.js';
 import { defaultWorkers, type NodeRunnerOptions } from './nodeWorkerRunner.js';
@@ -182,3 +183,15 @@ export { replay, type ReplayApiOptions } from './replayApi.js';
 
 export { forecast, type ForecastApiOptions } from './forecastHistoryFile.js';
 export { fit, type FitApiOptions, type FitApiOutput } from './fitApi.js';
+export type { IntradayApiOptions, IntradayOutput } from './intradayApi.js';
+
+/**
+ * The rest of today from the state of now (CONTRACT section 7, `ccsim intraday`): the scenario's
+ * intervals from `options.now` on, started with the contacts of `options.state` (waiting, with
+ * their waits so far; in hand, with the time spent), the volume reforecast from `options.actuals`
+ * when given, simulated as `simulate` does (workers, progress, signal). The output is a run output
+ * over those intervals plus `reforecast` (factor per type), `carriedIn` and `notes`.
+ */
+export function intraday(source: ScenarioSource, options: IntradayApiOptions): Promise<IntradayOutput> {
+  return intradayWith(typeof source === 'string' ? source : (source as Record<string, unknown>), options, (scenario, run) => simulate(scenario, run));
+}

@@ -39,7 +39,7 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
  * A device such as /dev/zero or /dev/urandom is refused at once instead of read for ever.
  * @throws InputError with `message(why)`
  */
-async function readInput(path: string, message: (why: string) => string): Promise<Buffer> {
+export async function readInput(path: string, message: (why: string) => string): Promise<Buffer> {
   let file;
   try {
     file = await open(path, 'r');

@@ -41,6 +41,7 @@ describe('intraday state.json, checked against the scenario', () => {
     expect(s.inService).toEqual([[[10, 200], []], [[], [60, 120, 5, 30, 300]]]);
     // 11:00 is interval 6: the voice team's array says 12 there.
     expect(s.staff).toEqual([12, 3]);
+    expect(s.plannedStaff).toEqual([12, 3]);
     expect(parseIntradayState(scenario, '08:00', {}).staff).toEqual([10, 3]);
   });
 
