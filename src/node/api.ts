@@ -16,7 +16,7 @@ import { parseScenario, type Scenario } from '../scenario/index.js';
 import { scheduledScenario, scheduleScenario, type ScenarioSchedule } from '../optimize/scheduleScenario.js';
 import { loadScenarioFile } from './loadScenarioFile.js';
 import { resolveRun, withPool, type RunOptions } from './runPool.js';
-import { intradayWith, type IntradayApiOptions, type IntradayOutput } from './intradayApi.js';
+import { intradayWith, restOfDay, type IntradayApiOptions, type IntradayOutput, type NowOptions } from './intradayApi.js';
 
 export type { RunOptions } from './runPool.js';
 import { defaultWorkers, type NodeRunnerOptions } from './nodeWorkerRunner.js';
@@ -77,9 +77,20 @@ export async function simulateWithRunners(source: ScenarioSource, options: Simul
   );
 }
 
+/** Options of `compare`: the run options, and optionally the state of now (intraday what-ifs). */
+export interface CompareApiOptions extends RunOptions {
+  /**
+   * With `now.now` and `now.state`, every scenario is compared over the rest of the day from the
+   * same state of now (`ccsim compare --now --state`): the same waiting and in-hand contacts and the
+   * same later customers in each, so "keep the plan" against "cancel the training" is paired.
+   */
+  readonly now?: NowOptions;
+}
+
 /** Run a baseline and variants with common random numbers; paired deltas against the baseline. */
-export async function compare(sources: readonly ScenarioSource[], options: RunOptions = {}): Promise<CompareOutput> {
-  const scenarios = await Promise.all(sources.map(loadScenario));
+export async function compare(sources: readonly ScenarioSource[], options: CompareApiOptions = {}): Promise<CompareOutput> {
+  const now = options.now;
+  const scenarios = await Promise.all(sources.map(async (source) => (now === undefined ? loadScenario(source) : (await restOfDay(typeof source === 'string' ? source : (source as Record<string, unknown>), now)).scenario)));
   const run = resolveRun(options);
   checkRunSize(scenarios.map((scenario) => ({ scenario, replications: run.replications })), run.force);
   return withPool(run, (pool) => compareScenarios(scenarios, pool, run));

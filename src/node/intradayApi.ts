@@ -35,18 +35,24 @@ export type IntradayOutput = SimulatedRun & {
   readonly notes: readonly string[];
 };
 
+/** The rest of the day as a scenario, and what the state and the actuals contributed. */
+export interface RestOfDay {
+  readonly scenario: Scenario;
+  readonly reforecast: Record<string, number>;
+  readonly reforecastDetail: Record<string, TypeReforecast> | undefined;
+  readonly carriedIn: Record<string, number>;
+  readonly notes: readonly string[];
+}
+
+/** What `intraday` and `compare --now --state` share: the options of the state of now. */
+export type NowOptions = Pick<IntradayApiOptions, 'now' | 'state' | 'actuals' | 'columns'>;
+
 /**
- * The rest of today from the state of now (CONTRACT section 7, `ccsim intraday`): the scenario's
- * intervals from `now` on, started with the waiting and in-hand contacts of `state`, the volume
- * reforecast from `actuals` when given, simulated like `simulate`. The simulation itself runs
- * through `run` (the caller's `simulate`), so it takes the same worker pool and options.
+ * The scenario's rest of the day from `options.now`: the state parsed against it, the volume
+ * reforecast from the actuals, the intervals from now on with the state as `initialState`.
  * @throws InputError naming the option, file, or `state` path at fault (exit 2)
  */
-export async function intradayWith(
-  source: string | Scenario | Record<string, unknown>,
-  options: IntradayApiOptions,
-  run: (scenario: Scenario, options: RunOptions) => Promise<SimulatedRun>,
-): Promise<IntradayOutput> {
+export async function restOfDay(source: string | Scenario | Record<string, unknown>, options: NowOptions): Promise<RestOfDay> {
   const scenario = typeof source === 'string' ? await loadScenarioFile(source) : parseScenario(source);
   const stateInput = typeof options.state === 'string' ? await readStateFile(options.state) : options.state;
   const where = typeof options.state === 'string' ? options.state : 'state';
@@ -80,10 +86,27 @@ export async function intradayWith(
     if (error instanceof ScenarioError) throw new InputError(`the rest of the day from ${options.now} is not a valid scenario:\n${issueLines(error.issues, '  ').join('\n')}`);
     throw error;
   }
-  const out = await run(rest, options);
-  const carriedIn = Object.fromEntries(scenario.contactTypes.map((t, ti) => [t.id, state.waiting[ti]!.length]));
-  const factors = Object.fromEntries(scenario.contactTypes.map((t) => [t.id, detail?.[t.id]?.factor ?? 1]));
-  return { ...out, now: options.now, reforecast: factors, reforecastDetail: detail, carriedIn, notes };
+  return {
+    scenario: rest,
+    reforecast: Object.fromEntries(scenario.contactTypes.map((t) => [t.id, detail?.[t.id]?.factor ?? 1])),
+    reforecastDetail: detail,
+    carriedIn: Object.fromEntries(scenario.contactTypes.map((t, ti) => [t.id, state.waiting[ti]!.length])),
+    notes,
+  };
+}
+
+/**
+ * The rest of today from the state of now (CONTRACT section 7, `ccsim intraday`): `restOfDay`
+ * simulated through `run` (the caller's `simulate`, so the same worker pool and options).
+ */
+export async function intradayWith(
+  source: string | Scenario | Record<string, unknown>,
+  options: IntradayApiOptions,
+  run: (scenario: Scenario, options: RunOptions) => Promise<SimulatedRun>,
+): Promise<IntradayOutput> {
+  const rest = await restOfDay(source, options);
+  const out = await run(rest.scenario, options);
+  return { ...out, now: options.now, reforecast: rest.reforecast, reforecastDetail: rest.reforecastDetail, carriedIn: rest.carriedIn, notes: rest.notes };
 }
 
 async function readStateFile(path: string): Promise<unknown> {

@@ -87,4 +87,19 @@ describe('ccsim intraday: the rest of the day from the state of now', () => {
     }
     expect(existsSync(out)).toBe(false);
   });
+
+  it('compare --now --state: what-ifs from the same state of now, paired (same customers: arrivals differ by exactly 0)', async () => {
+    const keep = file('keep.json', input);
+    const more = file('more.json', { ...input, name: 'more', agentGroups: [{ ...input.agentGroups[0]!, staff: input.agentGroups[0]!.staff.map((v, i) => (i >= 4 ? v + 3 : v)) }, input.agentGroups[1]!] });
+    const state = file('busy.json', { waiting: { calls: [200, 150, 120, 90, 60, 30, 10] }, inService: { team: { calls: [5, 60, 120] } } });
+    const r = await cli('compare', keep, more, '--now', '10:00', '--state', state, '--replications', '8', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { runs: { intervals: { start: string }[] }[]; deltas: { summary: Record<string, { mean: number; ci95: number }> }[] };
+    expect(doc.runs[0]!.intervals[0]!.start).toBe('10:00');
+    expect(doc.deltas[0]!.summary['arrivals']).toMatchObject({ mean: 0, ci95: 0 });
+    expect(doc.deltas[0]!.summary['serviceLevel']!.mean).toBeGreaterThan(doc.deltas[0]!.summary['serviceLevel']!.ci95);
+    const half = await cli('compare', keep, more, '--now', '10:00');
+    expect(half.code).toBe(2);
+    expect(half.stderr).toMatch(/--now and --state go together/);
+  });
 });
