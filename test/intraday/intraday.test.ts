@@ -103,3 +103,22 @@ describe('ccsim intraday: the rest of the day from the state of now', () => {
     expect(half.stderr).toMatch(/--now and --state go together/);
   });
 });
+
+describe('README: the 11:00 example', () => {
+  it('runs as written; every readable line fits 100 columns; cancelling the training helps billing', async () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Intraday: the rest of today'));
+    const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+    const commands = block.split('\n').filter((l) => l.startsWith('npx ccsim ')).map((l) => l.replace(/^npx ccsim /, '').replaceAll('$I', join(root, 'examples/intraday')).split(/\s+/));
+    expect(commands.map((c) => c[0])).toEqual(['intraday', 'compare']);
+    for (const argv of commands) {
+      const r = await cli(...argv, '--replications', '10');
+      expect(r.code, r.stderr).toBe(0);
+      for (const l of r.stdout.split('\n')) expect(l.length, l).toBeLessThanOrEqual(100);
+      if (argv[0] === 'intraday') expect(r.stdout).toMatch(/billing\s+12\s+1\.080\s+509 \/ 460\s+75%/);
+      if (argv[0] === 'compare') expect(r.stdout).toMatch(/billing service level \(30 s\)\s+\S+%\s+\S+%\s+\+\d+\.\d pts/);
+    }
+  });
+});
