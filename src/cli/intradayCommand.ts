@@ -2,7 +2,10 @@ import { intraday, type IntradayOutput } from '../node/api.js';
 import { intervalCsv } from '../experiment/intervalCsv.js';
 import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
 import { columnsFlag, commandLine, oneScenarioFile, requiredFlag } from './flags.js';
-import type { CliIo } from './io.js';
+import { UsageError, type CliIo } from './io.js';
+import { loadScenarioFile } from '../node/loadScenarioFile.js';
+import { sweepVariants } from '../experiment/index.js';
+import { ScenarioError, type Scenario } from '../scenario/index.js';
 import { table, wrap } from './format.js';
 import { runReport } from './runReport.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
@@ -28,6 +31,8 @@ Options:
                         of the day's busyness ((a + offered) / (a + forecast), a = 1/cv^2, cv the
                         type's volumeUncertainty.cv or 0.15): few contacts so far move it little
   --columns MAP         the actuals' headers: offered="Calls Offered",...
+  --set PATH=VALUE      a what-if on the scenario before it runs, as in sweep (repeat the flag
+                        for several): e.g. agentGroups[0].staff=*1.2 or contactTypes[1].volume=80
   --replications N      replications (default 10)
   --seed S              master seed, an integer >= 0 (default 1)
   --workers W           worker threads (default: available cores, at most N)
@@ -47,6 +52,7 @@ const FLAGS = {
   columns: { type: 'string' },
   out: { type: 'string' },
   csv: { type: 'string' },
+  set: { type: 'string', multiple: true },
 } as const;
 
 export async function intradayCommand(argv: string[], io: CliIo): Promise<number> {
@@ -60,8 +66,10 @@ export async function intradayCommand(argv: string[], io: CliIo): Promise<number
   const outFile = { flag: '--out', path: values.out };
   const csvFile = { flag: '--csv', path: values.csv };
   await checkOutputFiles([outFile, csvFile]);
+  let scenario = await loadScenarioFile(scenarioFile);
+  for (const set of values.set ?? []) scenario = withSet(scenario, set);
   const ctx = runContext(io, 'simulating the rest of the day', values);
-  const out = await ctx.finish(intraday(scenarioFile, { ...ctx.apiOptions, now, state, actuals: values.actuals, columns }));
+  const out = await ctx.finish(intraday(scenario, { ...ctx.apiOptions, now, state, actuals: values.actuals, columns }));
   const json = `${JSON.stringify(out, null, 2)}\n`;
   await writeOutputFiles([
     { ...outFile, text: () => json },
@@ -69,6 +77,20 @@ export async function intradayCommand(argv: string[], io: CliIo): Promise<number
   ]);
   io.stdout(values.json ? json : intradayReport(out));
   return 0;
+}
+
+/** `--set PATH=VALUE` applied to the scenario (one value, as sweep's `--set` takes several). */
+function withSet(scenario: Scenario, set: string): Scenario {
+  const eq = set.indexOf('=');
+  if (eq <= 0 || eq === set.length - 1) throw new UsageError('--set: expected PATH=VALUE (e.g. agentGroups[0].staff=*1.2)');
+  const path = set.slice(0, eq);
+  try {
+    return sweepVariants(scenario, path, [set.slice(eq + 1).trim()])[0]!.scenario;
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(`--set: ${error.message}`);
+    if (error instanceof ScenarioError) throw new UsageError(`--set ${path}: the value makes the scenario invalid:\n${error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    throw error;
+  }
 }
 
 /** The run report of the rest of the day, headed by what was carried in and the reforecast. */

@@ -72,8 +72,14 @@ describe('ccsim intraday: the rest of the day from the state of now', () => {
     const readable = await cli('intraday', scenario, '--now', '09:00', '--state', state, '--replications', '3');
     expect(readable.stdout).toMatch(/^The rest of the day from 09:00: 6 intervals/);
     for (const l of readable.stdout.split('\n')) expect(l.length).toBeLessThanOrEqual(100);
+    // --set applies a what-if before the run: twice the volume from now on means more arrivals.
+    const doubled = await cli('intraday', scenario, '--now', '09:00', '--state', state, '--replications', '3', '--json', '--set', 'contactTypes[0].volume=*2');
+    expect(doubled.code, doubled.stderr).toBe(0);
+    const arrivals = (text: string) => (JSON.parse(text) as { summary: { arrivals: { mean: number } } }).summary.arrivals.mean;
+    expect(arrivals(doubled.stdout)).toBeGreaterThan(1.7 * arrivals(ok.stdout));
     const out = join(dir, 'never.json');
     const cases: [string[], RegExp][] = [
+      [['--now', '09:00', '--state', state, '--set', 'contactTypes[0].volum=3'], /--set: no field contactTypes\[0\]\.volum in the scenario/],
       [['--now', '09:10', '--state', state], /--now: 09:10 is not an interval boundary/],
       [['--now', '09:00', '--state', file('bad.json', { waiting: { calls: [-1] }, inService: { team: { cals: [1] } } })], /waiting\.calls\[0\]: must be a number of seconds >= 0, got -1\n {2}inService\.team\.cals: no contact type "cals" in the scenario \(did you mean "calls"\?\)/],
       [['--now', '09:00', '--state', file('shift.json', { staff: { shifted: 5 } })], /staff\.shifted: group shifted is staffed by shifts/],
@@ -90,7 +96,7 @@ describe('ccsim intraday: the rest of the day from the state of now', () => {
 
   it('compare --now --state: what-ifs from the same state of now, paired (same customers: arrivals differ by exactly 0)', async () => {
     const keep = file('keep.json', input);
-    const more = file('more.json', { ...input, name: 'more', agentGroups: [{ ...input.agentGroups[0]!, staff: input.agentGroups[0]!.staff.map((v, i) => (i >= 4 ? v + 3 : v)) }, input.agentGroups[1]!] });
+    const more = file('more.json', { ...input, name: 'more', agentGroups: [{ ...input.agentGroups[0]!, staff: input.agentGroups[0]!.staff!.map((v, i) => (i >= 4 ? v + 3 : v)) }, input.agentGroups[1]!] });
     const state = file('busy.json', { waiting: { calls: [200, 150, 120, 90, 60, 30, 10] }, inService: { team: { calls: [5, 60, 120] } } });
     const r = await cli('compare', keep, more, '--now', '10:00', '--state', state, '--replications', '8', '--json');
     expect(r.code, r.stderr).toBe(0);
