@@ -1,8 +1,7 @@
-import { digamma, lnGamma } from '../random/index.js';
+import { digamma, lnGamma, lnNormalSurvival } from '../random/index.js';
 import { estimate, type Estimate } from './estimate.js';
 import { kaplanMeier, type KaplanMeier } from './kaplanMeier.js';
 import { maximize } from './maximize.js';
-import { logNormalSurvival } from './normalTail.js';
 import { WAIT_BINS, type WaitHistogram } from './waitHistogram.js';
 
 /**
@@ -157,7 +156,7 @@ function lognormalFit(h: WaitHistogram, bins: BinList): PatienceFitResult {
     const sigma = Math.exp(s!);
     const squares = SL2 - 2 * mu! * SL + d * mu! * mu!;
     let censored = 0;
-    for (let i = 0; i < bins.censoredCount.length; i++) censored += bins.censoredCount[i]! * logNormalSurvival((bins.censoredLog[i]! - mu!) / sigma);
+    for (let i = 0; i < bins.censoredCount.length; i++) censored += bins.censoredCount[i]! * lnNormalSurvival((bins.censoredLog[i]! - mu!) / sigma);
     return -SL - d * s! - 0.5 * d * Math.log(2 * Math.PI) - squares / (2 * sigma * sigma) + censored;
   };
   const max = maximize(logLikelihood, [Math.log(h.totalWait / d) - 0.5, 0]);

@@ -9,4 +9,4 @@ export { uniform } from './uniform.js';
 export { empirical } from './empirical.js';
 export { weibull, weibullScaleForMean } from './weibull.js';
 export { lnGamma, digamma, trigamma } from './gammaFunction.js';
-export { normalQuantile } from './normal.js';
+export { normalQuantile, lnNormalSurvival } from './normal.js';
