@@ -34,41 +34,14 @@ export function gammaP(a: number, x: number): number {
     }
     return front * sum;
   }
-  // Modified Lentz evaluation of Q's continued fraction.
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let n = 1; n < 10_000; n++) {
-    const an = -n * (n - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return 1 - front * h;
-}
-
-/** Φ(z), the standard normal CDF: Φ(z) = (1 + sign(z) P(1/2, z²/2)) / 2. */
-export function normalCdf(z: number): number {
-  const p = gammaP(0.5, (z * z) / 2);
-  return z < 0 ? (1 - p) / 2 : (1 + p) / 2;
+  return 1 - front * qContinuedFraction(a, x);
 }
 
 /**
- * ln Q(a, x) = ln(1 - P(a, x)), kept in log space in the upper tail (the continued fraction's
- * prefactor taken as a logarithm), so conditional tail probabilities Q(w + x) / Q(w) far out
- * (Q(w) = 1e-12 and beyond) are exact to rounding. Below a + 1, ln(1 - P) from the series.
+ * The continued fraction of Q(a, x) without its prefactor e^-x x^a / Γ(a) (modified Lentz;
+ * Numerical Recipes 6.2), for x >= a + 1 where it converges fast.
  */
-export function lnGammaQ(a: number, x: number): number {
-  if (!(x > 0)) return 0;
-  if (x < a + 1) return Math.log1p(-gammaP(a, x));
+function qContinuedFraction(a: number, x: number): number {
   const tiny = 1e-300;
   let b = x + 1 - a;
   let c = 1 / tiny;
@@ -86,7 +59,24 @@ export function lnGammaQ(a: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return a * Math.log(x) - x - lnGamma(a) + Math.log(h);
+  return h;
+}
+
+/** Φ(z), the standard normal CDF: Φ(z) = (1 + sign(z) P(1/2, z²/2)) / 2. */
+export function normalCdf(z: number): number {
+  const p = gammaP(0.5, (z * z) / 2);
+  return z < 0 ? (1 - p) / 2 : (1 + p) / 2;
+}
+
+/**
+ * ln Q(a, x) = ln(1 - P(a, x)), kept in log space in the upper tail (the continued fraction's
+ * prefactor taken as a logarithm), so conditional tail probabilities Q(w + x) / Q(w) far out
+ * (Q(w) = 1e-12 and beyond) are exact to rounding. Below a + 1, ln(1 - P) from the series.
+ */
+export function lnGammaQ(a: number, x: number): number {
+  if (!(x > 0)) return 0;
+  if (x < a + 1) return Math.log1p(-gammaP(a, x));
+  return a * Math.log(x) - x - lnGamma(a) + Math.log(qContinuedFraction(a, x));
 }
 
 /** ln P(Z > z) for a standard normal Z, in log space in the right tail (through lnGammaQ). */
