@@ -1,4 +1,5 @@
-import type { Kpis, RunOutput } from '../experiment/index.js';
+import { EXTRA_KPI_NAMES, type ExtraKpiName, type Kpis, type RunOutput } from '../experiment/index.js';
+import type { Metric } from '../stats/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { ciNote, count, money, percent, seconds, table, wrap } from './format.js';
 
@@ -52,6 +53,12 @@ export function runReport(out: RunOutput, options: RunReportOptions = {}): strin
     id, seconds(k.waitP90), count(k.retrials), count(k.repeats), count(k.botDropouts), count(k.workHours, 1), money(k.cost, costed), money(k.costPerContact, costed, 2),
   ]);
   parts.push(table(['type', 'wait p90', 'retrials', 'repeats', 'bot dropouts', 'work h', 'cost', 'cost/contact'], moreRows));
+  const extras = EXTRA_KPI_NAMES.filter((k) => s[k] !== undefined);
+  if (extras.length > 0) {
+    // Model-breadth-II KPIs (CONTRACT section 8), only those the scenario's features produce.
+    const rows = typeViews.map(([id, k]) => [id, ...extras.map((name) => EXTRA_FORMAT[name].show(k[name]))]);
+    parts.push(table(['type', ...extras.map((name) => EXTRA_FORMAT[name].header)], rows));
+  }
   const groupRows = groupIds.map((id) => {
     const g = out.byGroup[id]!;
     return [id, percent(g.occupancy), percent(g.slotUtilization), count(g.busyHours, 1), count(g.staffedHours, 1)];
@@ -61,6 +68,12 @@ export function runReport(out: RunOutput, options: RunReportOptions = {}): strin
   if (options.intervals !== false) parts.push(intervalTable(out, typeIds, groupIds));
   return parts.join('\n\n') + '\n';
 }
+
+const EXTRA_FORMAT: Record<ExtraKpiName, { header: string; show: (m: Metric | undefined) => string }> = {
+  blocked: { header: 'blocked', show: (m) => (m === undefined ? '-' : count(m)) },
+  blockRate: { header: 'block rate', show: (m) => (m === undefined ? '-' : percent(m)) },
+  disconnected: { header: 'disconnected', show: (m) => (m === undefined ? '-' : count(m)) },
+};
 
 /** One row per interval: each type's offered, SL and ASA, each group's occupancy, agents present and scheduled. */
 function intervalTable(out: RunOutput, typeIds: readonly string[], groupIds: readonly string[]): string {

@@ -1,4 +1,4 @@
-import type { AgentGroupConfig, ContactCenterConfig, ContactTypeConfig, StaffPlan } from '../model/index.js';
+import type { AgentGroupConfig, ContactCenterConfig, ContactTypeConfig, QueueClosing, StaffPlan } from '../model/index.js';
 import { intervalStaffPlan, shiftStaffPlan } from '../model/index.js';
 import { makeDistribution } from '../random/index.js';
 import type { AgentGroupSpec, ContactTypeSpec, Scenario } from '../scenario/index.js';
@@ -34,7 +34,31 @@ export function buildModel(scenario: Scenario): ContactCenterConfig {
     warmupSeconds: scenario.warmupMinutes * 60,
     types: scenario.contactTypes.map((t) => typeConfig(t, n, intervalSeconds)),
     groups: scenario.agentGroups.map((g) => groupConfig(g, scenario, typeIndex)),
+    lines: scenario.lines ?? null,
+    closeQueue: queueClosing(scenario),
   };
+}
+
+/**
+ * `closeQueueAt` in simulation seconds: each "HH:MM" on every day the horizon covers, inside
+ * [start of interval 0, end of the last interval]; "end" as a flag.
+ */
+function queueClosing(scenario: Scenario): QueueClosing | null {
+  const at = scenario.closeQueueAt;
+  if (at === undefined) return null;
+  const warmup = scenario.warmupMinutes * 60;
+  const origin = parseClock(scenario.start);
+  const horizon = scenario.intervals * scenario.intervalMinutes;
+  const times: number[] = [];
+  for (const clock of at) {
+    if (clock === 'end') continue;
+    const minute = parseClock(clock);
+    for (let day = 0; day * 1440 <= origin + horizon; day++) {
+      const offset = day * 1440 + minute - origin;
+      if (offset >= 0 && offset <= horizon) times.push(warmup + offset * 60);
+    }
+  }
+  return { times: [...new Set(times)].sort((a, b) => a - b), atEnd: at.includes('end') };
 }
 
 /**
@@ -90,6 +114,7 @@ function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number): Con
     repeat: followUp(t.repeat),
     volumeCv: t.volumeUncertainty?.cv ?? 0,
     concurrencyFactor: t.concurrencyFactor ?? [],
+    maxQueue: t.maxQueue ?? null,
   };
 }
 

@@ -1,9 +1,7 @@
-import { KPI_NAMES, type RunOutput } from './runOutput.js';
+import { EXTRA_KPI_NAMES, KPI_NAMES, type KpiName, type RunOutput } from './runOutput.js';
 
 // Below the CLI and the web page, free of node:*: `ccsim run --csv` and the page's export
 // (web/src/export/resultsCsv.ts) both write it.
-
-type KpiName = (typeof KPI_NAMES)[number];
 
 /**
  * Decimals kept per column, by what the column measures: enough for any planning decision and
@@ -45,6 +43,9 @@ const KPI_DECIMALS = {
   costPerContact: CSV_DECIMALS.cost,
   waitP90: CSV_DECIMALS.seconds,
   workHours: CSV_DECIMALS.hours,
+  blocked: CSV_DECIMALS.count,
+  blockRate: CSV_DECIMALS.fraction,
+  disconnected: CSV_DECIMALS.count,
 } as const satisfies Record<KpiName, number>;
 
 const GROUP_COLUMNS = ['occupancy', 'occupancy_ci95', 'slotUtilization', 'slotUtilization_ci95', 'staffed', 'staffed_ci95', 'scheduled'] as const;
@@ -62,17 +63,22 @@ export interface IntervalCsvFilter {
  * kind's columns empty.
  */
 export function intervalCsv(out: RunOutput, filter: IntervalCsvFilter = {}): string {
-  const header = ['interval', 'start', 'kind', 'type', 'group', ...KPI_NAMES.flatMap((k) => [k, `${k}_ci95`]), ...GROUP_COLUMNS];
+  // Section-8 KPIs get columns only when the run has them (after the others: old readers keep working).
+  const names: readonly KpiName[] = [...KPI_NAMES, ...EXTRA_KPI_NAMES.filter((k) => out.summary[k] !== undefined)];
+  const header = ['interval', 'start', 'kind', 'type', 'group', ...names.flatMap((k) => [k, `${k}_ci95`]), ...GROUP_COLUMNS];
   const typeIds = filter.types ?? (out.intervals[0] ? Object.keys(out.intervals[0].byType) : []);
   const groupIds = filter.groups ?? (out.intervals[0] ? Object.keys(out.intervals[0].byGroup) : []);
-  const noKpis = KPI_NAMES.flatMap(() => ['', '']);
+  const noKpis = names.flatMap(() => ['', '']);
   const noGroup = GROUP_COLUMNS.map(() => '');
   const lines = [header.join(',')];
   out.intervals.forEach((iv, i) => {
     for (const type of typeIds) {
       const kpis = iv.byType[type];
       if (kpis === undefined) continue;
-      const cells = KPI_NAMES.flatMap((k) => [rounded(kpis[k].mean, KPI_DECIMALS[k]), rounded(kpis[k].ci95, KPI_DECIMALS[k])]);
+      const cells = names.flatMap((k) => {
+        const m = kpis[k];
+        return m === undefined ? ['', ''] : [rounded(m.mean, KPI_DECIMALS[k]), rounded(m.ci95, KPI_DECIMALS[k])];
+      });
       lines.push([String(i), iv.start, 'type', csvText(type), '', ...cells, ...noGroup].join(','));
     }
     for (const group of groupIds) {

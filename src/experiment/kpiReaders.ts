@@ -1,5 +1,14 @@
+import type { ContactCenterConfig } from '../model/index.js';
 import { TYPE_MEASURES, TypeMeasure } from './measures.js';
+import { KPI_NAMES, type ExtraKpiName, type KpiName } from './runOutput.js';
 import { waitQuantile } from './waitHistogram.js';
+
+/** How one KPI is read from a raw row: a count (x only) or a ratio of means x / y. */
+export interface KpiReader {
+  readonly ratio: boolean;
+  readonly x: (r: Float64Array) => number;
+  readonly y: (r: Float64Array) => number;
+}
 
 /** Row of raw type measures plus the clock seconds the row covers. */
 export const SECONDS = TYPE_MEASURES;
@@ -8,7 +17,7 @@ export const ROW = TYPE_MEASURES + 1;
 /**
  * How each KPI of KPI_NAMES (same order) is read from a raw row: a count (x only) or a ratio x / y.
  */
-export const KPI_READERS: readonly { ratio: boolean; x: (r: Float64Array) => number; y: (r: Float64Array) => number }[] = [
+export const KPI_READERS: readonly KpiReader[] = [
   count(TypeMeasure.arrivals),
   count(TypeMeasure.botEntered),
   count(TypeMeasure.contained),
@@ -32,8 +41,34 @@ export const KPI_READERS: readonly { ratio: boolean; x: (r: Float64Array) => num
   { ratio: false, x: (r) => r[TypeMeasure.work]! / 3600, y: () => 0 },
 ];
 
-function count(m: number) {
+function count(m: number): KpiReader {
   return { ratio: false, x: (r: Float64Array) => r[m]!, y: () => 0 };
+}
+
+/** The model-breadth-II KPIs (CONTRACT section 8), each output only when its feature is in the scenario. */
+const EXTRA_READERS: Record<ExtraKpiName, KpiReader> = {
+  blocked: count(TypeMeasure.blocked),
+  // The contract's ratio: blocked / fresh arrivals (with retrials it may exceed the per-attempt
+  // blocking probability blocked / (arrivals + retrials + repeats); see docs/contract.md section 8).
+  blockRate: { ratio: true, x: (r) => r[TypeMeasure.blocked]!, y: (r) => r[TypeMeasure.arrivals]! },
+  disconnected: count(TypeMeasure.disconnected),
+};
+
+/** The KPIs a run outputs, in order, and how each is read. */
+export interface KpiSet {
+  readonly names: readonly KpiName[];
+  readonly readers: readonly KpiReader[];
+}
+
+/**
+ * The KPIs of a model: those of sections 2 and 4 always, then each section-8 KPI whose feature
+ * the model uses (so a scenario without them has exactly the output it always had).
+ */
+export function kpiSet(config: ContactCenterConfig): KpiSet {
+  const extras: ExtraKpiName[] = [];
+  if (config.lines != null || config.types.some((t) => t.maxQueue != null)) extras.push('blocked', 'blockRate');
+  if (config.closeQueue != null) extras.push('disconnected');
+  return { names: [...KPI_NAMES, ...extras], readers: [...KPI_READERS, ...extras.map((name) => EXTRA_READERS[name])] };
 }
 function resolvedInQueue(r: Float64Array): number {
   return r[TypeMeasure.answered]! + r[TypeMeasure.abandoned]!;

@@ -35,8 +35,13 @@ export const TypeMeasure = {
   work: 16,
   /** First of WAIT_BINS counts of answered contacts' queue waits (see waitHistogram). */
   waitBins: 17,
+  // Model breadth II (CONTRACT section 8), after the histogram.
+  /** Arrivals, retrials and repeats that found every line taken or their queue at maxQueue. */
+  blocked: 17 + WAIT_BINS,
+  /** Waiting contacts cleared by closeQueueAt. */
+  disconnected: 18 + WAIT_BINS,
 } as const;
-export const TYPE_MEASURES = TypeMeasure.waitBins + WAIT_BINS;
+export const TYPE_MEASURES = TypeMeasure.disconnected + 1;
 
 export const GroupMeasure = {
   /** Agent-seconds busy (holding at least one contact, or in wrap-up). */

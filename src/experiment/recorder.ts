@@ -120,6 +120,15 @@ export class Recorder implements ContactCenterObserver {
     this.bump(type, interval, TypeMeasure.unresolved);
   }
 
+  blocked(type: number, interval: number, time: number): void {
+    if (time < this.endOfDay) this.events++;
+    this.bump(type, interval, TypeMeasure.blocked);
+  }
+
+  disconnected(type: number, interval: number): void {
+    this.bump(type, interval, TypeMeasure.disconnected);
+  }
+
   groupLevels(group: number, time: number, present: number, busy: number, slots: number, busySlots: number): void {
     // A group's four signals change together, in GroupMeasure order: busy, staffed, slots busy, slots staffed.
     this.agentLevels.set4(group, time, busy, present, busySlots, slots);

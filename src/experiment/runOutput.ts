@@ -40,6 +40,13 @@ export interface Kpis {
    * factors, plus wrap-up; chat hours for chats), by arrival interval (extension).
    */
   workHours: Metric;
+  // Model breadth II (CONTRACT section 8): present only when the scenario uses the feature.
+  /** Arrivals, retrials and repeats blocked (every line taken, or the queue at maxQueue). */
+  blocked?: Metric;
+  /** blocked / arrivals. */
+  blockRate?: Metric;
+  /** Waiting contacts cleared by closeQueueAt. */
+  disconnected?: Metric;
 }
 
 /** Agent KPIs of a group or of all groups, by clock time. */
@@ -105,3 +112,9 @@ export const KPI_NAMES = [
   'waitP90',
   'workHours',
 ] as const satisfies readonly (keyof Kpis)[];
+
+/** KPIs of CONTRACT section 8, output only for scenarios that use their feature (see kpiSet). */
+export const EXTRA_KPI_NAMES = ['blocked', 'blockRate', 'disconnected'] as const satisfies readonly (keyof Kpis)[];
+export type ExtraKpiName = (typeof EXTRA_KPI_NAMES)[number];
+/** Any contact KPI name. */
+export type KpiName = (typeof KPI_NAMES)[number] | ExtraKpiName;

@@ -4,7 +4,7 @@ import { countMetric, PairedMoments, ratioMetric, type Metric } from '../stats/i
 /** Agent KPIs per view: occupancy, slot utilization, busy hours, staffed hours, mean agents present. */
 const GK = 5;
 import { GROUP_MEASURES, GroupMeasure, TYPE_MEASURES, type ReplicationResult } from './measures.js';
-import { K, KPI_READERS, ROW, SECONDS } from './kpiReaders.js';
+import { kpiSet, ROW, SECONDS, type KpiSet } from './kpiReaders.js';
 import { KPI_NAMES, type GroupKpis, type IntervalGroupKpis, type IntervalOutput, type Kpis, type RunOutput } from './runOutput.js';
 
 /*
@@ -52,12 +52,17 @@ export class RunReducer {
   private readonly typeRows: Float64Array;
   private readonly groupRows: Float64Array;
   private expected = 0;
+  /** The contact KPIs this run outputs, and their count. */
+  private readonly set: KpiSet;
+  private readonly k: number;
 
   constructor(private readonly config: ContactCenterConfig) {
+    this.set = kpiSet(config);
+    this.k = this.set.names.length;
     this.nTypes = config.types.length;
     this.nGroups = config.groups.length;
     this.n = config.intervals;
-    this.typeMoments = new PairedMoments(viewCount(this.nTypes, this.n) * K);
+    this.typeMoments = new PairedMoments(viewCount(this.nTypes, this.n) * this.k);
     this.groupMoments = new PairedMoments(viewCount(this.nGroups, this.n) * GK);
     this.typeRows = new Float64Array((1 + this.nTypes) * ROW);
     this.groupRows = new Float64Array((1 + this.nGroups) * GROUP_MEASURES);
@@ -88,7 +93,7 @@ export class RunReducer {
         const at = (t * n + i) * TYPE_MEASURES;
         for (let m = 0; m < TYPE_MEASURES; m++) row[m] = table[at + m]!;
         row[SECONDS] = seconds;
-        this.observe(moments, intervalView(nTypes, i, t), row, K);
+        this.observe(moments, intervalView(nTypes, i, t), row);
         for (let m = 0; m < ROW; m++) {
           typeRows[dayView(t) * ROW + m]! += row[m]!;
         }
@@ -98,13 +103,14 @@ export class RunReducer {
     typeRows[SECONDS] = seconds * n;
     for (let v = 0; v <= nTypes; v++) {
       for (let m = 0; m < ROW; m++) row[m] = typeRows[v * ROW + m]!;
-      this.observe(moments, v, row, K);
+      this.observe(moments, v, row);
     }
   }
 
-  private observe(moments: PairedMoments, view: number, row: Float64Array, k: number): void {
+  private observe(moments: PairedMoments, view: number, row: Float64Array): void {
+    const { k, set } = this;
     for (let j = 0; j < k; j++) {
-      const reader = KPI_READERS[j]!;
+      const reader = set.readers[j]!;
       moments.add(view * k + j, reader.x(row), reader.y(row));
     }
   }
@@ -139,9 +145,10 @@ export class RunReducer {
 
   private kpis(view: number): Kpis {
     const out: Partial<Record<keyof Kpis, Metric>> = {};
-    KPI_NAMES.forEach((name, j) => {
-      const sums = this.typeMoments.sums(view * K + j);
-      out[name] = KPI_READERS[j]!.ratio ? ratioMetric(sums) : countMetric(sums);
+    const { k, set } = this;
+    set.names.forEach((name, j) => {
+      const sums = this.typeMoments.sums(view * k + j);
+      out[name] = set.readers[j]!.ratio ? ratioMetric(sums) : countMetric(sums);
     });
     return out as Kpis;
   }
@@ -180,7 +187,7 @@ export class RunReducer {
     const value = (x: number | null) => (x === null ? NaN : x);
     for (let t = 0; t < nTypes; t++) {
       for (let i = 0; i < n; i++) {
-        const view = intervalView(nTypes, i, t) * K;
+        const view = intervalView(nTypes, i, t) * this.k;
         const sl = ratioMetric(this.typeMoments.sums(view + SL));
         out.serviceLevel[t * n + i] = value(sl.mean);
         out.serviceLevelHalfWidth[t * n + i] = value(sl.ci95);

@@ -13,6 +13,8 @@ export type TraceKind =
   | 'end'
   | 'abandon'
   | 'unresolved'
+  | 'blocked'
+  | 'disconnected'
   | 'staff'
   | 'interval';
 
@@ -83,6 +85,12 @@ export class TraceRecorder implements ContactCenterObserver {
   unresolved(type: number, _interval: number, t: number, wait: number, contact: number): void {
     this.add({ t, kind: 'unresolved', contact, type: this.typeIds[type]!, wait });
   }
+  blocked(type: number, _interval: number, t: number, contact: number): void {
+    this.add({ t, kind: 'blocked', contact, type: this.typeIds[type]! });
+  }
+  disconnected(type: number, _interval: number, t: number, wait: number, contact: number): void {
+    this.add({ t, kind: 'disconnected', contact, type: this.typeIds[type]!, wait });
+  }
   groupLevels(group: number, t: number, present: number): void {
     if (this.present[group] === present) return;
     this.present[group] = present;
@@ -108,6 +116,8 @@ export function teeObserver(...observers: ContactCenterObserver[]): ContactCente
     handled: (...a) => observers.forEach((o) => o.handled(...a)),
     abandoned: (...a) => observers.forEach((o) => o.abandoned(...a)),
     unresolved: (...a) => observers.forEach((o) => o.unresolved(...a)),
+    blocked: (...a) => observers.forEach((o) => o.blocked(...a)),
+    disconnected: (...a) => observers.forEach((o) => o.disconnected(...a)),
     groupLevels: (...a) => observers.forEach((o) => o.groupLevels(...a)),
     queueLevel: (...a) => observers.forEach((o) => o.queueLevel(...a)),
     intervalStarted: (...a) => observers.forEach((o) => o.intervalStarted(...a)),

@@ -212,6 +212,10 @@ class ContactLogger implements ContactCenterObserver {
   retried(): void {}
   repeated(): void {}
   unresolved(): void {}
+  // The contact log has answered and abandoned rows only (CONTRACT section 6): a blocked call
+  // never queued, a disconnected one left no answer or abandonment to record.
+  blocked(): void {}
+  disconnected(): void {}
   groupLevels(): void {}
   queueLevel(): void {}
   intervalStarted(): void {}

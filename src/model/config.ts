@@ -36,6 +36,11 @@ export interface ContactTypeConfig {
   readonly volumeCv: number;
   /** Chat handle-time factors f_k for an agent holding k chats as the chat starts (empty: none). */
   readonly concurrencyFactor: readonly number[];
+  /**
+   * Queue cap: a contact no agent takes at once that finds this many of its type waiting is
+   * blocked; absent or null: no cap.
+   */
+  readonly maxQueue?: number | null;
 }
 
 /** A chatbot (or IVR) stage in front of the agent queue. */
@@ -114,6 +119,18 @@ export interface ContactCenterConfig {
   readonly warmupSeconds: number;
   readonly types: readonly ContactTypeConfig[];
   readonly groups: readonly AgentGroupConfig[];
+  /** Phone lines shared by the voice types (contacts in the bot, waiting or in service); absent or null: unlimited. */
+  readonly lines?: number | null;
+  /** When the queues are cleared (waiting contacts disconnected); absent or null: never. */
+  readonly closeQueue?: QueueClosing | null;
+}
+
+/** Queue clearing times (CONTRACT section 8 `closeQueueAt`). */
+export interface QueueClosing {
+  /** Simulation seconds, ascending, inside the horizon: every waiting contact is disconnected. */
+  readonly times: readonly number[];
+  /** Clear at the end of the last interval and keep the queues closed after it. */
+  readonly atEnd: boolean;
 }
 
 /** How long after the end of the last interval contacts may still wait before they count as unresolved. */

@@ -48,6 +48,14 @@ export class ContactCenter implements EventHandler {
   private readonly warmup: number;
   private readonly intervalLength: number;
   private readonly endOfDay: number;
+  /** Phone lines (Infinity: unlimited) and the voice contacts holding one now. */
+  private readonly lines: number;
+  private linesInUse = 0;
+  private readonly isVoice: Uint8Array;
+  /** Queue cap per type (Infinity: none). */
+  private readonly maxQueue: Float64Array;
+  /** Past the end-of-day close (`closeQueueAt` "end"): whoever joins a queue is disconnected. */
+  private closed = false;
   private ran = false;
 
   constructor(
@@ -64,6 +72,9 @@ export class ContactCenter implements EventHandler {
     this.table = routingTable(config);
     this.queues = new WaitingQueues(types.length, this.contacts);
     this.isChat = Uint8Array.from(types, (t) => (t.channel === 'chat' ? 1 : 0));
+    this.isVoice = Uint8Array.from(types, (t) => (t.channel === 'voice' ? 1 : 0));
+    this.lines = config.lines ?? Infinity;
+    this.maxQueue = Float64Array.from(types, (t) => t.maxQueue ?? Infinity);
     this.concurrency = Int32Array.from(groups, (g) => g.concurrency);
     this.router = (options.router ?? ((s) => new LongestIdleRouter(s)))({
       agents: this.agents,
@@ -102,6 +113,7 @@ export class ContactCenter implements EventHandler {
     }
     this.staffing.start(E.STAFF, E.STAFF_PRIORITY);
     if (this.config.initial != null) cal.schedule(0, E.CARRY_IN, 0, E.CARRY_IN_PRIORITY);
+    this.config.closeQueue?.times.forEach((time, k) => cal.schedule(time, E.CLOSE, k));
     for (let t = 0; t < this.types.length; t++) {
       this.arrivals.advance(t);
       const first = this.arrivals.nextTime[t]!;
@@ -134,10 +146,15 @@ export class ContactCenter implements EventHandler {
         break;
       case E.RETRIAL:
         this.followUps.retry(payload);
-        this.joinQueue(payload);
+        if (this.admitted(payload)) this.joinQueue(payload);
         break;
-      case E.REPEAT:
-        this.joinQueue(this.followUps.repeat(payload));
+      case E.REPEAT: {
+        const c = this.followUps.repeat(payload);
+        if (this.admitted(c)) this.joinQueue(c);
+        break;
+      }
+      case E.CLOSE:
+        this.clearQueues();
         break;
       case E.STAFF:
         this.staffing.apply(payload);
@@ -166,6 +183,7 @@ export class ContactCenter implements EventHandler {
     const c = pool.open(type, interval);
     this.draws.fresh(type, c);
     this.observer.arrived(type, interval, time, c);
+    if (!this.admitted(c)) return;
     if (pool.botOutcome[c] === BOT_NONE) {
       this.joinQueue(c);
       return;
@@ -184,6 +202,7 @@ export class ContactCenter implements EventHandler {
         this.observer.contained(pool.type[c]!, pool.interval[c]!, time, c);
         this.followUps.finished(c);
       } else this.observer.botDroppedOut(pool.type[c]!, pool.interval[c]!, time, c);
+      this.leave(c);
       pool.release(c);
       return;
     }
@@ -209,6 +228,7 @@ export class ContactCenter implements EventHandler {
           pool.botOutcome[c] = BOT_NONE;
           pool.handleTime[c] = this.types[t]!.handleTime[0]!.sampleRemaining(this.carriedStreams[t]!, elapsed);
           pool.joinTime[c] = 0;
+          this.takeLine(c);
           const agent = this.agentOfGroupFor(g, t);
           if (agent < 0) throw new RangeError(`initial state: no agent of group ${this.config.groups[g]!.id} free for a contact in hand at time 0`);
           this.serve(agent, c);
@@ -222,6 +242,7 @@ export class ContactCenter implements EventHandler {
         draws.fresh(t, c);
         pool.botOutcome[c] = BOT_NONE;
         pool.patience[c] = patience === null ? Infinity : patience.sampleRemaining(this.carriedStreams[t]!, wait);
+        this.takeLine(c);
         this.enterQueue(c, -wait);
       }
     });
@@ -245,11 +266,60 @@ export class ContactCenter implements EventHandler {
     return -1;
   }
 
-  /** The contact is offered to the agents: answered at once by a free agent, or it waits. */
+  /**
+   * The contact is offered to the agents: answered at once by a free agent, or it waits; or,
+   * when no agent takes it and its type's queue is at `maxQueue`, it is blocked (never offered).
+   */
   private joinQueue(c: number): void {
     const time = this.calendar.now;
-    this.observer.queued(this.contacts.type[c]!, this.contacts.interval[c]!, time, c);
+    const pool = this.contacts;
+    const type = pool.type[c]!;
+    if (this.queues.waiting[type]! >= this.maxQueue[type]! && this.strandedAtEnd[type] === 0 && !this.closed) {
+      const agent = this.router.takeAgent(type);
+      if (agent < 0) {
+        this.leave(c);
+        this.block(c);
+        return;
+      }
+      this.observer.queued(type, pool.interval[c]!, time, c);
+      pool.joinTime[c] = time;
+      this.serve(agent, c);
+      return;
+    }
+    this.observer.queued(type, pool.interval[c]!, time, c);
     this.enterQueue(c, time);
+  }
+
+  /**
+   * Whether contact `c` (fresh, retrying or repeating) gets into the system: a voice contact
+   * takes a phone line, or is blocked when every line is taken. Other channels always get in.
+   */
+  private admitted(c: number): boolean {
+    if (this.lines === Infinity || this.isVoice[this.contacts.type[c]!] === 0) return true;
+    if (this.linesInUse >= this.lines) {
+      this.block(c);
+      return false;
+    }
+    this.linesInUse++;
+    return true;
+  }
+
+  /** A carried contact (intraday) holds a line whatever the count: it is already in the system. */
+  private takeLine(c: number): void {
+    if (this.lines !== Infinity && this.isVoice[this.contacts.type[c]!] === 1) this.linesInUse++;
+  }
+
+  /** Contact `c` leaves the system: a voice contact frees its line. */
+  private leave(c: number): void {
+    if (this.lines !== Infinity && this.isVoice[this.contacts.type[c]!] === 1) this.linesInUse--;
+  }
+
+  /** `c` never got to the queue: reported blocked; it may try again, as after abandoning. */
+  private block(c: number): void {
+    const pool = this.contacts;
+    this.observer.blocked(pool.type[c]!, pool.interval[c]!, this.calendar.now, c);
+    this.followUps.abandoned(c);
+    pool.release(c);
   }
 
   /** Contact `c`, in line since `joinTime` (now, or before time 0 for a carried contact), meets the agents. */
@@ -258,8 +328,10 @@ export class ContactCenter implements EventHandler {
     const pool = this.contacts;
     const type = pool.type[c]!;
     pool.joinTime[c] = joinTime;
-    if (this.strandedAtEnd[type] === 1) {
-      this.observer.unresolved(type, pool.interval[c]!, time, 0, c);
+    if (this.strandedAtEnd[type] === 1 || this.closed) {
+      if (this.closed) this.observer.disconnected(type, pool.interval[c]!, time, time - joinTime, c);
+      else this.observer.unresolved(type, pool.interval[c]!, time, 0, c);
+      this.leave(c);
       pool.release(c);
       return;
     }
@@ -362,6 +434,7 @@ export class ContactCenter implements EventHandler {
     const chat = this.isChat[pool.type[c]!]!;
     this.observer.handled(pool.type[c]!, time, c, agent);
     this.followUps.finished(c);
+    this.leave(c);
     pool.release(c);
     if (wrap > 0) {
       // After-contact work keeps the contact's slot (the whole agent for voice and email).
@@ -426,6 +499,7 @@ export class ContactCenter implements EventHandler {
     pool.timer[c] = -1;
     this.cancelTimers(c);
     this.queues.remove(type, c);
+    this.leave(c);
     this.observer.abandoned(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c);
     this.observer.queueLevel(type, time, this.queues.waiting[type]!);
     this.followUps.abandoned(c);
@@ -435,6 +509,10 @@ export class ContactCenter implements EventHandler {
     const time = this.calendar.now;
     this.observer.intervalStarted(interval, time);
     if (interval < this.config.intervals) return;
+    if (this.config.closeQueue?.atEnd === true) {
+      this.clearQueues();
+      this.closed = true;
+    }
     const final = this.staffing.finalStaff;
     for (let t = 0; t < this.types.length; t++) {
       const groups = this.table.groupsOfType[t]!;
@@ -455,8 +533,24 @@ export class ContactCenter implements EventHandler {
     const pool = this.contacts;
     this.queues.drain(type, (c) => {
       this.cancelTimers(c);
+      this.leave(c);
       this.observer.unresolved(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c);
     });
     this.observer.queueLevel(type, time, 0);
+  }
+
+  /** `closeQueueAt`: every waiting contact is disconnected and leaves (no retrial). */
+  private clearQueues(): void {
+    const time = this.calendar.now;
+    const pool = this.contacts;
+    for (let type = 0; type < this.types.length; type++) {
+      if (this.queues.waiting[type] === 0) continue;
+      this.queues.drain(type, (c) => {
+        this.cancelTimers(c);
+        this.leave(c);
+        this.observer.disconnected(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c);
+      });
+      this.observer.queueLevel(type, time, 0);
+    }
   }
 }

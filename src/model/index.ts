@@ -5,6 +5,8 @@ export type {
   ContactCenterConfig,
   ContactTypeConfig,
   FollowUpConfig,
+  InitialState,
+  QueueClosing,
   SkillConfig,
   StaffPlan,
 } from './config.js';

@@ -30,6 +30,13 @@ export interface ContactCenterObserver {
   abandoned(type: number, interval: number, time: number, wait: number, contact: number): void;
   /** The contact was still waiting at the end of the day (see CONTRACT "End of day"). */
   unresolved(type: number, interval: number, time: number, wait: number, contact: number): void;
+  /**
+   * The contact found every line taken, or its type's queue at `maxQueue`: it never joined the
+   * queue (a retrial may follow, as after abandoning).
+   */
+  blocked(type: number, interval: number, time: number, contact: number): void;
+  /** The queue was cleared (`closeQueueAt`) while the contact waited `wait` seconds: it leaves. */
+  disconnected(type: number, interval: number, time: number, wait: number, contact: number): void;
   /** The number of agents present, agents busy, chat slots present and slots busy in a group changed. */
   groupLevels(group: number, time: number, present: number, busy: number, slots: number, busySlots: number): void;
   /** The number of contacts waiting in a type's queue changed. */

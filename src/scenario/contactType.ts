@@ -64,6 +64,10 @@ export const ContactTypeSchema = documented(
       z.array(z.number().gt(0)).min(1),
       'chat only: a chat\'s handle time is multiplied by f_k when its agent holds k chats as it starts (the last value applies beyond the list)',
     ).optional(),
+    maxQueue: documented(
+      z.number().int().min(0),
+      'queue cap: an arrival of this type that no agent takes at once and that finds this many contacts of its type waiting is blocked (never joins the queue; with retrial it may try again); 0 = no waiting at all',
+    ).optional(),
     maxAbandonRate: documented(z.number().min(0).max(1), 'staffing constraint (ccsim staff): highest acceptable abandon rate').optional(),
     maxAsa: documented(z.number().gt(0), 'staffing constraint (ccsim staff): highest acceptable ASA, seconds').optional(),
   }),

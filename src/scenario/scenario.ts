@@ -35,6 +35,14 @@ export const ScenarioSchema = documented(
     agentGroups: documented(z.array(AgentGroupSchema).min(1), 'the agent pools'),
     shiftTemplates: documented(z.array(ShiftTemplateSchema), 'shifts `ccsim schedule` may hire (section 5)').optional(),
     initialState: InitialStateSchema.optional(),
+    lines: documented(
+      z.number().int().min(1),
+      'phone lines: voice contacts that can be in the system at once (in the bot, waiting or with an agent, all voice types together); a voice arrival (or retrial, or repeat) that finds every line taken is blocked',
+    ).optional(),
+    closeQueueAt: documented(
+      z.array(z.union([z.literal('end'), ClockSchema])).min(1),
+      'times the queues are cleared: every contact still waiting is disconnected (counted in disconnected, no retrial). "HH:MM" clears at that clock time on each day of the horizon; "end" clears at the end of the last interval and keeps the queues closed after it (instead of serving the day\'s last callers after hours)',
+    ).optional(),
     forecast: documented(
       z.string().regex(/\S/, { error: 'must not be empty' }),
       'CSV file (path relative to the scenario) with columns interval_start,type,volume,aht: fills volume and handle-time means per interval',

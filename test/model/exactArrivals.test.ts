@@ -48,6 +48,8 @@ class ArrivalLog implements ContactCenterObserver {
   handled(): void {}
   abandoned(): void {}
   unresolved(): void {}
+  blocked(): void {}
+  disconnected(): void {}
   groupLevels(): void {}
   queueLevel(): void {}
   intervalStarted(): void {}
