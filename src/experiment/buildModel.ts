@@ -115,6 +115,16 @@ function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number): Con
     volumeCv: t.volumeUncertainty?.cv ?? 0,
     concurrencyFactor: t.concurrencyFactor ?? [],
     maxQueue: t.maxQueue ?? null,
+    // Acceptance 0: offers nobody takes change nothing, so the model has no callbacks at all.
+    callback:
+      t.callback === undefined || t.callback.acceptance === 0
+        ? null
+        : {
+            offerAfter: t.callback.offerAfterSeconds ?? Infinity,
+            ewtAbove: t.callback.offerWhenEwtAbove ?? Infinity,
+            acceptance: t.callback.acceptance,
+            window: t.callback.window,
+          },
   };
 }
 

@@ -46,6 +46,11 @@ const KPI_DECIMALS = {
   blocked: CSV_DECIMALS.count,
   blockRate: CSV_DECIMALS.fraction,
   disconnected: CSV_DECIMALS.count,
+  callbacksOffered: CSV_DECIMALS.count,
+  callbacksAccepted: CSV_DECIMALS.count,
+  callbacksMade: CSV_DECIMALS.count,
+  callbackWait: CSV_DECIMALS.seconds,
+  callbackServiceLevel: CSV_DECIMALS.fraction,
 } as const satisfies Record<KpiName, number>;
 
 const GROUP_COLUMNS = ['occupancy', 'occupancy_ci95', 'slotUtilization', 'slotUtilization_ci95', 'staffed', 'staffed_ci95', 'scheduled'] as const;

@@ -25,8 +25,10 @@ export const KPI_READERS: readonly KpiReader[] = [
   count(TypeMeasure.answered),
   count(TypeMeasure.abandoned),
   count(TypeMeasure.unresolved),
-  { ratio: true, x: (r) => r[TypeMeasure.answeredInTime]!, y: (r) => resolvedInQueue(r) - r[TypeMeasure.shortAbandoned]! },
-  { ratio: true, x: (r) => r[TypeMeasure.waitAnswered]!, y: (r) => r[TypeMeasure.answered]! },
+  // Service level, ASA and the wait p90 are over live answers: a callback made counts in answered
+  // but its caller left the queue (callbacksMade is 0 without callbacks, and x - 0 is x exactly).
+  { ratio: true, x: (r) => r[TypeMeasure.answeredInTime]!, y: (r) => liveAnswered(r) + r[TypeMeasure.abandoned]! - r[TypeMeasure.shortAbandoned]! },
+  { ratio: true, x: (r) => r[TypeMeasure.waitAnswered]!, y: liveAnswered },
   { ratio: true, x: (r) => r[TypeMeasure.abandoned]!, y: resolvedInQueue },
   { ratio: true, x: (r) => r[TypeMeasure.contained]!, y: (r) => r[TypeMeasure.botEntered]! },
   { ratio: true, x: (r) => r[TypeMeasure.queueArea]!, y: (r) => r[SECONDS]! },
@@ -37,7 +39,7 @@ export const KPI_READERS: readonly KpiReader[] = [
   { ratio: true, x: (r) => r[TypeMeasure.cost]!, y: (r) => r[TypeMeasure.arrivals]! },
   // The p90 of each replication, weighted by its answered contacts (a ratio of means, defined
   // whenever some replication answered a contact): sum(answered x p90) / sum(answered).
-  { ratio: true, x: (r) => (r[TypeMeasure.answered]! > 0 ? r[TypeMeasure.answered]! * waitQuantile(r, TypeMeasure.waitBins, 0.9) : 0), y: (r) => r[TypeMeasure.answered]! },
+  { ratio: true, x: (r) => (liveAnswered(r) > 0 ? liveAnswered(r) * waitQuantile(r, TypeMeasure.waitBins, 0.9) : 0), y: liveAnswered },
   { ratio: false, x: (r) => r[TypeMeasure.work]! / 3600, y: () => 0 },
 ];
 
@@ -52,6 +54,12 @@ const EXTRA_READERS: Record<ExtraKpiName, KpiReader> = {
   // blocking probability blocked / (arrivals + retrials + repeats); see docs/contract.md section 8).
   blockRate: { ratio: true, x: (r) => r[TypeMeasure.blocked]!, y: (r) => r[TypeMeasure.arrivals]! },
   disconnected: count(TypeMeasure.disconnected),
+  callbacksOffered: count(TypeMeasure.callbacksOffered),
+  callbacksAccepted: count(TypeMeasure.callbacksAccepted),
+  callbacksMade: count(TypeMeasure.callbacksMade),
+  callbackWait: { ratio: true, x: (r) => r[TypeMeasure.callbackWait]!, y: (r) => r[TypeMeasure.callbacksMade]! },
+  // Made within the window, of all accepted: one still pending at the end counts as missed.
+  callbackServiceLevel: { ratio: true, x: (r) => r[TypeMeasure.callbacksInWindow]!, y: (r) => r[TypeMeasure.callbacksAccepted]! },
 };
 
 /** The KPIs a run outputs, in order, and how each is read. */
@@ -68,7 +76,11 @@ export function kpiSet(config: ContactCenterConfig): KpiSet {
   const extras: ExtraKpiName[] = [];
   if (config.lines != null || config.types.some((t) => t.maxQueue != null)) extras.push('blocked', 'blockRate');
   if (config.closeQueue != null) extras.push('disconnected');
+  if (config.types.some((t) => t.callback != null)) extras.push('callbacksOffered', 'callbacksAccepted', 'callbacksMade', 'callbackWait', 'callbackServiceLevel');
   return { names: [...KPI_NAMES, ...extras], readers: [...KPI_READERS, ...extras.map((name) => EXTRA_READERS[name])] };
+}
+function liveAnswered(r: Float64Array): number {
+  return r[TypeMeasure.answered]! - r[TypeMeasure.callbacksMade]!;
 }
 function resolvedInQueue(r: Float64Array): number {
   return r[TypeMeasure.answered]! + r[TypeMeasure.abandoned]!;

@@ -40,8 +40,18 @@ export const TypeMeasure = {
   blocked: 17 + WAIT_BINS,
   /** Waiting contacts cleared by closeQueueAt. */
   disconnected: 18 + WAIT_BINS,
+  /** Waiting callers offered a callback. */
+  callbacksOffered: 19 + WAIT_BINS,
+  /** Callers who accepted the callback offered. */
+  callbacksAccepted: 20 + WAIT_BINS,
+  /** Callbacks made (also counted in answered, not in its live waits). */
+  callbacksMade: 21 + WAIT_BINS,
+  /** Sum of seconds from acceptance to callback, of callbacks made. */
+  callbackWait: 22 + WAIT_BINS,
+  /** Callbacks made within the type's callback window. */
+  callbacksInWindow: 23 + WAIT_BINS,
 } as const;
-export const TYPE_MEASURES = TypeMeasure.disconnected + 1;
+export const TYPE_MEASURES = TypeMeasure.callbacksInWindow + 1;
 
 export const GroupMeasure = {
   /** Agent-seconds busy (holding at least one contact, or in wrap-up). */

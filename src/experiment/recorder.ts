@@ -26,6 +26,7 @@ export class Recorder implements ContactCenterObserver {
   private readonly slSeconds: Float64Array;
   private readonly shortAbandonSeconds: Float64Array;
   private readonly sessionCost: Float64Array;
+  private readonly callbackWindow: Float64Array;
   private readonly endOfDay: number;
   /** Signals per group: busy, present, busy slots, present slots. */
   private readonly agentLevels: TimeWeighted;
@@ -43,6 +44,7 @@ export class Recorder implements ContactCenterObserver {
     this.slSeconds = Float64Array.from(config.types, (t) => t.serviceLevelSeconds);
     this.shortAbandonSeconds = Float64Array.from(config.types, (t) => t.shortAbandonSeconds ?? -1);
     this.sessionCost = Float64Array.from(config.types, (t) => t.bot?.costPerSession ?? 0);
+    this.callbackWindow = Float64Array.from(config.types, (t) => t.callback?.window ?? Infinity);
     this.endOfDay = config.warmupSeconds + config.intervals * config.intervalSeconds;
     this.agentLevels = new TimeWeighted(this.layout.groups, GROUP_MEASURES);
     this.queueLevels = new TimeWeighted(this.layout.types);
@@ -127,6 +129,25 @@ export class Recorder implements ContactCenterObserver {
 
   disconnected(type: number, interval: number): void {
     this.bump(type, interval, TypeMeasure.disconnected);
+  }
+
+  callbackOffered(type: number, interval: number, _time: number, _wait: number, _c: number, accepted: boolean): void {
+    this.bump(type, interval, TypeMeasure.callbacksOffered);
+    if (accepted) this.bump(type, interval, TypeMeasure.callbacksAccepted);
+  }
+
+  callbackMade(type: number, interval: number, time: number, wait: number, _c: number, _a: number, group: number, work: number): void {
+    if (time < this.endOfDay) this.events++;
+    if (interval < 0) return;
+    const { intervals, types } = this.layout;
+    const at = (type * intervals + interval) * TYPE_MEASURES;
+    const t = this.types;
+    t[at + TypeMeasure.answered]!++;
+    t[at + TypeMeasure.callbacksMade]!++;
+    t[at + TypeMeasure.callbackWait]! += wait;
+    if (wait <= this.callbackWindow[type]!) t[at + TypeMeasure.callbacksInWindow]!++;
+    t[at + TypeMeasure.work]! += work;
+    this.work[(group * types + type) * intervals + interval]! += work;
   }
 
   groupLevels(group: number, time: number, present: number, busy: number, slots: number, busySlots: number): void {

@@ -47,6 +47,16 @@ export interface Kpis {
   blockRate?: Metric;
   /** Waiting contacts cleared by closeQueueAt. */
   disconnected?: Metric;
+  /** Waiting callers offered a callback. */
+  callbacksOffered?: Metric;
+  /** Callers who accepted (they left the queue; not abandoned, not in the live service level). */
+  callbacksAccepted?: Metric;
+  /** Callbacks made (included in answered). */
+  callbacksMade?: Metric;
+  /** Mean seconds from acceptance to the callback. */
+  callbackWait?: Metric;
+  /** Callbacks made within the window / callbacks accepted. */
+  callbackServiceLevel?: Metric;
 }
 
 /** Agent KPIs of a group or of all groups, by clock time. */
@@ -114,7 +124,16 @@ export const KPI_NAMES = [
 ] as const satisfies readonly (keyof Kpis)[];
 
 /** KPIs of CONTRACT section 8, output only for scenarios that use their feature (see kpiSet). */
-export const EXTRA_KPI_NAMES = ['blocked', 'blockRate', 'disconnected'] as const satisfies readonly (keyof Kpis)[];
+export const EXTRA_KPI_NAMES = [
+  'blocked',
+  'blockRate',
+  'disconnected',
+  'callbacksOffered',
+  'callbacksAccepted',
+  'callbacksMade',
+  'callbackWait',
+  'callbackServiceLevel',
+] as const satisfies readonly (keyof Kpis)[];
 export type ExtraKpiName = (typeof EXTRA_KPI_NAMES)[number];
 /** Any contact KPI name. */
 export type KpiName = (typeof KPI_NAMES)[number] | ExtraKpiName;

@@ -15,6 +15,9 @@ export type TraceKind =
   | 'unresolved'
   | 'blocked'
   | 'disconnected'
+  | 'callback-declined'
+  | 'callback-accepted'
+  | 'callback'
   | 'staff'
   | 'interval';
 
@@ -91,6 +94,12 @@ export class TraceRecorder implements ContactCenterObserver {
   disconnected(type: number, _interval: number, t: number, wait: number, contact: number): void {
     this.add({ t, kind: 'disconnected', contact, type: this.typeIds[type]!, wait });
   }
+  callbackOffered(type: number, _interval: number, t: number, wait: number, contact: number, accepted: boolean): void {
+    this.add({ t, kind: accepted ? 'callback-accepted' : 'callback-declined', contact, type: this.typeIds[type]!, wait });
+  }
+  callbackMade(type: number, _interval: number, t: number, wait: number, contact: number, agent: number, group: number, work: number): void {
+    this.add({ t, kind: 'callback', contact, type: this.typeIds[type]!, agent, group: this.groupIds[group]!, wait, work });
+  }
   groupLevels(group: number, t: number, present: number): void {
     if (this.present[group] === present) return;
     this.present[group] = present;
@@ -118,6 +127,8 @@ export function teeObserver(...observers: ContactCenterObserver[]): ContactCente
     unresolved: (...a) => observers.forEach((o) => o.unresolved(...a)),
     blocked: (...a) => observers.forEach((o) => o.blocked(...a)),
     disconnected: (...a) => observers.forEach((o) => o.disconnected(...a)),
+    callbackOffered: (...a) => observers.forEach((o) => o.callbackOffered(...a)),
+    callbackMade: (...a) => observers.forEach((o) => o.callbackMade(...a)),
     groupLevels: (...a) => observers.forEach((o) => o.groupLevels(...a)),
     queueLevel: (...a) => observers.forEach((o) => o.queueLevel(...a)),
     intervalStarted: (...a) => observers.forEach((o) => o.intervalStarted(...a)),

@@ -216,6 +216,12 @@ class ContactLogger implements ContactCenterObserver {
   // never queued, a disconnected one left no answer or abandonment to record.
   blocked(): void {}
   disconnected(): void {}
+  callbackOffered(): void {}
+  callbackMade(_type: number, _interval: number, _time: number, _wait: number, contact: number): void {
+    // A callback is an outbound call, not a row of the inbound contact log.
+    this.ensure(contact);
+    this.counted[contact] = 0;
+  }
   groupLevels(): void {}
   queueLevel(): void {}
   intervalStarted(): void {}

@@ -41,6 +41,20 @@ export interface ContactTypeConfig {
    * blocked; absent or null: no cap.
    */
   readonly maxQueue?: number | null;
+  /** Callbacks offered to waiting callers (virtual hold); absent or null: none. */
+  readonly callback?: CallbackConfig | null;
+}
+
+/** Virtual hold (CONTRACT section 8 `callback`). */
+export interface CallbackConfig {
+  /** Offer once the caller has waited this long (Infinity: not by wait). */
+  readonly offerAfter: number;
+  /** Offer on joining the queue when the estimated wait exceeds this (Infinity: not by EWT). */
+  readonly ewtAbove: number;
+  /** Probability an offered caller accepts. */
+  readonly acceptance: number;
+  /** Seconds from acceptance by which the callback is due (then it goes before live callers). */
+  readonly window: number;
 }
 
 /** A chatbot (or IVR) stage in front of the agent queue. */

@@ -7,6 +7,7 @@ import { ContactPool, ContactState } from './contactPool.js';
 import { BOT_CONTAINED, BOT_DROPOUT, BOT_NONE, CustomerDraws } from './customerDraws.js';
 import * as E from './events.js';
 import { FollowUps } from './followUps.js';
+import { IntQueue } from './intQueue.js';
 import { LongestIdleRouter } from './longestIdleRouter.js';
 import type { ContactCenterObserver } from './observer.js';
 import type { Router } from './router.js';
@@ -56,6 +57,13 @@ export class ContactCenter implements EventHandler {
   private readonly maxQueue: Float64Array;
   /** Past the end-of-day close (`closeQueueAt` "end"): whoever joins a queue is disconnected. */
   private closed = false;
+  /** Callbacks per type, in acceptance order (null: the type offers none). */
+  private readonly callbacks: (IntQueue | null)[];
+  /** Acceptance draws per type (null: no callbacks). */
+  private readonly callbackStreams: (RandomStream | null)[];
+  /** Types with callbacks each group serves (empty for most groups). */
+  private readonly callbackTypesOf: readonly (readonly number[])[];
+  private readonly anyCallbacks: boolean;
   private ran = false;
 
   constructor(
@@ -75,6 +83,9 @@ export class ContactCenter implements EventHandler {
     this.isVoice = Uint8Array.from(types, (t) => (t.channel === 'voice' ? 1 : 0));
     this.lines = config.lines ?? Infinity;
     this.maxQueue = Float64Array.from(types, (t) => t.maxQueue ?? Infinity);
+    this.callbacks = types.map((t) => (t.callback == null ? null : new IntQueue(16)));
+    this.callbackStreams = types.map((t) => (t.callback == null ? null : streamOf(`callback:${t.id}`)));
+    this.anyCallbacks = types.some((t) => t.callback != null);
     this.concurrency = Int32Array.from(groups, (g) => g.concurrency);
     this.router = (options.router ?? ((s) => new LongestIdleRouter(s)))({
       agents: this.agents,
@@ -101,6 +112,7 @@ export class ContactCenter implements EventHandler {
     this.busy = new Int32Array(groups.length);
     this.held = new Int32Array(groups.length);
     this.strandedAtEnd = new Uint8Array(types.length);
+    this.callbackTypesOf = this.table.typesOfGroup.map((list) => list.filter((t) => types[t]!.callback != null));
   }
 
   /** Simulate the whole horizon, until every contact has left. */
@@ -155,6 +167,10 @@ export class ContactCenter implements EventHandler {
       }
       case E.CLOSE:
         this.clearQueues();
+        break;
+      case E.CALLBACK_OFFER:
+        this.contacts.callbackTimer[payload] = -1;
+        this.offerCallback(payload);
         break;
       case E.STAFF:
         this.staffing.apply(payload);
@@ -311,7 +327,7 @@ export class ContactCenter implements EventHandler {
 
   /** Contact `c` leaves the system: a voice contact frees its line. */
   private leave(c: number): void {
-    if (this.lines !== Infinity && this.isVoice[this.contacts.type[c]!] === 1) this.linesInUse--;
+    if (this.lines !== Infinity && this.isVoice[this.contacts.type[c]!] === 1 && this.contacts.callback[c] === 0) this.linesInUse--;
   }
 
   /** `c` never got to the queue: reported blocked; it may try again, as after abandoning. */
@@ -346,6 +362,88 @@ export class ContactCenter implements EventHandler {
     const patience = pool.patience[c]!;
     if (patience !== Infinity) pool.timer[c] = this.calendar.schedule(time + patience, E.PATIENCE, c);
     if (this.table.overflowLevels[type]!.length > 0) this.armOverflow(c, 0);
+    const callback = this.types[type]!.callback;
+    if (callback != null) {
+      if (callback.offerAfter !== Infinity) {
+        pool.callbackTimer[c] = this.calendar.schedule(Math.max(time, joinTime + callback.offerAfter), E.CALLBACK_OFFER, c);
+      } else if (this.estimatedWait(type, pool.interval[c]!) > callback.ewtAbove) this.offerCallback(c);
+    }
+  }
+
+  /**
+   * The wait an ACD would announce to a caller joining `type`'s queue now (docs/contract.md
+   * section 8): position in line (the waiting contacts of its type, itself included) x the
+   * type's mean handle time of the contact's interval / agents present in the groups that serve
+   * the type; Infinity when none is present.
+   */
+  private estimatedWait(type: number, interval: number): number {
+    const dists = this.types[type]!.handleTime;
+    const aht = dists[interval < 0 ? 0 : Math.min(interval, dists.length - 1)]!.mean;
+    let agents = 0;
+    for (const g of this.table.groupsOfType[type]!) agents += this.staffing.present[g]!;
+    return agents === 0 ? Infinity : (this.queues.waiting[type]! * aht) / agents;
+  }
+
+  /**
+   * Waiting caller `c` is offered a callback. If it accepts (one uniform from `callback:<type>`)
+   * it leaves the queue and its line, no longer abandons, and waits as a fresh record in its
+   * type's callback queue from now; an idle agent who may serve the type calls it back at once.
+   */
+  private offerCallback(c: number): void {
+    const time = this.calendar.now;
+    const pool = this.contacts;
+    const type = pool.type[c]!;
+    const interval = pool.interval[c]!;
+    const accepted = this.callbackStreams[type]!.next() < this.types[type]!.callback!.acceptance;
+    this.observer.callbackOffered(type, interval, time, time - pool.joinTime[c]!, c, accepted);
+    if (!accepted) return;
+    this.cancelTimers(c);
+    this.queues.remove(type, c);
+    this.leave(c);
+    this.observer.queueLevel(type, time, this.queues.waiting[type]!);
+    const r = pool.open(type, interval);
+    pool.arrivalTime[r] = pool.arrivalTime[c]!;
+    pool.handleTime[r] = pool.handleTime[c]!;
+    pool.wrapUp[r] = pool.wrapUp[c]!;
+    pool.repeat[r] = pool.repeat[c]!;
+    pool.repeatDelay[r] = pool.repeatDelay[c]!;
+    pool.retry[r] = 0;
+    pool.patience[r] = Infinity;
+    pool.botOutcome[r] = BOT_NONE;
+    pool.callback[r] = 1;
+    pool.joinTime[r] = time;
+    pool.state[r] = ContactState.Callback;
+    const agent = this.router.takeAgent(type);
+    if (agent >= 0) {
+      this.serve(agent, r);
+      return;
+    }
+    this.callbacks[type]!.push(r);
+  }
+
+  /**
+   * The callback idle `agent` makes now, or -1: among the types its group serves, the oldest
+   * due one (its window has ended) when `dueOnly`, else the oldest of all.
+   */
+  private takeCallback(agent: number, dueOnly: boolean): number {
+    const types = this.callbackTypesOf[this.agents.group[agent]!]!;
+    if (types.length === 0) return -1;
+    const pool = this.contacts;
+    const now = this.calendar.now;
+    let best = -1;
+    let bestType = -1;
+    for (const t of types) {
+      const q = this.callbacks[t]!;
+      if (q.length === 0) continue;
+      const c = q.peek();
+      if (dueOnly && pool.joinTime[c]! + this.types[t]!.callback!.window > now) continue;
+      if (best < 0 || pool.joinTime[c]! < pool.joinTime[best]!) {
+        best = c;
+        bestType = t;
+      }
+    }
+    if (best >= 0) this.callbacks[bestType]!.shift();
+    return best;
   }
 
   /** `agent`, just taken from the router, serves `c`, then is handed back if it can take more. */
@@ -410,7 +508,8 @@ export class ContactCenter implements EventHandler {
     pool.state[c] = ContactState.InService;
     pool.agentOf[c] = agent;
     this.cancelTimers(c);
-    this.observer.answered(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c, agent, group, handle + pool.wrapUp[c]!);
+    if (pool.callback[c] === 1) this.observer.callbackMade(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c, agent, group, handle + pool.wrapUp[c]!);
+    else this.observer.answered(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c, agent, group, handle + pool.wrapUp[c]!);
     this.calendar.schedule(time + handle, E.SERVICE_END, c);
   }
 
@@ -423,6 +522,10 @@ export class ContactCenter implements EventHandler {
     if (pool.overflowTimer[c]! >= 0) {
       this.calendar.cancel(pool.overflowTimer[c]!);
       pool.overflowTimer[c] = -1;
+    }
+    if (pool.callbackTimer[c]! >= 0) {
+      this.calendar.cancel(pool.callbackTimer[c]!);
+      pool.callbackTimer[c] = -1;
     }
   }
 
@@ -481,12 +584,21 @@ export class ContactCenter implements EventHandler {
     const time = this.calendar.now;
     const agents = this.agents;
     const cap = this.concurrency[agents.group[agent]!]!;
+    // Callbacks (voice: an idle agent only): a due one before live callers, others after them.
+    if (this.anyCallbacks && agents.load[agent] === 0) {
+      const due = this.takeCallback(agent, true);
+      if (due >= 0) this.startService(agent, due);
+    }
     while (agents.exclusive[agent] === 0 && agents.load[agent]! < cap) {
       const c = this.router.takeContact(agent);
       if (c < 0) break;
       const type = this.contacts.type[c]!;
       this.observer.queueLevel(type, time, this.queues.waiting[type]!);
       this.startService(agent, c);
+    }
+    if (this.anyCallbacks && agents.load[agent] === 0) {
+      const c = this.takeCallback(agent, false);
+      if (c >= 0) this.startService(agent, c);
     }
     this.router.agentAvailable(agent);
   }
@@ -529,8 +641,14 @@ export class ContactCenter implements EventHandler {
   /** Every contact still waiting in `type`'s queue is counted unresolved and leaves. */
   private strand(type: number): void {
     const time = this.calendar.now;
-    if (this.queues.waiting[type] === 0) return;
     const pool = this.contacts;
+    const callbacks = this.callbacks[type];
+    while (callbacks != null && callbacks.length > 0) {
+      const c = callbacks.shift();
+      this.observer.unresolved(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c);
+      pool.release(c);
+    }
+    if (this.queues.waiting[type] === 0) return;
     this.queues.drain(type, (c) => {
       this.cancelTimers(c);
       this.leave(c);

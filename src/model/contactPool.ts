@@ -8,6 +8,8 @@ export const enum ContactState {
   Gone = 4,
   /** Abandoned and waiting to try again (a fresh record; the old one is Gone). */
   Retrying = 5,
+  /** Accepted a callback and waits for it off the line (a fresh record; the live one is Gone). */
+  Callback = 6,
 }
 
 /**
@@ -42,6 +44,10 @@ export class ContactPool {
   /** Handle of the pending overflow event, or -1; and the overflow level it is for. */
   overflowTimer = new Float64Array(64);
   overflowLevel = new Int32Array(64);
+  /** Handle of the pending callback-offer event, or -1. */
+  callbackTimer = new Float64Array(64);
+  /** 1 for a callback (the customer is called back: it holds no phone line). */
+  callback = new Uint8Array(64);
 
   private free = new Int32Array(64);
   private freeCount = 0;
@@ -67,6 +73,8 @@ export class ContactPool {
     this.arrivalTime[c] = this.clock.now;
     this.timer[c] = -1;
     this.overflowTimer[c] = -1;
+    this.callbackTimer[c] = -1;
+    this.callback[c] = 0;
     return c;
   }
 
@@ -101,6 +109,8 @@ export class ContactPool {
     this.repeatDelay = copy(this.repeatDelay, new Float64Array(cap));
     this.overflowTimer = copy(this.overflowTimer, new Float64Array(cap));
     this.overflowLevel = copy(this.overflowLevel, new Int32Array(cap));
+    this.callbackTimer = copy(this.callbackTimer, new Float64Array(cap));
+    this.callback = copy(this.callback, new Uint8Array(cap));
     this.free = copy(this.free, new Int32Array(cap));
   }
 }

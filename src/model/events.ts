@@ -12,6 +12,7 @@ export const REPEAT = 9; // contact type
 export const OVERFLOW = 10; // contact
 export const CARRY_IN = 11; // 0: the initial state (intraday) enters at time 0
 export const CLOSE = 12; // index into closeQueue.times: the queues are cleared
+export const CALLBACK_OFFER = 13; // contact: it has waited callback.offerAfterSeconds
 
 /** Interval boundaries (statistics) run before anything else at the same instant... */
 export const BOUNDARY_PRIORITY = -10;

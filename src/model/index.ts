@@ -1,6 +1,7 @@
 export type {
   AgentGroupConfig,
   BotConfig,
+  CallbackConfig,
   Channel,
   ContactCenterConfig,
   ContactTypeConfig,

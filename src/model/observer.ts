@@ -37,6 +37,16 @@ export interface ContactCenterObserver {
   blocked(type: number, interval: number, time: number, contact: number): void;
   /** The queue was cleared (`closeQueueAt`) while the contact waited `wait` seconds: it leaves. */
   disconnected(type: number, interval: number, time: number, wait: number, contact: number): void;
+  /**
+   * A waiting caller who has waited `wait` seconds was offered a callback; if `accepted` it leaves
+   * the queue (and its line) and waits to be called back as a fresh record.
+   */
+  callbackOffered(type: number, interval: number, time: number, wait: number, contact: number, accepted: boolean): void;
+  /**
+   * An agent calls back a customer `wait` seconds after it accepted the callback; `work` as for
+   * `answered`. A callback is answered (it counts in answered) but not a live answer.
+   */
+  callbackMade(type: number, interval: number, time: number, wait: number, contact: number, agent: number, group: number, work: number): void;
   /** The number of agents present, agents busy, chat slots present and slots busy in a group changed. */
   groupLevels(group: number, time: number, present: number, busy: number, slots: number, busySlots: number): void;
   /** The number of contacts waiting in a type's queue changed. */

@@ -68,6 +68,22 @@ export const ContactTypeSchema = documented(
       z.number().int().min(0),
       'queue cap: an arrival of this type that no agent takes at once and that finds this many contacts of its type waiting is blocked (never joins the queue; with retrial it may try again); 0 = no waiting at all',
     ).optional(),
+    callback: documented(
+      z
+        .strictObject({
+          offerAfterSeconds: documented(z.number().min(0), 'offer the callback once the caller has waited this long').optional(),
+          offerWhenEwtAbove: documented(
+            z.number().min(0),
+            'offer on joining the queue when the estimated wait (position x mean handle time / agents present for the type) exceeds this many seconds',
+          ).optional(),
+          acceptance: documented(z.number().min(0).max(1), 'probability an offered caller accepts (0: nobody does, the run is as without callbacks)'),
+          window: documented(z.number().gt(0), 'seconds from acceptance within which the callback should be made: after it the callback goes before live callers'),
+        })
+        .refine((c) => (c.offerAfterSeconds === undefined) !== (c.offerWhenEwtAbove === undefined), {
+          error: 'give exactly one of offerAfterSeconds and offerWhenEwtAbove',
+        }),
+      'voice only: virtual hold. A waiting caller is offered a callback; one who accepts leaves the line (no more abandonment) and is called back by an agent of a group serving the type once no live caller it could take waits (or first, once the window has passed)',
+    ).optional(),
     maxAbandonRate: documented(z.number().min(0).max(1), 'staffing constraint (ccsim staff): highest acceptable abandon rate').optional(),
     maxAsa: documented(z.number().gt(0), 'staffing constraint (ccsim staff): highest acceptable ASA, seconds').optional(),
   }),

@@ -92,6 +92,9 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
     if (type['channel'] === 'email' && has(type, 'patience')) {
       issue(['contactTypes', i, 'patience'], 'not allowed on email (email contacts do not abandon)');
     }
+    if (has(type, 'callback') && type['channel'] !== undefined && type['channel'] !== 'voice') {
+      issue(['contactTypes', i, 'callback'], `voice only (a ${String(type['channel'])} contact is not called back)`);
+    }
   });
 
   // Coverage is judged only when every group's skills could be read, to avoid false alarms.

@@ -50,6 +50,8 @@ class ArrivalLog implements ContactCenterObserver {
   unresolved(): void {}
   blocked(): void {}
   disconnected(): void {}
+  callbackOffered(): void {}
+  callbackMade(): void {}
   groupLevels(): void {}
   queueLevel(): void {}
   intervalStarted(): void {}
