@@ -1,4 +1,4 @@
-import { EXTRA_KPI_NAMES, type ExtraKpiName, type Kpis, type RunOutput } from '../experiment/index.js';
+import { EXTRA_KPI_NAMES, type ExtraKpiName, type GroupKpis, type Kpis, type RunOutput } from '../experiment/index.js';
 import type { Metric } from '../stats/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { ciNote, count, money, percent, seconds, table, wrap } from './format.js';
@@ -61,14 +61,22 @@ export function runReport(out: RunOutput, options: RunReportOptions = {}): strin
     const rows = typeViews.map(([id, k]) => [id, ...names.map((name) => EXTRA_FORMAT[name].show(k[name]))]);
     parts.push(table(['type', ...names.map((name) => EXTRA_FORMAT[name].header)], rows));
   }
-  const groupRows = groupIds.map((id) => {
-    const g = out.byGroup[id]!;
-    return [id, percent(g.occupancy), percent(g.slotUtilization), count(g.busyHours, 1), count(g.staffedHours, 1)];
-  });
-  if (options.groups === undefined) groupRows.push(['ALL', percent(s.occupancy), percent(s.slotUtilization), count(s.busyHours, 1), count(s.staffedHours, 1)]);
-  parts.push(table(['group', 'occupancy', 'slot use', 'busy h', 'staffed h'], groupRows));
+  // Outbound columns only when some group dials out (CONTRACT section 8).
+  const outbound = s.outboundAttempts !== undefined;
+  const groupRow = (id: string, g: GroupKpis) => [
+    id, percent(g.occupancy), percent(g.slotUtilization), count(g.busyHours, 1), count(g.staffedHours, 1),
+    ...(outbound ? [optional(g.outboundAttempts), optional(g.outboundConnects), optional(g.outboundHours, 1), optional(g.inboundHours, 1)] : []),
+  ];
+  const groupRows = groupIds.map((id) => groupRow(id, out.byGroup[id]!));
+  if (options.groups === undefined) groupRows.push(groupRow('ALL', s));
+  parts.push(table(['group', 'occupancy', 'slot use', 'busy h', 'staffed h', ...(outbound ? ['dialed', 'connects', 'outbound h', 'inbound h'] : [])], groupRows));
   if (options.intervals !== false) parts.push(intervalTable(out, typeIds, groupIds));
   return parts.join('\n\n') + '\n';
+}
+
+/** A count that only some groups have ("-" for the others). */
+function optional(m: Metric | undefined, digits = 0): string {
+  return m === undefined ? '-' : count(m, digits);
 }
 
 const EXTRA_FORMAT: Record<ExtraKpiName, { header: string; show: (m: Metric | undefined) => string }> = {

@@ -7,6 +7,9 @@ import { longSkill, parseClock, perInterval, perIntervalDist } from '../scenario
 import { assertSimulable } from './runSize.js';
 import type { StaffArrays } from './replicationRunner.js';
 
+/** Agent seconds of an outbound attempt before it connects or fails, when the scenario says nothing. */
+export const OUTBOUND_DIAL_SECONDS = 20;
+
 /**
  * The model configuration of a validated scenario: rates per second, distributions built, staff
  * plans. A scenario no run could finish (HARD_LIMITS, endless follow-ups) is refused here, so no
@@ -137,6 +140,16 @@ function groupConfig(g: AgentGroupSpec, scenario: Scenario, typeIndex: ReadonlyM
     staffPlan: staffPlanOf(g, scenario),
     concurrency: hasChat ? (g.concurrency ?? 1) : 1,
     costPerHour: g.costPerHour ?? 0,
+    outbound:
+      g.outbound === undefined
+        ? null
+        : {
+            idleAbove: g.outbound.whenIdleAbove ?? 0,
+            dialRate: g.outbound.dialRate === undefined ? null : g.outbound.dialRate / 3600,
+            connectRate: g.outbound.connectRate,
+            dialSeconds: g.outbound.dialSeconds ?? OUTBOUND_DIAL_SECONDS,
+            handleTime: makeDistribution(g.outbound.handleTime),
+          },
   };
 }
 

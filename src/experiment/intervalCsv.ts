@@ -54,6 +54,8 @@ const KPI_DECIMALS = {
 } as const satisfies Record<KpiName, number>;
 
 const GROUP_COLUMNS = ['occupancy', 'occupancy_ci95', 'slotUtilization', 'slotUtilization_ci95', 'staffed', 'staffed_ci95', 'scheduled'] as const;
+/** With outbound dialing (CONTRACT section 8), after the others. */
+const OUTBOUND_COLUMNS = ['outboundAttempts', 'outboundConnects', 'outboundHours', 'inboundHours'] as const;
 
 /** Which rows the CSV keeps (default: every type and every group). */
 export interface IntervalCsvFilter {
@@ -70,11 +72,13 @@ export interface IntervalCsvFilter {
 export function intervalCsv(out: RunOutput, filter: IntervalCsvFilter = {}): string {
   // Section-8 KPIs get columns only when the run has them (after the others: old readers keep working).
   const names: readonly KpiName[] = [...KPI_NAMES, ...EXTRA_KPI_NAMES.filter((k) => out.summary[k] !== undefined)];
-  const header = ['interval', 'start', 'kind', 'type', 'group', ...names.flatMap((k) => [k, `${k}_ci95`]), ...GROUP_COLUMNS];
+  const outbound = out.summary.outboundAttempts !== undefined;
+  const groupColumns = [...GROUP_COLUMNS, ...(outbound ? OUTBOUND_COLUMNS : [])];
+  const header = ['interval', 'start', 'kind', 'type', 'group', ...names.flatMap((k) => [k, `${k}_ci95`]), ...groupColumns];
   const typeIds = filter.types ?? (out.intervals[0] ? Object.keys(out.intervals[0].byType) : []);
   const groupIds = filter.groups ?? (out.intervals[0] ? Object.keys(out.intervals[0].byGroup) : []);
   const noKpis = names.flatMap(() => ['', '']);
-  const noGroup = GROUP_COLUMNS.map(() => '');
+  const noGroup = groupColumns.map(() => '');
   const lines = [header.join(',')];
   out.intervals.forEach((iv, i) => {
     for (const type of typeIds) {
@@ -96,6 +100,14 @@ export function intervalCsv(out: RunOutput, filter: IntervalCsvFilter = {}): str
         rounded(g.slotUtilization.mean, f), rounded(g.slotUtilization.ci95, f),
         rounded(g.staffed.mean, a), rounded(g.staffed.ci95, a),
         rounded(g.scheduled, a),
+        ...(outbound
+          ? [
+              g.outboundAttempts === undefined ? '' : rounded(g.outboundAttempts.mean, CSV_DECIMALS.count),
+              g.outboundConnects === undefined ? '' : rounded(g.outboundConnects.mean, CSV_DECIMALS.count),
+              g.outboundHours === undefined ? '' : rounded(g.outboundHours.mean, CSV_DECIMALS.hours),
+              g.inboundHours === undefined ? '' : rounded(g.inboundHours.mean, CSV_DECIMALS.hours),
+            ]
+          : []),
       ];
       lines.push([String(i), iv.start, 'group', '', csvText(group), ...noKpis, ...cells].join(','));
     }

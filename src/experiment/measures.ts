@@ -62,8 +62,16 @@ export const GroupMeasure = {
   slotsBusy: 2,
   /** Chat-slot-seconds present (agents x concurrency). */
   slotsStaffed: 3,
+  /** Outbound attempts started (by clock time). */
+  outboundAttempts: 4,
+  /** Outbound attempts that reached the right party. */
+  outboundConnects: 5,
+  /** Agent-seconds on outbound (dialing and talking), included in busy. */
+  outboundBusy: 6,
 } as const;
-export const GROUP_MEASURES = 4;
+export const GROUP_MEASURES = 7;
+/** The first four group measures are levels that change together (busy, staffed, slots busy, slots staffed). */
+export const GROUP_LEVELS = 4;
 
 /** Sizes of a replication's tables. */
 export interface MeasureLayout {

@@ -1,6 +1,7 @@
 import type { ContactCenterConfig, ContactCenterObserver } from '../model/index.js';
 import { TimeWeighted } from '../stats/index.js';
 import {
+  GROUP_LEVELS,
   GROUP_MEASURES,
   GroupMeasure,
   TYPE_MEASURES,
@@ -28,9 +29,12 @@ export class Recorder implements ContactCenterObserver {
   private readonly sessionCost: Float64Array;
   private readonly callbackWindow: Float64Array;
   private readonly endOfDay: number;
+  private readonly warmup: number;
   /** Signals per group: busy, present, busy slots, present slots. */
   private readonly agentLevels: TimeWeighted;
   private readonly queueLevels: TimeWeighted;
+  /** Agents on outbound per group. */
+  private readonly outboundLevels: TimeWeighted;
   /** Agent seconds of work per (group, type, interval), for cost attribution. */
   private readonly work: Float64Array;
   /** Interval whose clock time is running (-1 warm-up, `intervals` after the day). */
@@ -46,7 +50,9 @@ export class Recorder implements ContactCenterObserver {
     this.sessionCost = Float64Array.from(config.types, (t) => t.bot?.costPerSession ?? 0);
     this.callbackWindow = Float64Array.from(config.types, (t) => t.callback?.window ?? Infinity);
     this.endOfDay = config.warmupSeconds + config.intervals * config.intervalSeconds;
-    this.agentLevels = new TimeWeighted(this.layout.groups, GROUP_MEASURES);
+    this.warmup = config.warmupSeconds;
+    this.agentLevels = new TimeWeighted(this.layout.groups, GROUP_LEVELS);
+    this.outboundLevels = new TimeWeighted(this.layout.groups);
     this.queueLevels = new TimeWeighted(this.layout.types);
     this.work = new Float64Array(this.layout.groups * this.layout.types * this.layout.intervals);
   }
@@ -155,6 +161,29 @@ export class Recorder implements ContactCenterObserver {
     this.agentLevels.set4(group, time, busy, present, busySlots, slots);
   }
 
+  outboundDialed(group: number, time: number): void {
+    if (time < this.endOfDay) this.events++;
+    this.bumpGroup(group, time, GroupMeasure.outboundAttempts);
+  }
+
+  outboundConnected(group: number, time: number): void {
+    this.bumpGroup(group, time, GroupMeasure.outboundConnects);
+  }
+
+  outboundLevel(group: number, time: number, agents: number): void {
+    this.outboundLevels.set(group, time, agents);
+  }
+
+  /**
+   * Count a group event in the interval of clock time `time` (none in warm-up or after the day;
+   * from the time, not the running interval: a dial at time 0 comes before interval 0's boundary).
+   */
+  private bumpGroup(group: number, time: number, measure: number): void {
+    if (time < this.warmup || time >= this.endOfDay) return;
+    const i = Math.floor((time - this.warmup) / this.config.intervalSeconds);
+    this.groups[(group * this.layout.intervals + i) * GROUP_MEASURES + measure]!++;
+  }
+
   queueLevel(type: number, time: number, waiting: number): void {
     this.queueLevels.set(type, time, waiting);
   }
@@ -163,12 +192,15 @@ export class Recorder implements ContactCenterObserver {
     const ended = this.clockInterval;
     const { intervals } = this.layout;
     const inDay = ended >= 0 && ended < intervals;
-    // Signal i is measure (i % GROUP_MEASURES) of group floor(i / GROUP_MEASURES), in GroupMeasure order.
+    // Signal i is measure (i % GROUP_LEVELS) of group floor(i / GROUP_LEVELS), in GroupMeasure order.
     this.agentLevels.flush(time, (i, area) => {
       if (inDay) {
-        const group = Math.floor(i / GROUP_MEASURES);
-        this.groups[(group * intervals + ended) * GROUP_MEASURES + (i % GROUP_MEASURES)] = area;
+        const group = Math.floor(i / GROUP_LEVELS);
+        this.groups[(group * intervals + ended) * GROUP_MEASURES + (i % GROUP_LEVELS)] = area;
       }
+    });
+    this.outboundLevels.flush(time, (group, area) => {
+      if (inDay) this.groups[(group * intervals + ended) * GROUP_MEASURES + GroupMeasure.outboundBusy] = area;
     });
     this.queueLevels.flush(time, (type, area) => {
       if (inDay) this.types[(type * intervals + ended) * TYPE_MEASURES + TypeMeasure.queueArea] = area;

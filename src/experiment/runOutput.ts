@@ -69,6 +69,15 @@ export interface GroupKpis {
   busyHours: Metric;
   /** Agent hours staffed inside the horizon (extension). */
   staffedHours: Metric;
+  // Outbound blending (CONTRACT section 8): present only when some group dials out.
+  /** Outbound attempts started. */
+  outboundAttempts?: Metric;
+  /** Attempts that reached the right party. */
+  outboundConnects?: Metric;
+  /** Agent hours on outbound (dialing and talking): part of busyHours. */
+  outboundHours?: Metric;
+  /** Agent hours on inbound work (busyHours - outboundHours). */
+  inboundHours?: Metric;
 }
 
 /** A group's agent KPIs in one interval, with the staff it had (extension). */

@@ -1,8 +1,12 @@
 import { meanLevel, type ContactCenterConfig } from '../model/index.js';
 import { countMetric, PairedMoments, ratioMetric, type Metric } from '../stats/index.js';
 
-/** Agent KPIs per view: occupancy, slot utilization, busy hours, staffed hours, mean agents present. */
-const GK = 5;
+/**
+ * Agent KPIs per view: occupancy, slot utilization, busy hours, staffed hours, mean agents
+ * present; with outbound dialing also attempts, connects, outbound hours and inbound hours.
+ */
+const BASE_GK = 5;
+const OUTBOUND_GK = 4;
 import { GROUP_MEASURES, GroupMeasure, TYPE_MEASURES, type ReplicationResult } from './measures.js';
 import { kpiSet, ROW, SECONDS, type KpiSet } from './kpiReaders.js';
 import { KPI_NAMES, type GroupKpis, type IntervalGroupKpis, type IntervalOutput, type Kpis, type RunOutput } from './runOutput.js';
@@ -55,15 +59,20 @@ export class RunReducer {
   /** The contact KPIs this run outputs, and their count. */
   private readonly set: KpiSet;
   private readonly k: number;
+  /** Agent KPIs per view (with or without the outbound ones). */
+  private readonly gk: number;
+  private readonly outbound: boolean;
 
   constructor(private readonly config: ContactCenterConfig) {
     this.set = kpiSet(config);
     this.k = this.set.names.length;
+    this.outbound = config.groups.some((g) => g.outbound != null);
+    this.gk = BASE_GK + (this.outbound ? OUTBOUND_GK : 0);
     this.nTypes = config.types.length;
     this.nGroups = config.groups.length;
     this.n = config.intervals;
     this.typeMoments = new PairedMoments(viewCount(this.nTypes, this.n) * this.k);
-    this.groupMoments = new PairedMoments(viewCount(this.nGroups, this.n) * GK);
+    this.groupMoments = new PairedMoments(viewCount(this.nGroups, this.n) * this.gk);
     this.typeRows = new Float64Array((1 + this.nTypes) * ROW);
     this.groupRows = new Float64Array((1 + this.nGroups) * GROUP_MEASURES);
   }
@@ -136,11 +145,17 @@ export class RunReducer {
   /** `seconds`: the clock time the view covers (agents present = staffed seconds / seconds). */
   private observeGroup(view: number, source: Float64Array, at: number, seconds: number): void {
     const moments = this.groupMoments;
-    moments.add(view * GK, source[at + GroupMeasure.busy]!, source[at + GroupMeasure.staffed]!);
-    moments.add(view * GK + 1, source[at + GroupMeasure.slotsBusy]!, source[at + GroupMeasure.slotsStaffed]!);
-    moments.add(view * GK + 2, source[at + GroupMeasure.busy]! / 3600, 0);
-    moments.add(view * GK + 3, source[at + GroupMeasure.staffed]! / 3600, 0);
-    moments.add(view * GK + 4, source[at + GroupMeasure.staffed]! / seconds, 0);
+    const base = view * this.gk;
+    moments.add(base, source[at + GroupMeasure.busy]!, source[at + GroupMeasure.staffed]!);
+    moments.add(base + 1, source[at + GroupMeasure.slotsBusy]!, source[at + GroupMeasure.slotsStaffed]!);
+    moments.add(base + 2, source[at + GroupMeasure.busy]! / 3600, 0);
+    moments.add(base + 3, source[at + GroupMeasure.staffed]! / 3600, 0);
+    moments.add(base + 4, source[at + GroupMeasure.staffed]! / seconds, 0);
+    if (!this.outbound) return;
+    moments.add(base + 5, source[at + GroupMeasure.outboundAttempts]!, 0);
+    moments.add(base + 6, source[at + GroupMeasure.outboundConnects]!, 0);
+    moments.add(base + 7, source[at + GroupMeasure.outboundBusy]! / 3600, 0);
+    moments.add(base + 8, (source[at + GroupMeasure.busy]! - source[at + GroupMeasure.outboundBusy]!) / 3600, 0);
   }
 
   private kpis(view: number): Kpis {
@@ -154,12 +169,21 @@ export class RunReducer {
   }
 
   private groupKpis(view: number): GroupKpis {
-    return {
-      occupancy: ratioMetric(this.groupMoments.sums(view * GK)),
-      slotUtilization: ratioMetric(this.groupMoments.sums(view * GK + 1)),
-      busyHours: countMetric(this.groupMoments.sums(view * GK + 2)),
-      staffedHours: countMetric(this.groupMoments.sums(view * GK + 3)),
+    const m = this.groupMoments;
+    const base = view * this.gk;
+    const kpis: GroupKpis = {
+      occupancy: ratioMetric(m.sums(base)),
+      slotUtilization: ratioMetric(m.sums(base + 1)),
+      busyHours: countMetric(m.sums(base + 2)),
+      staffedHours: countMetric(m.sums(base + 3)),
     };
+    if (this.outbound) {
+      kpis.outboundAttempts = countMetric(m.sums(base + 5));
+      kpis.outboundConnects = countMetric(m.sums(base + 6));
+      kpis.outboundHours = countMetric(m.sums(base + 7));
+      kpis.inboundHours = countMetric(m.sums(base + 8));
+    }
+    return kpis;
   }
 
   private intervalGroupKpis(view: number, group: number, interval: number): IntervalGroupKpis {
@@ -167,7 +191,7 @@ export class RunReducer {
     const from = warmupSeconds + interval * intervalSeconds;
     return {
       ...this.groupKpis(view),
-      staffed: countMetric(this.groupMoments.sums(view * GK + 4)),
+      staffed: countMetric(this.groupMoments.sums(view * this.gk + 4)),
       scheduled: meanLevel(groups[group]!.staffPlan, from, from + intervalSeconds),
     };
   }
@@ -196,7 +220,7 @@ export class RunReducer {
       }
     }
     for (let g = 0; g < nGroups; g++) {
-      for (let i = 0; i < n; i++) out.occupancy[g * n + i] = value(ratioMetric(this.groupMoments.sums(intervalView(nGroups, i, g) * GK)).mean);
+      for (let i = 0; i < n; i++) out.occupancy[g * n + i] = value(ratioMetric(this.groupMoments.sums(intervalView(nGroups, i, g) * this.gk)).mean);
     }
     return out;
   }

@@ -18,6 +18,8 @@ export type TraceKind =
   | 'callback-declined'
   | 'callback-accepted'
   | 'callback'
+  | 'dial'
+  | 'connect'
   | 'staff'
   | 'interval';
 
@@ -100,6 +102,13 @@ export class TraceRecorder implements ContactCenterObserver {
   callbackMade(type: number, _interval: number, t: number, wait: number, contact: number, agent: number, group: number, work: number): void {
     this.add({ t, kind: 'callback', contact, type: this.typeIds[type]!, agent, group: this.groupIds[group]!, wait, work });
   }
+  outboundDialed(group: number, t: number, agent: number): void {
+    this.add({ t, kind: 'dial', agent, group: this.groupIds[group]! });
+  }
+  outboundConnected(group: number, t: number, agent: number, talk: number): void {
+    this.add({ t, kind: 'connect', agent, group: this.groupIds[group]!, work: talk });
+  }
+  outboundLevel(): void {}
   groupLevels(group: number, t: number, present: number): void {
     if (this.present[group] === present) return;
     this.present[group] = present;
@@ -129,6 +138,9 @@ export function teeObserver(...observers: ContactCenterObserver[]): ContactCente
     disconnected: (...a) => observers.forEach((o) => o.disconnected(...a)),
     callbackOffered: (...a) => observers.forEach((o) => o.callbackOffered(...a)),
     callbackMade: (...a) => observers.forEach((o) => o.callbackMade(...a)),
+    outboundDialed: (...a) => observers.forEach((o) => o.outboundDialed(...a)),
+    outboundConnected: (...a) => observers.forEach((o) => o.outboundConnected(...a)),
+    outboundLevel: (...a) => observers.forEach((o) => o.outboundLevel(...a)),
     groupLevels: (...a) => observers.forEach((o) => o.groupLevels(...a)),
     queueLevel: (...a) => observers.forEach((o) => o.queueLevel(...a)),
     intervalStarted: (...a) => observers.forEach((o) => o.intervalStarted(...a)),

@@ -217,6 +217,9 @@ class ContactLogger implements ContactCenterObserver {
   blocked(): void {}
   disconnected(): void {}
   callbackOffered(): void {}
+  outboundDialed(): void {}
+  outboundConnected(): void {}
+  outboundLevel(): void {}
   callbackMade(_type: number, _interval: number, _time: number, _wait: number, contact: number): void {
     // A callback is an outbound call, not a row of the inbound contact log.
     this.ensure(contact);

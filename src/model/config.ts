@@ -111,6 +111,22 @@ export interface AgentGroupConfig {
   readonly concurrency: number;
   /** Cost of one staffed agent hour. */
   readonly costPerHour: number;
+  /** An outbound campaign blended into the group's idle time; absent or null: none. */
+  readonly outbound?: OutboundConfig | null;
+}
+
+/** Outbound dialing by a group's idle agents (CONTRACT section 8 `outbound`). */
+export interface OutboundConfig {
+  /** Dial only while more than this many of the group's present agents are idle. */
+  readonly idleAbove: number;
+  /** Paced attempts per second (Poisson), or null: an agent dials as soon as it is idle and the rule allows. */
+  readonly dialRate: number | null;
+  /** Probability an attempt reaches the right party. */
+  readonly connectRate: number;
+  /** Agent seconds of every attempt before it connects or fails (ringing, no answer). */
+  readonly dialSeconds: number;
+  /** Talk time of a connected call. */
+  readonly handleTime: Distribution;
 }
 
 /** Everything one simulated horizon needs, independent of any file format. */

@@ -10,6 +10,7 @@ import { FollowUps } from './followUps.js';
 import { IntQueue } from './intQueue.js';
 import { LongestIdleRouter } from './longestIdleRouter.js';
 import type { ContactCenterObserver } from './observer.js';
+import type { OutboundConfig } from './config.js';
 import type { Router } from './router.js';
 import type { ArrivalSource, ContactCenterOptions, StreamSource } from './options.js';
 import { routingTable, type RoutingTable } from './routingTable.js';
@@ -64,6 +65,13 @@ export class ContactCenter implements EventHandler {
   /** Types with callbacks each group serves (empty for most groups). */
   private readonly callbackTypesOf: readonly (readonly number[])[];
   private readonly anyCallbacks: boolean;
+  /** Outbound dialing per group (null: none), its draws, and agents on outbound per group. */
+  private readonly outbound: readonly (OutboundConfig | null)[];
+  private readonly outboundStreams: (RandomStream | null)[];
+  private readonly onOutbound: Int32Array;
+  private readonly anyOutbound: boolean;
+  /** Per agent: the talk time its attempt will have if it connects (-1: it will not connect). */
+  private talkOf = new Float64Array(16);
   private ran = false;
 
   constructor(
@@ -86,6 +94,10 @@ export class ContactCenter implements EventHandler {
     this.callbacks = types.map((t) => (t.callback == null ? null : new IntQueue(16)));
     this.callbackStreams = types.map((t) => (t.callback == null ? null : streamOf(`callback:${t.id}`)));
     this.anyCallbacks = types.some((t) => t.callback != null);
+    this.outbound = groups.map((g) => g.outbound ?? null);
+    this.outboundStreams = groups.map((g) => (g.outbound == null ? null : streamOf(`outbound:${g.id}`)));
+    this.onOutbound = new Int32Array(groups.length);
+    this.anyOutbound = groups.some((g) => g.outbound != null);
     this.concurrency = Int32Array.from(groups, (g) => g.concurrency);
     this.router = (options.router ?? ((s) => new LongestIdleRouter(s)))({
       agents: this.agents,
@@ -125,6 +137,9 @@ export class ContactCenter implements EventHandler {
     }
     this.staffing.start(E.STAFF, E.STAFF_PRIORITY);
     if (this.config.initial != null) cal.schedule(0, E.CARRY_IN, 0, E.CARRY_IN_PRIORITY);
+    this.outbound.forEach((o, g) => {
+      if (o?.dialRate != null) this.paceNextDial(g, 0);
+    });
     this.config.closeQueue?.times.forEach((time, k) => cal.schedule(time, E.CLOSE, k));
     for (let t = 0; t < this.types.length; t++) {
       this.arrivals.advance(t);
@@ -167,6 +182,15 @@ export class ContactCenter implements EventHandler {
       }
       case E.CLOSE:
         this.clearQueues();
+        break;
+      case E.DIAL:
+        this.onPacedDial(payload);
+        break;
+      case E.RING_END:
+        this.onRingEnd(payload);
+        break;
+      case E.OUTBOUND_END:
+        this.endOutbound(payload);
         break;
       case E.CALLBACK_OFFER:
         this.contacts.callbackTimer[payload] = -1;
@@ -600,7 +624,87 @@ export class ContactCenter implements EventHandler {
       const c = this.takeCallback(agent, false);
       if (c >= 0) this.startService(agent, c);
     }
+    if (this.anyOutbound && agents.load[agent] === 0) {
+      const group = agents.group[agent]!;
+      const o = this.outbound[group];
+      if (o != null && o.dialRate === null && this.mayDial(group, o)) this.dial(agent);
+    }
     this.router.agentAvailable(agent);
+  }
+
+  /**
+   * The blend rule (ContactCenters' Blend): `group` may dial while more than `idleAbove` of its
+   * present agents are idle, before the end of the last interval.
+   */
+  private mayDial(group: number, o: OutboundConfig): boolean {
+    return this.calendar.now < this.endOfDay && this.staffing.present[group]! - this.busy[group]! > o.idleAbove;
+  }
+
+  /** The next paced attempt of `group`, an exponential gap after `from` (inside the day). */
+  private paceNextDial(group: number, from: number): void {
+    const o = this.outbound[group]!;
+    const next = from - Math.log(1 - this.outboundStreams[group]!.next()) / o.dialRate!;
+    if (next < this.endOfDay) this.calendar.schedule(next, E.DIAL, group);
+  }
+
+  /** A paced attempt: made by the group's longest-idle agent if the blend rule allows, else lost. */
+  private onPacedDial(group: number): void {
+    const o = this.outbound[group]!;
+    if (this.mayDial(group, o)) {
+      const agent = this.router.takeIdleAgent(group);
+      if (agent >= 0) {
+        this.dial(agent);
+        this.router.agentAvailable(agent);
+      }
+    }
+    this.paceNextDial(group, this.calendar.now);
+  }
+
+  /**
+   * Idle `agent`, out of the router's index, dials: busy (the whole agent) for `dialSeconds`,
+   * then talking if the attempt connects. Both draws (connect, talk time) are made now, from
+   * `outbound:<group id>`, so each attempt takes the same two uniforms' worth of draws.
+   */
+  private dial(agent: number): void {
+    const time = this.calendar.now;
+    const agents = this.agents;
+    const group = agents.group[agent]!;
+    const o = this.outbound[group]!;
+    const stream = this.outboundStreams[group]!;
+    if (agent >= this.talkOf.length) {
+      const grown = new Float64Array(Math.max(agent + 1, 2 * this.talkOf.length));
+      grown.set(this.talkOf);
+      this.talkOf = grown;
+    }
+    const connects = stream.next() < o.connectRate;
+    o.handleTime.sampleInto(stream, this.talkOf, agent);
+    if (!connects) this.talkOf[agent] = -1;
+    this.busy[group]!++;
+    agents.load[agent] = 1;
+    agents.exclusive[agent] = 1;
+    this.held[group]! += this.concurrency[group]!;
+    this.observer.outboundDialed(group, time, agent);
+    this.observer.outboundLevel(group, time, ++this.onOutbound[group]!);
+    this.reportGroup(group);
+    this.calendar.schedule(time + o.dialSeconds, E.RING_END, agent);
+  }
+
+  private onRingEnd(agent: number): void {
+    const talk = this.talkOf[agent]!;
+    if (talk < 0) {
+      this.endOutbound(agent);
+      return;
+    }
+    const time = this.calendar.now;
+    this.observer.outboundConnected(this.agents.group[agent]!, time, agent, talk);
+    this.calendar.schedule(time + talk, E.OUTBOUND_END, agent);
+  }
+
+  /** `agent`'s outbound attempt or call is over: it is free for inbound work (or dials again). */
+  private endOutbound(agent: number): void {
+    const group = this.agents.group[agent]!;
+    this.observer.outboundLevel(group, this.calendar.now, --this.onOutbound[group]!);
+    this.agentFinished(agent, 0);
   }
 
   private onPatience(c: number): void {

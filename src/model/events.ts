@@ -13,6 +13,9 @@ export const OVERFLOW = 10; // contact
 export const CARRY_IN = 11; // 0: the initial state (intraday) enters at time 0
 export const CLOSE = 12; // index into closeQueue.times: the queues are cleared
 export const CALLBACK_OFFER = 13; // contact: it has waited callback.offerAfterSeconds
+export const DIAL = 14; // group: a paced outbound attempt is due
+export const RING_END = 15; // agent: its outbound attempt connects or fails now
+export const OUTBOUND_END = 16; // agent: its outbound call ends
 
 /** Interval boundaries (statistics) run before anything else at the same instant... */
 export const BOUNDARY_PRIORITY = -10;

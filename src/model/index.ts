@@ -7,6 +7,7 @@ export type {
   ContactTypeConfig,
   FollowUpConfig,
   InitialState,
+  OutboundConfig,
   QueueClosing,
   SkillConfig,
   StaffPlan,

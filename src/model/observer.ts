@@ -47,6 +47,12 @@ export interface ContactCenterObserver {
    * `answered`. A callback is answered (it counts in answered) but not a live answer.
    */
   callbackMade(type: number, interval: number, time: number, wait: number, contact: number, agent: number, group: number, work: number): void;
+  /** `agent` of `group` starts an outbound attempt (it is busy from now). */
+  outboundDialed(group: number, time: number, agent: number): void;
+  /** The attempt of `agent` reached the right party: talk for `talk` seconds. */
+  outboundConnected(group: number, time: number, agent: number, talk: number): void;
+  /** The number of a group's agents busy on outbound (dialing or talking) changed. */
+  outboundLevel(group: number, time: number, agents: number): void;
   /** The number of agents present, agents busy, chat slots present and slots busy in a group changed. */
   groupLevels(group: number, time: number, present: number, busy: number, slots: number, busySlots: number): void;
   /** The number of contacts waiting in a type's queue changed. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { documented } from './docs.js';
+import { documented, documentedRef } from './docs.js';
+import { DistSchema } from './distribution.js';
 import { IdSchema } from './ids.js';
 import { perIntervalSchema } from './perInterval.js';
 import { SkillItemSchema } from './skill.js';
@@ -30,6 +31,23 @@ export const AgentGroupSchema = documented(
     concurrency: documented(
       z.number().int().min(1),
       'max simultaneous chats per agent (chat only), default 1',
+    ).optional(),
+    outbound: documented(
+      z
+        .strictObject({
+          whenIdleAbove: documented(
+            z.number().int().min(0),
+            'blend rule: agents dial only while more than this many of the group are idle (kept free for inbound); default 0',
+          ).optional(),
+          dialRate: documented(
+            z.number().gt(0),
+            'paced attempts per hour for the group (Poisson), each made by an idle agent if the blend rule allows (else lost); absent: an agent dials as soon as it is idle and the rule allows',
+          ).optional(),
+          connectRate: documented(z.number().min(0).max(1), 'probability an attempt reaches the right party'),
+          dialSeconds: documented(z.number().min(0), 'agent seconds of every attempt before it connects or fails (ringing, no answer); default 20').optional(),
+          handleTime: documentedRef(DistSchema, 'talk time of a connected call, seconds'),
+        }),
+      'an outbound campaign blended into the group\'s idle time (ContactCenters\' Blend rule): attempts take an agent for dialSeconds, connected ones then for handleTime; outbound work counts in busy and occupancy',
     ).optional(),
     maxOccupancy: documented(z.number().gt(0).max(1), 'staffing constraint (ccsim staff): highest acceptable occupancy').optional(),
     minStaff: perIntervalSchema(

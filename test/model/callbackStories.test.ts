@@ -8,7 +8,8 @@ const sl = { seconds: 20, target: 0.8 };
 const constant = (value: number) => ({ dist: 'constant' as const, value });
 const exp = (mean: number) => ({ dist: 'exponential' as const, mean });
 const quiet = (lines: string[]) => lines.filter((l) => !l.includes('interval') && !l.includes('staff'));
-const day = (callback: Record<string, unknown>, staff: number | number[] = 1, intervals = 1): ScenarioInput => ({
+type Callback = { offerAfterSeconds?: number; offerWhenEwtAbove?: number; acceptance: number; window: number };
+const day = (callback: Callback, staff: number | number[] = 1, intervals = 1): ScenarioInput => ({
   name: 'callbacks',
   intervalMinutes: 5,
   intervals,
@@ -74,7 +75,7 @@ describe('callbacks (virtual hold): event-log stories, constant times', () => {
 });
 
 describe('callbacks in a busy day', () => {
-  const busy = (callback: Record<string, unknown> | undefined, lines?: number): ScenarioInput => ({
+  const busy = (callback: Callback | undefined, lines?: number): ScenarioInput => ({
     name: 'busy',
     intervalMinutes: 60,
     intervals: 6,

@@ -51,6 +51,9 @@ class ArrivalLog implements ContactCenterObserver {
   blocked(): void {}
   disconnected(): void {}
   callbackOffered(): void {}
+  outboundDialed(): void {}
+  outboundConnected(): void {}
+  outboundLevel(): void {}
   callbackMade(): void {}
   groupLevels(): void {}
   queueLevel(): void {}
