@@ -1,4 +1,5 @@
 import { requireInteger, requireNonNegative, requirePositive } from './checkParams.js';
+import { erlangB } from './erlangB.js';
 import { stationaryByLevels } from './levelReduction.js';
 
 /**
@@ -159,7 +160,18 @@ export function erlangBRetrial(params: {
   retrialDelay?: number;
   tolerance?: number;
 }): ErlangXMetrics {
-  return { ...erlangX({ ...params, lines: params.agents, slSeconds: 0 }), model: 'erlang-b' };
+  const asX = { ...params, lines: params.agents, slSeconds: 0 };
+  if ((params.retrialProbability ?? 0) > 0 || params.arrivalRate === 0) return { ...erlangX(asX), model: 'erlang-b' };
+  // Nobody redials: plain Erlang B, by its recursion at any size (the checks are erlangX's).
+  const { agents: c, arrivalRate: lambda, aht } = checkErlangX(asX);
+  const load = lambda * aht;
+  const b = erlangB(c, load);
+  return {
+    model: 'erlang-b', agents: c, lines: c, load, pWait: 0, serviceLevel: 1, asa: 0,
+    occupancy: (load * (1 - b)) / c, pAbandon: 0, pBlock: b, pBlockFresh: b,
+    effectiveArrivalRate: lambda, retrialRate: 0, blockedRate: lambda * b,
+    answeredRate: lambda * (1 - b), abandonedRate: 0, meanOrbit: 0, truncation: { orbitMax: 0, error: 0 },
+  };
 }
 
 interface Rates {
