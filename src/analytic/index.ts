@@ -5,3 +5,4 @@ export { erlangC, type ErlangCParams } from './erlangC.js';
 export { erlangA, erlangAChain, type ErlangAChain, type ErlangAParams } from './erlangA.js';
 export { minAgents, type MinAgentsParams } from './minAgents.js';
 export { squareRootStaffing } from './squareRootStaffing.js';
+export { erlangX, erlangBRetrial, ERLANG_X_TOLERANCE, type ErlangXMetrics, type ErlangXParams } from './erlangX.js';

@@ -1,16 +1,31 @@
-import { erlangA, erlangC, minAgents, type QueueMetrics } from '../analytic/index.js';
+import {
+  erlangA, erlangBRetrial, erlangC, erlangX, minAgents, type ErlangXMetrics, type QueueMetrics,
+} from '../analytic/index.js';
 import { grossRequirement } from '../optimize/scheduleTemplates.js';
 import { percentageHint } from '../scenario/index.js';
-import { parseCommandLine } from './flags.js';
+import { type CommandLine, parseCommandLine } from './flags.js';
 import { table } from './format.js';
 import { type CliIo, UsageError } from './io.js';
 
 const USAGE = `Usage: ccsim erlang (--volume V --interval-minutes M | --volume-per-hour V) --aht SECONDS
                     --sl-seconds T (--agents N | REQUIREMENTS | --table FROM..TO)
                     [--patience SECONDS] [--shrinkage F] [--json]
+       ccsim erlang --model b ARRIVALS --aht SECONDS --lines N [RETRIALS] [--json]
+       ccsim erlang --model x ARRIVALS --aht SECONDS --sl-seconds T --agents N --lines N
+                    [--patience SECONDS] [RETRIALS] [--json]
 
 Analytic queue for one interval: Erlang C (M/M/c) without --patience, Erlang A (M/M/c+M,
 exponential patience of that mean) with it.
+
+  --model c|a|b|x        c: Erlang C, a: Erlang A (as chosen by --patience when absent);
+                         b: Erlang B, N lines that are the agents, no queue: a call that finds
+                         them all busy is blocked; x: Erlang X, --agents N agents and --lines N
+                         lines (calls waiting + with an agent, >= agents), patience optional;
+                         both exact, with the share of attempts blocked (pBlock)
+  --lines N              lines (integer >= 1; with --model x at least --agents)
+RETRIALS (--model b and x): a blocked or abandoned caller tries again with this probability
+  --retrial-probability R  in [0, 1] (default 0: nobody tries again), after
+  --retrial-delay SECONDS  a mean (exponential) delay (> 0; needed when R > 0)
 
 Arrivals (exactly one of):
   --volume V             contacts arriving in the interval (>= 0), with
@@ -83,6 +98,11 @@ export async function erlangCommand(argv: string[], io: CliIo): Promise<number> 
     io.stdout(USAGE);
     return 0;
   }
+  if ('lines' in request) {
+    const m = lineMetrics(request);
+    io.stdout(request.json ? `${JSON.stringify(lineJson(m, request))}\n` : describeLines(m, request));
+    return 0;
+  }
   if (request.mode.kind === 'table') {
     const { from, to } = request.mode;
     const rows = Array.from({ length: to - from + 1 }, (_, k) => metricsAt(request, from + k));
@@ -94,24 +114,33 @@ export async function erlangCommand(argv: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
-function parseErlangArgs(argv: string[]): ErlangRequest | 'help' {
-  const { values, positionals } = parseCommandLine(argv, {
-    volume: { type: 'string' },
-    'volume-per-hour': { type: 'string' },
-    'interval-minutes': { type: 'string' },
-    aht: { type: 'string' },
-    'sl-seconds': { type: 'string' },
-    agents: { type: 'string' },
-    target: { type: 'string' },
-    'target-asa': { type: 'string' },
-    'max-occupancy': { type: 'string' },
-    table: { type: 'string' },
-    patience: { type: 'string' },
-    shrinkage: { type: 'string' },
-    json: { type: 'boolean' },
-    force: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+/** The erlang command's flags. */
+const ERLANG_FLAGS = {
+  volume: { type: 'string' },
+  'volume-per-hour': { type: 'string' },
+  'interval-minutes': { type: 'string' },
+  aht: { type: 'string' },
+  'sl-seconds': { type: 'string' },
+  agents: { type: 'string' },
+  target: { type: 'string' },
+  'target-asa': { type: 'string' },
+  'max-occupancy': { type: 'string' },
+  table: { type: 'string' },
+  patience: { type: 'string' },
+  shrinkage: { type: 'string' },
+  model: { type: 'string' },
+  lines: { type: 'string' },
+  'retrial-probability': { type: 'string' },
+  'retrial-delay': { type: 'string' },
+  json: { type: 'boolean' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = CommandLine<typeof ERLANG_FLAGS>['values'];
+
+function parseErlangArgs(argv: string[]): ErlangRequest | LineRequest | 'help' {
+  const { values, positionals } = parseCommandLine(argv, ERLANG_FLAGS);
   if (positionals.length > 0) throw new UsageError(`takes no file or other argument, got ${JSON.stringify(positionals[0])} (see ccsim erlang --help)`);
   if (values.help) return 'help';
 
@@ -133,6 +162,16 @@ function parseErlangArgs(argv: string[]): ErlangRequest | 'help' {
     arrivalRate = volume / 3600;
   }
   const aht = numberFlag('--aht', values.aht, (x) => x > 0, 'a number > 0');
+  const model = values.model;
+  if (model !== undefined && !['a', 'b', 'c', 'x'].includes(model)) {
+    throw new UsageError(`--model: must be c (Erlang C), a (Erlang A), b (Erlang B) or x (Erlang X), got ${JSON.stringify(model)}`);
+  }
+  if (model === 'b' || model === 'x') return parseLineModel(values, model, { arrivalRate, arrivals, aht });
+  for (const flag of ['lines', 'retrial-probability', 'retrial-delay'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag}: only with --model b (Erlang B) or --model x (Erlang X)`);
+  }
+  if (model === 'c' && values.patience !== undefined) throw new UsageError('--patience: Erlang C (--model c) has no abandonment; use --model a or leave --model out');
+  if (model === 'a' && values.patience === undefined) throw new UsageError('--patience: required with --model a (Erlang A)');
   const slSeconds = numberFlag('--sl-seconds', values['sl-seconds'], (x) => x >= 0, 'a number >= 0');
   const patience = values.patience === undefined
     ? undefined
@@ -291,7 +330,7 @@ function title(r: ErlangRequest): string {
   return r.patience === undefined ? 'Erlang C (M/M/c, no abandonment)' : `Erlang A (M/M/c+M, mean patience ${r.patience} s)`;
 }
 
-function arrivalsText(r: ErlangRequest): string {
+function arrivalsText(r: Pick<ErlangRequest, 'arrivalRate' | 'arrivals'>): string {
   const perHour = r.arrivalRate * 3600;
   return r.arrivals.kind === 'interval'
     ? `${trim(r.arrivals.volume)} per ${trim(r.arrivals.intervalMinutes)} min (${trim(perHour)} per hour)`
@@ -361,4 +400,141 @@ function describeTable(rows: readonly QueueMetrics[], r: ErlangRequest): string 
     ...(required ? [`  requirements: ${requirementsText(r.requirements, r.slSeconds)}`] : []),
   ];
   return `${head.join('\n')}\n${table(header, body)}\n`;
+}
+
+/** `--model b` or `--model x`: a queue with a limited number of lines, and callers who redial. */
+interface LineRequest {
+  model: 'b' | 'x';
+  arrivalRate: number;
+  arrivals: ErlangRequest['arrivals'];
+  aht: number;
+  /** Seconds; Erlang B has no queue, so it is 0 there unless given. */
+  slSeconds: number;
+  agents: number;
+  lines: number;
+  patience: number | undefined;
+  retrialProbability: number;
+  retrialDelay: number | undefined;
+  shrinkage: number | undefined;
+  json: boolean;
+}
+
+function parseLineModel(
+  values: Values,
+  model: 'b' | 'x',
+  given: Pick<LineRequest, 'arrivalRate' | 'arrivals' | 'aht'>,
+): LineRequest {
+  const name = model === 'b' ? '--model b (Erlang B)' : '--model x (Erlang X)';
+  for (const flag of ['target', 'target-asa', 'max-occupancy', 'table', 'force'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag}: not available with ${name}; give the staffing (see ccsim erlang --help)`);
+  }
+  const lines = numberFlag('--lines', values.lines, (x) => Number.isSafeInteger(x) && x >= 1, 'an integer >= 1');
+  let agents = lines;
+  let patience: number | undefined;
+  if (model === 'b') {
+    if (values.agents !== undefined) throw new UsageError('--agents: with --model b the lines are the agents (no queue); give --lines N only');
+    if (values.patience !== undefined) throw new UsageError('--patience: Erlang B (--model b) has no queue to abandon; use --model x');
+  } else {
+    agents = numberFlag('--agents', values.agents, (x) => Number.isSafeInteger(x) && x >= 1, 'an integer >= 1');
+    if (lines < agents) throw new UsageError(`--lines: must be at least --agents (${agents}): lines hold the calls with an agent and those waiting, got "${values.lines}"`);
+    if (values.patience !== undefined) patience = numberFlag('--patience', values.patience, (x) => x > 0, 'a number > 0');
+  }
+  const slSeconds = model === 'x' || values['sl-seconds'] !== undefined
+    ? numberFlag('--sl-seconds', values['sl-seconds'], (x) => x >= 0, 'a number >= 0')
+    : 0;
+  const retrialProbability = values['retrial-probability'] === undefined
+    ? 0
+    : fractionFlag('--retrial-probability', values['retrial-probability'], (x) => x >= 0 && x <= 1, 'a probability in [0, 1]');
+  let retrialDelay: number | undefined;
+  if (values['retrial-delay'] !== undefined) {
+    retrialDelay = numberFlag('--retrial-delay', values['retrial-delay'], (x) => x > 0, 'a number of seconds > 0');
+  } else if (retrialProbability > 0) {
+    throw new UsageError('--retrial-delay: required with --retrial-probability above 0 (the mean seconds before a caller tries again)');
+  }
+  const shrinkage = values.shrinkage === undefined
+    ? undefined
+    : fractionFlag('--shrinkage', values.shrinkage, (x) => x >= 0 && x < 1, 'a fraction in [0, 1)');
+  return {
+    model, ...given, slSeconds, agents, lines, patience, retrialProbability, retrialDelay, shrinkage,
+    json: values.json === true,
+  };
+}
+
+function lineMetrics(r: LineRequest): ErlangXMetrics {
+  const retrials = { retrialProbability: r.retrialProbability, retrialDelay: r.retrialDelay };
+  try {
+    return r.model === 'b'
+      ? erlangBRetrial({ agents: r.lines, arrivalRate: r.arrivalRate, aht: r.aht, ...retrials })
+      : erlangX({ agents: r.agents, lines: r.lines, arrivalRate: r.arrivalRate, aht: r.aht, patience: r.patience, slSeconds: r.slSeconds, ...retrials });
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(`erlang: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Section 2's keys in its order (pAbandon for Erlang X only), then pBlock, then extensions:
+ * `lines`, `pBlockFresh` (a fresh caller's first attempt), attempts and retrials per hour, and
+ * the orbit truncation (`orbitMax`, `truncationError`: the probability left at the cut).
+ */
+function lineJson(m: ErlangXMetrics, r: LineRequest): Record<string, string | number | null> {
+  const doc: Record<string, string | number | null> = {
+    model: m.model,
+    agents: m.agents,
+    load: finite(m.load),
+    pWait: finite(m.pWait),
+    serviceLevel: finite(m.serviceLevel),
+    asa: m.asa === null ? null : finite(m.asa),
+    occupancy: finite(m.occupancy),
+  };
+  if (m.model === 'erlang-x') doc.pAbandon = finite(m.pAbandon);
+  doc.pBlock = finite(m.pBlock);
+  doc.lines = m.lines;
+  doc.pBlockFresh = finite(m.pBlockFresh);
+  doc.attemptsPerHour = finite(m.effectiveArrivalRate * 3600);
+  doc.retrialsPerHour = finite(m.retrialRate * 3600);
+  doc.orbitMax = m.truncation.orbitMax;
+  doc.truncationError = finite(m.truncation.error);
+  if (r.shrinkage !== undefined) {
+    doc.shrinkage = r.shrinkage;
+    doc.scheduledAgents = scheduled(m.agents, r.shrinkage);
+  }
+  return doc;
+}
+
+function describeLines(m: ErlangXMetrics, r: LineRequest): string {
+  const redial = r.retrialProbability > 0
+    ? `${pct(r.retrialProbability)} of blocked${r.model === 'x' ? ' and abandoned' : ''} callers, after ${trim(r.retrialDelay ?? 0)} s on average`
+    : 'none (blocked callers do not try again)';
+  const head = r.model === 'b'
+    ? 'Erlang B (lines = agents, no queue: a call finding every line busy is blocked)'
+    : `Erlang X (finite lines, ${r.patience === undefined ? 'no abandonment' : `mean patience ${trim(r.patience)} s`})`;
+  const lines = [
+    head,
+    `  arrivals       ${arrivalsText(r)}`,
+    `  retrials       ${redial}`,
+    `  attempts       ${(m.effectiveArrivalRate * 3600).toFixed(1)} per hour (${(m.retrialRate * 3600).toFixed(1)} of them retrials)`,
+    `  agents         ${m.agents}`,
+  ];
+  if (r.shrinkage !== undefined) {
+    lines.push(`  scheduled      ${scheduled(m.agents, r.shrinkage)}  (agents / (1 - ${pct(r.shrinkage)} shrinkage), rounded up)`);
+  }
+  lines.push(
+    `  lines          ${m.lines}`,
+    `  load           ${m.load.toFixed(2)} Erlangs (fresh calls)`,
+    `  blocked        ${pct(m.pBlock)} of attempts (${pct(m.pBlockFresh)} of first attempts)`,
+  );
+  if (m.model === 'erlang-x') {
+    lines.push(
+      `  P(wait)        ${pct(m.pWait)} of attempts that got a line`,
+      `  service level  ${pct(m.serviceLevel)} answered within ${r.slSeconds} s`,
+      `  ASA            ${m.asa === null ? 'n/a (none answered)' : `${m.asa.toFixed(1)} s`}`,
+    );
+  }
+  lines.push(`  occupancy      ${pct(m.occupancy)}`);
+  if (m.model === 'erlang-x') lines.push(`  abandonment    ${pct(m.pAbandon)}`);
+  if (m.truncation.orbitMax > 0) {
+    lines.push(`  exactness      retry orbit cut at ${m.truncation.orbitMax} callers; probability left there ${m.truncation.error.toExponential(1)}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
