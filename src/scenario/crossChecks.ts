@@ -92,8 +92,9 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
     if (type['channel'] === 'email' && has(type, 'patience')) {
       issue(['contactTypes', i, 'patience'], 'not allowed on email (email contacts do not abandon)');
     }
-    if (has(type, 'callback') && type['channel'] !== undefined && type['channel'] !== 'voice') {
-      issue(['contactTypes', i, 'callback'], `voice only (a ${String(type['channel'])} contact is not called back)`);
+    const channel = type['channel'];
+    if (has(type, 'callback') && (channel === 'chat' || channel === 'email')) {
+      issue(['contactTypes', i, 'callback'], `voice only (a ${channel} contact is not called back)`);
     }
   });
 
