@@ -97,7 +97,7 @@ export const TruncatedSchema = z
     dist: z.literal('truncated'),
     of: documentedRef(z.lazy(() => DistSchema), 'the distribution conditioned on [min, max]'),
     min: documented(z.number().min(0), 'lower bound (default 0): the law is conditioned on [min, max], not clipped to it (no mass piles up at a bound)').optional(),
-    max: documented(z.number().gt(0), 'upper bound (default none)').optional(),
+    max: documented(z.number().min(0), 'upper bound (default none)').optional(),
   })
   .superRefine((t, ctx) => {
     if (t.min === undefined && t.max === undefined) ctx.addIssue({ code: 'custom', path: ['max'], message: 'give min or max (or both)' });
