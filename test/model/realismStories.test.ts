@@ -13,7 +13,7 @@ import { story } from '../support/story.js';
  */
 const sl = { seconds: 20, target: 0.8 };
 const constant = (value: number) => ({ dist: 'constant' as const, value });
-const oneType = (type: Record<string, unknown>, groups?: Record<string, unknown>[]): ScenarioInput => ({
+const oneType = (type: Record<string, unknown>, groups?: ScenarioInput['agentGroups']): ScenarioInput => ({
   name: 'realism',
   intervalMinutes: 10,
   intervals: 1,
