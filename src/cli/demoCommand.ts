@@ -38,7 +38,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const calls = check.contactTypes[0]!;
   const staff = check.agentGroups[0]!.staff;
   const handle = calls.handleTime;
-  if (!Array.isArray(handle) && handle.dist === 'exponential' && calls.patience?.dist === 'exponential' && typeof calls.volume === 'number' && typeof staff === 'number') {
+  if (!Array.isArray(handle) && handle.dist === 'exponential' && !Array.isArray(calls.patience) && calls.patience?.dist === 'exponential' && typeof calls.volume === 'number' && typeof staff === 'number') {
     const theory = erlangA({
       agents: staff,
       arrivalRate: calls.volume / (check.intervalMinutes * 60),

@@ -89,7 +89,7 @@ function hasContacts(initial: NonNullable<Scenario['initialState']>): boolean {
 
 function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number): ContactTypeConfig {
   const followUp = (f: ContactTypeSpec['retrial']) =>
-    f === undefined ? null : { probability: f.probability, delay: makeDistribution(f.delay) };
+    f === undefined ? null : { probability: f.probability, delay: makeDistribution(f.delay), samePatience: f.samePatience ?? false };
   return {
     id: t.id,
     channel: t.channel,
@@ -97,7 +97,7 @@ function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number): Con
     exactCounts: t.arrivals === 'exact' ? perInterval(t.volume, n) : null,
     handleTime: perIntervalDist(t.handleTime, n).map(makeDistribution),
     wrapUp: t.wrapUp === undefined ? null : makeDistribution(t.wrapUp),
-    patience: t.patience === undefined ? null : makeDistribution(t.patience),
+    patience: t.patience === undefined ? null : perIntervalDist(t.patience, n).map(makeDistribution),
     serviceLevelSeconds: t.serviceLevel.seconds,
     shortAbandonSeconds: t.serviceLevel.shortAbandonSeconds ?? null,
     bot:
@@ -116,6 +116,7 @@ function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number): Con
     retrial: followUp(t.retrial),
     repeat: followUp(t.repeat),
     volumeCv: t.volumeUncertainty?.cv ?? 0,
+    volumeGroup: t.volumeUncertainty?.group ?? null,
     concurrencyFactor: t.concurrencyFactor ?? [],
     maxQueue: t.maxQueue ?? null,
     // Acceptance 0: offers nobody takes change nothing, so the model has no callbacks at all.
@@ -150,6 +151,7 @@ function groupConfig(g: AgentGroupSpec, scenario: Scenario, typeIndex: ReadonlyM
             dialSeconds: g.outbound.dialSeconds ?? OUTBOUND_DIAL_SECONDS,
             handleTime: makeDistribution(g.outbound.handleTime),
           },
+    wrapUp: g.wrapUp === undefined ? null : makeDistribution(g.wrapUp),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { DistSpec, Scenario } from '../scenario/index.js';
 import { parseClock } from '../scenario/values.js';
-import { weibull } from '../random/index.js';
+import { makeDistribution } from '../random/index.js';
 
 /**
  * Limits on the size of one call (`simulate`, `compare`, `sweep`, `staff`, `ccsim run` ...), checked
@@ -58,10 +58,13 @@ const meanOf = (d: DistSpec): number => {
       return (d.min + d.max) / 2;
     case 'empirical':
       return d.values.reduce((s, v) => s + v, 0) / d.values.length;
-    case 'weibull':
-      return weibull(d.shape, d.scale).mean;
-    default:
+    case 'exponential':
+    case 'lognormal':
+    case 'gamma':
       return d.mean;
+    default:
+      // Weibull, triangular, mixture, truncated: the built distribution knows its mean.
+      return makeDistribution(d).mean;
   }
 };
 
@@ -100,7 +103,9 @@ export function estimateRunSize(scenario: Scenario): RunSize {
     const falseReturns = fresh * contained * (bot?.falseContainment ?? 0);
     const handles = Array.isArray(t.handleTime) ? t.handleTime : [t.handleTime];
     const shortestHandle = Math.min(...handles.map(meanOf)) + (t.wrapUp ? meanOf(t.wrapUp) : 0);
-    const retrials = t.retrial && t.patience ? followUps(t.retrial.probability, meanOf(t.retrial.delay) + meanOf(t.patience), horizon) : 0;
+    const patiences = t.patience === undefined ? [] : Array.isArray(t.patience) ? t.patience : [t.patience];
+    const shortestPatience = Math.min(...patiences.map(meanOf));
+    const retrials = t.retrial && t.patience ? followUps(t.retrial.probability, meanOf(t.retrial.delay) + shortestPatience, horizon) : 0;
     const repeats = t.repeat ? followUps(t.repeat.probability, meanOf(t.repeat.delay) + shortestHandle, horizon) : 0;
     if (fresh > 0 && retrials === Infinity) endless ??= `contactTypes[${i}].retrial`;
     if (fresh > 0 && repeats === Infinity) endless ??= `contactTypes[${i}].repeat`;

@@ -1,6 +1,11 @@
 import { gamma, type RandomStream } from '../random/index.js';
-import type { ContactCenterConfig } from './config.js';
+import type { ContactCenterConfig, ContactTypeConfig } from './config.js';
 import type { ArrivalSource } from './options.js';
+
+/** The stream of a type's volume factor: `volume:<type id>`, or `volume-group:<name>` when grouped. */
+export function volumeStreamName(type: ContactTypeConfig): string {
+  return type.volumeGroup === null ? `volume:${type.id}` : `volume-group:${type.volumeGroup}`;
+}
 
 /**
  * Poisson arrivals whose rate is constant within each interval (warm-up uses interval 0's rate).
@@ -9,7 +14,9 @@ import type { ArrivalSource } from './options.js';
  * this is exactly the piecewise-constant Poisson process.
  *
  * Forecast error (`volumeCv` > 0): the type's rates are multiplied by one gamma factor of mean 1
- * and that cv, drawn once per replication from the type's `volume` stream.
+ * and that cv, drawn once per replication from the type's `volume` stream. Types of one
+ * `volumeGroup` share one factor: the group's first type (in scenario order) draws it from the
+ * stream {@link volumeStreamName} gives (`volume-group:<name>`) and the others reuse it.
  *
  * Exact counts (`exactCounts`, for replaying a recorded day): interval i gets exactly
  * `exactCounts[i]` arrivals, uniform within it. They are generated in order, without a list: the
@@ -44,8 +51,15 @@ export class ArrivalProcess implements ArrivalSource {
     streamOf: (type: number) => RandomStream,
     volumeStreamOf: (type: number) => RandomStream = streamOf,
   ) {
+    const shared = new Map<string, number>();
+    const factorOf = (t: ContactTypeConfig, i: number): number => {
+      if (t.volumeGroup === null) return gamma(1, t.volumeCv).sample(volumeStreamOf(i));
+      let factor = shared.get(t.volumeGroup);
+      if (factor === undefined) shared.set(t.volumeGroup, (factor = gamma(1, t.volumeCv).sample(volumeStreamOf(i))));
+      return factor;
+    };
     this.rates = config.types.map((t, i) => {
-      const factor = t.volumeCv > 0 && t.exactCounts === null ? gamma(1, t.volumeCv).sample(volumeStreamOf(i)) : 1;
+      const factor = t.volumeCv > 0 && t.exactCounts === null ? factorOf(t, i) : 1;
       return Float64Array.from(t.arrivalRate, (r) => r * factor);
     });
     this.streams = config.types.map((_, i) => streamOf(i));

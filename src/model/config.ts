@@ -18,8 +18,11 @@ export interface ContactTypeConfig {
   readonly handleTime: readonly Distribution[];
   /** After-contact work; null when there is none. */
   readonly wrapUp: Distribution | null;
-  /** Patience in queue; null means the contact never abandons. */
-  readonly patience: Distribution | null;
+  /**
+   * Patience in queue, one per interval (by arrival interval; warm-up and carried-in contacts use
+   * interval 0's); null means the contact never abandons.
+   */
+  readonly patience: readonly Distribution[] | null;
   /** Service-level threshold, seconds from queue join. */
   readonly serviceLevelSeconds: number;
   /** Abandons after at most this many seconds are left out of the service-level denominator; null: none are. */
@@ -34,6 +37,8 @@ export interface ContactTypeConfig {
   readonly repeat: FollowUpConfig | null;
   /** Coefficient of variation of the per-replication volume factor (0: none). */
   readonly volumeCv: number;
+  /** Types with the same volume group share one factor, drawn from `volume-group:<name>`; null: its own. */
+  readonly volumeGroup: string | null;
   /** Chat handle-time factors f_k for an agent holding k chats as the chat starts (empty: none). */
   readonly concurrencyFactor: readonly number[];
   /**
@@ -77,6 +82,8 @@ export interface BotConfig {
 export interface FollowUpConfig {
   readonly probability: number;
   readonly delay: Distribution;
+  /** Retrials only: the retrial keeps the first try's patience instead of a fresh draw. */
+  readonly samePatience: boolean;
 }
 
 /** How an agent group serves one contact type. */
@@ -111,6 +118,8 @@ export interface AgentGroupConfig {
   readonly concurrency: number;
   /** Cost of one staffed agent hour. */
   readonly costPerHour: number;
+  /** After-contact work replacing the type's for contacts this group serves; null: the type's. */
+  readonly wrapUp: Distribution | null;
   /** An outbound campaign blended into the group's idle time; absent or null: none. */
   readonly outbound?: OutboundConfig | null;
 }

@@ -1,6 +1,6 @@
 import { EventCalendar, type EventHandler } from '../engine/index.js';
 import { AgentPool } from './agentPool.js';
-import { ArrivalProcess } from './arrivalProcess.js';
+import { ArrivalProcess, volumeStreamName } from './arrivalProcess.js';
 import { END_OF_DAY_GRACE_SECONDS, type ContactCenterConfig, type ContactTypeConfig, type InitialState } from './config.js';
 import type { RandomStream } from '../random/index.js';
 import { ContactPool, ContactState } from './contactPool.js';
@@ -112,8 +112,8 @@ export class ContactCenter implements EventHandler {
     });
     this.arrivals =
       options.arrivals?.(config, streamOf) ??
-      new ArrivalProcess(config, (t) => streamOf(`arrivals:${types[t]!.id}`), (t) => streamOf(`volume:${types[t]!.id}`));
-    this.draws = new CustomerDraws(types, streamOf, this.contacts);
+      new ArrivalProcess(config, (t) => streamOf(`arrivals:${types[t]!.id}`), (t) => streamOf(volumeStreamName(types[t]!)));
+    this.draws = new CustomerDraws(types, streamOf, this.contacts, groups);
     // Carried contacts draw from streams of their own, so fresh arrivals get exactly the draws
     // they get without them, and two what-ifs from the same state carry in the same customers.
     const carried = config.initial != null;
@@ -276,7 +276,7 @@ export class ContactCenter implements EventHandler {
       });
     });
     initial.waiting.forEach((waits, t) => {
-      const patience = this.types[t]!.patience;
+      const patience = this.types[t]!.patience?.[0] ?? null;
       for (const wait of waits) {
         const c = pool.open(t, 0);
         draws.fresh(t, c);
@@ -532,6 +532,7 @@ export class ContactCenter implements EventHandler {
     pool.state[c] = ContactState.InService;
     pool.agentOf[c] = agent;
     this.cancelTimers(c);
+    this.draws.groupWrapUp(group, c);
     if (pool.callback[c] === 1) this.observer.callbackMade(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c, agent, group, handle + pool.wrapUp[c]!);
     else this.observer.answered(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c, agent, group, handle + pool.wrapUp[c]!);
     this.calendar.schedule(time + handle, E.SERVICE_END, c);

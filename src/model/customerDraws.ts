@@ -1,6 +1,6 @@
-import { FALSE_CONTAINMENT_DEFAULT_DELAY, type ContactTypeConfig } from './config.js';
+import { FALSE_CONTAINMENT_DEFAULT_DELAY, type AgentGroupConfig, type ContactTypeConfig } from './config.js';
 import type { ContactPool } from './contactPool.js';
-import type { RandomStream } from '../random/index.js';
+import type { Distribution, RandomStream } from '../random/index.js';
 
 export const BOT_NONE = 0;
 export const BOT_CONTAINED = 1;
@@ -38,12 +38,16 @@ export class CustomerDraws {
   private readonly streams: TypeStreams[];
   /** Where a draw that does not go straight into the record lands (see `Distribution.sampleInto`). */
   private readonly scratch = new Float64Array(1);
+  /** Per group: its own wrap-up and the stream `wrap-up-group:<group id>`, or null (the type's). */
+  private readonly groupWrapUps: readonly ({ readonly dist: Distribution; readonly stream: RandomStream } | null)[];
 
   constructor(
     private readonly types: readonly ContactTypeConfig[],
     streamOf: (name: string) => RandomStream,
     private readonly pool: ContactPool,
+    groups: readonly AgentGroupConfig[] = [],
   ) {
+    this.groupWrapUps = groups.map((g) => (g.wrapUp === null ? null : { dist: g.wrapUp, stream: streamOf(`wrap-up-group:${g.id}`) }));
     this.streams = types.map((t) => {
       const bot = t.bot !== null;
       const named = (purpose: string, used: boolean) => (used ? streamOf(`${purpose}:${t.id}`) : null);
@@ -76,6 +80,16 @@ export class CustomerDraws {
     else this.bot(type, c);
   }
 
+  /**
+   * Contact `c` starts service with an agent of `group`: a group with its own wrap-up replaces the
+   * contact's (drawn now, in the order services start, from `wrap-up-group:<group id>`); other
+   * groups draw nothing.
+   */
+  groupWrapUp(group: number, c: number): void {
+    const own = this.groupWrapUps[group];
+    if (own != null) own.dist.sampleInto(own.stream, this.pool.wrapUp, c);
+  }
+
   /** A repeat contact of `type` in record `c`: new work and patience, no bot. */
   repeatContact(type: number, c: number): void {
     const f = this.streams[type]!.followUp!;
@@ -84,13 +98,15 @@ export class CustomerDraws {
     this.pool.botOutcome[c] = BOT_NONE;
   }
 
-  /** A retrying contact `c`: same work, new patience and a new decision to retry again. */
+  /**
+   * A retrying contact `c`: same work, new patience (its first arrival's interval's, the interval
+   * it counts in; kept as it was with `samePatience`, drawing nothing) and a new decision to retry.
+   */
   retry(type: number, c: number): void {
     const spec = this.types[type]!;
     const f = this.streams[type]!.followUp!;
     const pool = this.pool;
-    if (spec.patience === null) pool.patience[c] = Infinity;
-    else spec.patience.sampleInto(f, pool.patience, c);
+    if (spec.retrial?.samePatience !== true) this.patience(spec, c, f);
     const retrial = spec.retrial;
     if (retrial !== null) {
       pool.retry[c] = f.next() < retrial.probability ? 1 : 0;
@@ -106,8 +122,19 @@ export class CustomerDraws {
     dists[interval < 0 ? 0 : interval < dists.length ? interval : dists.length - 1]!.sampleInto(handle, pool.handleTime, c);
     if (spec.wrapUp === null) pool.wrapUp[c] = 0;
     else spec.wrapUp.sampleInto(wrapUp, pool.wrapUp, c);
-    if (spec.patience === null) pool.patience[c] = Infinity;
-    else spec.patience.sampleInto(patience, pool.patience, c);
+    this.patience(spec, c, patience);
+  }
+
+  /** Patience of the contact's interval (warm-up: interval 0's), or Infinity when it never abandons. */
+  private patience(spec: ContactTypeConfig, c: number, stream: RandomStream): void {
+    const pool = this.pool;
+    const dists = spec.patience;
+    if (dists === null) {
+      pool.patience[c] = Infinity;
+      return;
+    }
+    const interval = pool.interval[c]!;
+    dists[interval < 0 ? 0 : interval < dists.length ? interval : dists.length - 1]!.sampleInto(stream, pool.patience, c);
   }
 
   private rules(

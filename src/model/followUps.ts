@@ -31,6 +31,8 @@ export class FollowUps {
     pool.arrivalTime[r] = pool.arrivalTime[c]!;
     pool.handleTime[r] = pool.handleTime[c]!;
     pool.wrapUp[r] = pool.wrapUp[c]!;
+    // Its first try's patience, which the retrial keeps with `samePatience` (else redrawn).
+    pool.patience[r] = pool.patience[c]!;
     pool.repeat[r] = pool.repeat[c]!;
     pool.repeatDelay[r] = pool.repeatDelay[c]!;
     pool.botOutcome[r] = BOT_NONE;
@@ -45,7 +47,7 @@ export class FollowUps {
     this.calendar.schedule(this.calendar.now + pool.repeatDelay[c]!, REPEAT, pool.type[c]!);
   }
 
-  /** RETRIAL event: `r` tries again now (new patience); the caller puts it in the queue. */
+  /** RETRIAL event: `r` tries again now (new patience unless `samePatience`); the caller puts it in the queue. */
   retry(r: number): void {
     const type = this.pool.type[r]!;
     this.draws.retry(type, r);

@@ -24,8 +24,9 @@ export interface AnalyticPlan {
  *   falsely contained who come back and the expected repeats (λ·p per answered contact);
  * - handle time: the mix of direct and escalated handle means, plus the wrap-up mean; for chat
  *   the concurrency factor at full load multiplies it;
- * - patience: its mean, as if exponential (Erlang A); none for email;
- * - `handleTimeFactor`: the serving group's proficiency multiplier of the handle time.
+ * - patience: the interval's mean, as if exponential (Erlang A); none for email;
+ * - `handleTimeFactor`: the serving group's proficiency multiplier of the handle time;
+ * - `groupWrapUp`: the serving group's wrap-up mean when it has its own (replacing the type's).
  */
 export function staffingQuestion(
   type: ContactTypeConfig,
@@ -34,6 +35,7 @@ export function staffingQuestion(
   maxOccupancy: number | undefined,
   concurrency: number,
   handleTimeFactor = 1,
+  groupWrapUp: number | undefined = undefined,
 ): StaffingQuestion {
   const lambda = type.arrivalRate[interval] ?? 0;
   const bot = type.bot;
@@ -49,8 +51,8 @@ export function staffingQuestion(
   const factor = type.channel === 'chat' && type.concurrencyFactor.length > 0 ? type.concurrencyFactor[Math.min(concurrency, type.concurrencyFactor.length) - 1]! : 1;
   return {
     arrivalRate: offered,
-    aht: mixHandle * factor * handleTimeFactor + (type.wrapUp?.mean ?? 0),
-    patience: type.patience === null ? null : type.patience.mean,
+    aht: mixHandle * factor * handleTimeFactor + (groupWrapUp ?? type.wrapUp?.mean ?? 0),
+    patience: type.patience === null ? null : (type.patience[interval] ?? type.patience[0]!).mean,
     slSeconds: type.serviceLevelSeconds,
     slTarget: targets.slTarget,
     maxAbandonRate: targets.maxAbandonRate,
@@ -102,7 +104,7 @@ export function analyticPlan(config: ContactCenterConfig, problem: StaffingProbl
       // No group answers in time: plan the other targets only, and report the service level.
       const targets: TypeTargets = inTime ? target.targets : { ...target.targets, slTarget: 0 };
       const c = concurrencyOf(t, first.group);
-      const answer = requiredAgents(staffingQuestion(type, i, targets, problem.groups[first.group]!.maxOccupancy, c, first.handleTimeFactor), method);
+      const answer = requiredAgents(staffingQuestion(type, i, targets, problem.groups[first.group]!.maxOccupancy, c, first.handleTimeFactor, config.groups[first.group]!.wrapUp?.mean), method);
       required[t]![i] = Math.ceil(answer.agents / c - 1e-9);
       requiredExact[t]![i] = answer.exact / c;
       if (!inTime && (config.types[t]!.arrivalRate[i] ?? 0) > 0) shortfalls.push({ type: t, interval: i, agents: 0, reason: 'no-group-in-time' });

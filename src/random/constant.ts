@@ -19,6 +19,13 @@ class Constant implements Distribution {
   sampleRemainingInto(stream: RandomStream, elapsed: number, out: Float64Array, at: number): void {
     out[at] = this.sampleRemaining(stream, elapsed);
   }
+  partialMoment(order: 0 | 1 | 2, lo: number, hi: number): number {
+    return lo <= this.mean && this.mean <= hi ? Math.pow(this.mean, order) : 0;
+  }
+  /** The value if the window holds it, else NaN. Draws nothing. */
+  sampleWithin(_stream: RandomStream, lo: number, hi: number): number {
+    return lo <= this.mean && this.mean <= hi ? this.mean : NaN;
+  }
 }
 
 /** Always `value` (seconds); draws no random number, so it leaves its stream untouched. */

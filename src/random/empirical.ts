@@ -51,6 +51,40 @@ class Empirical implements Distribution {
   sampleRemainingInto(stream: RandomStream, elapsed: number, out: Float64Array, at: number): void {
     out[at] = this.sampleRemaining(stream, elapsed);
   }
+  partialMoment(order: 0 | 1 | 2, lo: number, hi: number): number {
+    let sum = 0;
+    for (const v of this.table) if (lo <= v && v <= hi) sum += Math.pow(v, order);
+    return sum / this.table.length;
+  }
+  /** One of the values in the window, uniformly (each copy counts); NaN when none is. */
+  sampleWithin(stream: RandomStream, lo: number, hi: number): number {
+    const u = stream.next();
+    const from = this.firstAtLeast(lo);
+    const to = this.firstAbove(hi);
+    return from < to ? this.sorted[from + Math.floor(u * (to - from))]! : NaN;
+  }
+  private firstAtLeast(x: number): number {
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! >= x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+  private firstAbove(x: number): number {
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
 }
 
 /** Resamples the observed `values` (seconds) uniformly; moments are those of the sample itself. */

@@ -1,4 +1,5 @@
-import { checkElapsed, type Distribution } from './distribution.js';
+import { checkElapsed, lnSurvivalWithin, type Distribution } from './distribution.js';
+import { gammaPartialMoment } from './partialMoments.js';
 import type { RandomStream } from './stream.js';
 
 class Exponential implements Distribution {
@@ -20,6 +21,16 @@ class Exponential implements Distribution {
   }
   sampleRemainingInto(stream: RandomStream, elapsed: number, out: Float64Array, at: number): void {
     out[at] = this.sampleRemaining(stream, elapsed);
+  }
+  partialMoment(order: 0 | 1 | 2, lo: number, hi: number): number {
+    return gammaPartialMoment(1, this.mean, order, lo, hi);
+  }
+  /** ln S(x) = -x / mean: x = -mean ln S, the survival drawn between the window's ends. */
+  sampleWithin(stream: RandomStream, lo: number, hi: number): number {
+    const u = stream.next();
+    const a = Math.max(lo, 0);
+    if (!(a < hi)) return NaN;
+    return -this.mean * lnSurvivalWithin(-a / this.mean, -hi / this.mean, u);
   }
 }
 

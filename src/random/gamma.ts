@@ -1,4 +1,5 @@
-import { checkElapsed, type Distribution } from './distribution.js';
+import { checkElapsed, lnSurvivalWithin, type Distribution } from './distribution.js';
+import { gammaPartialMoment } from './partialMoments.js';
 import { inverseLnRegularizedGammaQ, lnRegularizedGammaQ } from './incompleteGamma.js';
 import { normalQuantile } from './normal.js';
 import type { RandomStream } from './stream.js';
@@ -52,6 +53,18 @@ class Gamma implements Distribution {
   }
   sampleRemainingInto(stream: RandomStream, elapsed: number, out: Float64Array, at: number): void {
     out[at] = this.sampleRemaining(stream, elapsed);
+  }
+  partialMoment(order: 0 | 1 | 2, lo: number, hi: number): number {
+    return gammaPartialMoment(this.shape, this.scale, order, lo, hi);
+  }
+  /** ln Q(shape, x / scale) drawn between the window's ends and inverted (as sampleRemaining). */
+  sampleWithin(stream: RandomStream, lo: number, hi: number): number {
+    const u = stream.next();
+    const a = Math.max(lo, 0);
+    if (!(a < hi)) return NaN;
+    const xa = a / this.scale;
+    const lnQ = lnSurvivalWithin(lnRegularizedGammaQ(this.shape, xa), lnRegularizedGammaQ(this.shape, hi / this.scale), u);
+    return Math.min(hi, Math.max(a, this.scale * inverseLnRegularizedGammaQ(this.shape, lnQ, xa)));
   }
   private standard(stream: RandomStream): number {
     const { c, d } = this;

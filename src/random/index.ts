@@ -8,5 +8,8 @@ export { gamma } from './gamma.js';
 export { uniform } from './uniform.js';
 export { empirical } from './empirical.js';
 export { weibull, weibullScaleForMean } from './weibull.js';
+export { triangular } from './triangular.js';
+export { mixture } from './mixture.js';
+export { truncated } from './truncated.js';
 export { lnGamma, digamma, trigamma } from './gammaFunction.js';
 export { normalQuantile, lnNormalSurvival } from './normal.js';

@@ -1,4 +1,4 @@
-import { checkElapsed, type Distribution } from './distribution.js';
+import { checkElapsed, lnSurvivalWithin, type Distribution } from './distribution.js';
 import { lnNormalSurvival, normalQuantile, normalUpperQuantileLn } from './normal.js';
 import type { RandomStream } from './stream.js';
 
@@ -39,6 +39,27 @@ class Lognormal implements Distribution {
   }
   sampleRemainingInto(stream: RandomStream, elapsed: number, out: Float64Array, at: number): void {
     out[at] = this.sampleRemaining(stream, elapsed);
+  }
+  /** E[X^k; ...] = e^{k mu + k^2 sigma^2 / 2} (S(z_lo - k sigma) - S(z_hi - k sigma)), S the normal survival. */
+  partialMoment(order: 0 | 1 | 2, lo: number, hi: number): number {
+    const a = Math.max(lo, 0);
+    if (!(a <= hi)) return 0;
+    const shift = order * this.sigma;
+    const z = (x: number) => (Math.log(x) - this.mu) / this.sigma - shift;
+    const za = z(a);
+    const zb = z(hi);
+    // The smaller survival difference: the upper tail when the window is past the median.
+    const mass = za > 0 ? Math.exp(lnNormalSurvival(za)) - Math.exp(lnNormalSurvival(zb)) : Math.exp(lnNormalSurvival(-zb)) - Math.exp(lnNormalSurvival(-za));
+    return Math.exp(order * this.mu + (shift * shift) / 2) * Math.max(0, mass);
+  }
+  /** The normal survival of z = (ln x - mu) / sigma drawn between the window's ends, in log space. */
+  sampleWithin(stream: RandomStream, lo: number, hi: number): number {
+    const u = stream.next();
+    const a = Math.max(lo, 0);
+    if (!(a < hi)) return NaN;
+    const z = (x: number) => (Math.log(x) - this.mu) / this.sigma;
+    const lnS = lnSurvivalWithin(lnNormalSurvival(z(a)), lnNormalSurvival(z(hi)), u);
+    return Math.min(hi, Math.max(a, Math.exp(this.mu + this.sigma * normalUpperQuantileLn(lnS))));
   }
 }
 

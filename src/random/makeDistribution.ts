@@ -4,6 +4,9 @@ import { empirical } from './empirical.js';
 import { exponential } from './exponential.js';
 import { gamma } from './gamma.js';
 import { lognormal } from './lognormal.js';
+import { mixture } from './mixture.js';
+import { triangular } from './triangular.js';
+import { truncated } from './truncated.js';
 import { uniform } from './uniform.js';
 import { weibull } from './weibull.js';
 
@@ -24,5 +27,14 @@ export function makeDistribution(params: DistributionParams): Distribution {
       return empirical(params.values);
     case 'weibull':
       return weibull(params.shape, params.scale);
+    case 'triangular':
+      return triangular(params.min, params.mode, params.max);
+    case 'mixture':
+      return mixture(
+        params.of.map((c) => makeDistribution(c.dist)),
+        params.of.map((c) => c.weight),
+      );
+    case 'truncated':
+      return truncated(makeDistribution(params.of), params.min ?? 0, params.max ?? Infinity);
   }
 }

@@ -31,6 +31,23 @@ class Uniform implements Distribution {
   sampleRemainingInto(stream: RandomStream, elapsed: number, out: Float64Array, at: number): void {
     out[at] = this.sampleRemaining(stream, elapsed);
   }
+  /** (b^{k+1} - a^{k+1}) / ((k + 1) width) on the window's overlap; min = max is an atom. */
+  partialMoment(order: 0 | 1 | 2, lo: number, hi: number): number {
+    if (this.width === 0) return lo <= this.min && this.min <= hi ? Math.pow(this.min, order) : 0;
+    const a = Math.max(lo, this.min);
+    const b = Math.min(hi, this.max);
+    if (!(a <= b)) return 0;
+    return (Math.pow(b, order + 1) - Math.pow(a, order + 1)) / ((order + 1) * this.width);
+  }
+  /** Uniform on the window's overlap with [min, max]. */
+  sampleWithin(stream: RandomStream, lo: number, hi: number): number {
+    const u = stream.next();
+    if (this.width === 0) return lo <= this.min && this.min <= hi ? this.min : NaN;
+    const a = Math.max(lo, this.min);
+    const b = Math.min(hi, this.max);
+    if (!(a < b)) return NaN;
+    return a + (b - a) * u;
+  }
 }
 
 /** Uniform on [min, max] seconds. */

@@ -1,4 +1,5 @@
-import { checkElapsed, type Distribution } from './distribution.js';
+import { checkElapsed, lnSurvivalWithin, type Distribution } from './distribution.js';
+import { regularizedGammaDifference } from './partialMoments.js';
 import { lnGamma } from './gammaFunction.js';
 import type { RandomStream } from './stream.js';
 
@@ -39,6 +40,22 @@ class Weibull implements Distribution {
   }
   sampleRemainingInto(stream: RandomStream, elapsed: number, out: Float64Array, at: number): void {
     out[at] = this.sampleRemaining(stream, elapsed);
+  }
+  /** (X / scale)^shape is a unit exponential E: E[X^r; ...] = scale^r Γ(1 + r/shape) ΔP(1 + r/shape, H). */
+  partialMoment(order: 0 | 1 | 2, lo: number, hi: number): number {
+    const a = Math.max(lo, 0);
+    if (!(a <= hi)) return 0;
+    const r = order / this.shape;
+    const h = (x: number) => Math.pow(x / this.scale, this.shape);
+    return Math.pow(this.scale, order) * Math.exp(lnGamma(1 + r)) * regularizedGammaDifference(1 + r, h(a), h(hi));
+  }
+  /** Cumulative hazard H = (x / scale)^shape = -ln S, drawn between the window's ends. */
+  sampleWithin(stream: RandomStream, lo: number, hi: number): number {
+    const u = stream.next();
+    const a = Math.max(lo, 0);
+    if (!(a < hi)) return NaN;
+    const h = -lnSurvivalWithin(-Math.pow(a / this.scale, this.shape), -Math.pow(hi / this.scale, this.shape), u);
+    return this.scale * Math.pow(h, this.invShape);
   }
 }
 

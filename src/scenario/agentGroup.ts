@@ -28,6 +28,10 @@ export const AgentGroupSchema = documented(
       'fraction of scheduled agents unavailable: with shifts, round(count x (1 - shrinkage)) of each shift are present',
     ).optional(),
     costPerHour: documented(z.number().min(0), 'cost of one staffed agent hour (default 0)').optional(),
+    wrapUp: documentedRef(
+      DistSchema,
+      'after-contact work of this group, seconds: replaces the contact type\'s wrapUp for every contact this group serves (drawn as the service starts)',
+    ).optional(),
     concurrency: documented(
       z.number().int().min(1),
       'max simultaneous chats per agent (chat only), default 1',

@@ -37,9 +37,11 @@ export const ContactTypeSchema = documented(
     ).optional(),
     handleTime: HandleTimeSchema,
     wrapUp: documentedRef(DistSchema, 'after-contact work, seconds (default none)').optional(),
-    patience: documentedRef(
-      DistSchema,
-      'time a contact waits in queue before abandoning, seconds; absent = never abandons; not allowed on email',
+    patience: documented(
+      z.union([z.lazy(() => DistSchema), z.array(z.lazy(() => DistSchema))], {
+        error: 'must be a distribution { "dist": ... } or an array of them (one per interval)',
+      }),
+      'time a contact waits in queue before abandoning, seconds: one distribution, or an array with one per interval (by arrival interval; warm-up and carried-in contacts use interval 0\'s); absent = never abandons; not allowed on email',
     ).optional(),
     serviceLevel: ServiceLevelSchema,
     bot: BotSchema.optional(),
@@ -57,6 +59,10 @@ export const ContactTypeSchema = documented(
     volumeUncertainty: documented(
       z.strictObject({
         cv: documented(z.number().min(0).max(10), 'coefficient of variation of the replication factor (at most 10: beyond that almost every replication has no volume and a rare one astronomically much)'),
+        group: documented(
+          z.string().min(1).max(64),
+          'types giving the same group name share ONE factor per replication (all must give the same cv), drawn from the stream volume-group:<name>',
+        ).optional(),
       }),
       'forecast error: each replication multiplies this type\'s volume by one gamma factor of mean 1 and this cv',
     ).optional(),

@@ -174,8 +174,66 @@ export function withMean(dist: unknown, mean: number | undefined): unknown {
       const avg = values.reduce((s: number, v: number) => s + v, 0) / values.length;
       return { ...dist, values: values.map((v: number) => (avg > 0 ? (v * mean) / avg : mean)) };
     }
+    case 'triangular': {
+      const { min, mode, max } = dist;
+      if (!isNumber(min) || !isNumber(mode) || !isNumber(max)) return dist;
+      const centre = (min + mode + max) / 3;
+      return centre > 0 ? { ...dist, min: (min * mean) / centre, mode: (mode * mean) / centre, max: (max * mean) / centre } : { ...dist, min: mean, mode: mean, max: mean };
+    }
+    case 'mixture': {
+      // Each component's mean moved by the same factor: the weights, and so the shape, stay.
+      const of = dist['of'];
+      const current = meanOf(dist);
+      if (!Array.isArray(of) || current === undefined || !(current > 0)) return dist;
+      return { ...dist, of: of.map((c: Record<string, unknown>) => ({ ...c, dist: withMean(c['dist'], (meanOf(c['dist'])! * mean) / current) })) };
+    }
     default:
+      // A truncated distribution's mean has no closed form here: it is kept as written (docs/forecast.md).
       return dist;
+  }
+}
+
+/** The mean of a distribution (raw data) where the scenario layer can compute it; else undefined. */
+function meanOf(dist: unknown): number | undefined {
+  if (!isObject(dist)) return undefined;
+  const num = (key: string) => (isNumber(dist[key]) ? dist[key] : undefined);
+  const sum = (...xs: (number | undefined)[]) => (xs.every(isNumber) ? (xs as number[]).reduce((s, x) => s + x, 0) : undefined);
+  switch (dist['dist']) {
+    case 'exponential':
+    case 'lognormal':
+    case 'gamma':
+      return num('mean');
+    case 'constant':
+      return num('value');
+    case 'weibull': {
+      const [shape, scale] = [num('shape'), num('scale')];
+      return shape !== undefined && scale !== undefined && shape > 0 ? scale * Math.exp(lnGammaOnePlus(1 / shape)) : undefined;
+    }
+    case 'uniform': {
+      const total = sum(num('min'), num('max'));
+      return total === undefined ? undefined : total / 2;
+    }
+    case 'triangular': {
+      const total = sum(num('min'), num('mode'), num('max'));
+      return total === undefined ? undefined : total / 3;
+    }
+    case 'empirical': {
+      const values = dist['values'];
+      return Array.isArray(values) && values.length > 0 && values.every(isNumber) ? values.reduce((s: number, v: number) => s + v, 0) / values.length : undefined;
+    }
+    case 'mixture': {
+      const of = dist['of'];
+      if (!Array.isArray(of)) return undefined;
+      let total = 0;
+      for (const c of of) {
+        const m = isObject(c) && isNumber(c['weight']) ? meanOf(c['dist']) : undefined;
+        if (m === undefined) return undefined;
+        total += (c['weight'] as number) * m;
+      }
+      return total;
+    }
+    default:
+      return undefined;
   }
 }
 

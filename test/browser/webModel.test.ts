@@ -34,6 +34,26 @@ describe('what-if knobs', () => {
     expect(s['contactTypes'][0].patience.mean).toBe(180); // the input is untouched
   });
 
+  test('the handle-time multiplier scales every length of every kind: weibull, triangular, mixture, truncated', () => {
+    const s = raw('retail-day');
+    s['contactTypes'][0].handleTime = {
+      dist: 'mixture',
+      of: [
+        { weight: 0.5, dist: { dist: 'triangular', min: 60, mode: 120, max: 600 } },
+        { weight: 0.5, dist: { dist: 'truncated', of: { dist: 'weibull', shape: 1.5, scale: 300 }, min: 30, max: 900 } },
+      ],
+    };
+    const out = applyKnobs(s, { ...emptyKnobs(), handleTime: 2 }) as Record<string, any>;
+    expect(out['contactTypes'][0].handleTime).toEqual({
+      dist: 'mixture',
+      of: [
+        { weight: 0.5, dist: { dist: 'triangular', min: 120, mode: 240, max: 1200 } },
+        { weight: 0.5, dist: { dist: 'truncated', of: { dist: 'weibull', shape: 1.5, scale: 600 }, min: 60, max: 1800 } },
+      ],
+    });
+    expect(parseScenario(out).contactTypes[0]!.handleTime).toEqual(out['contactTypes'][0].handleTime);
+  });
+
   test('bot share and containment change a bot, or add one with the bundled bot’s session length', () => {
     const withBot = applyKnobs(raw('chatbot-voice'), { ...emptyKnobs(), botShare: { calls: 0.5 } }) as Record<string, any>;
     expect(withBot['contactTypes'][0].bot).toMatchObject({ share: 0.5, containment: 0.3 });

@@ -6,6 +6,9 @@ import {
   exponential,
   gamma,
   lognormal,
+  mixture,
+  triangular,
+  truncated,
   uniform,
   weibull,
   type Distribution,
@@ -90,7 +93,75 @@ function empiricalLnSurvival(x: number, from: boolean): number {
   return Math.log(EMPIRICAL.filter((v) => (from ? v >= x : v > x)).length / EMPIRICAL.length);
 }
 
+/** ln P(X > x) of the lognormal of this mean and cv (exact oracle). */
+function lognormalLnS(mean: number, cv: number): (x: number) => number {
+  const s2 = Math.log1p(cv * cv);
+  const mu = Math.log(mean) - s2 / 2;
+  return (x) => (x > 0 ? lnNormalSurvival((Math.log(x) - mu) / Math.sqrt(s2)) : 0);
+}
+const logSumExp = (a: number, b: number) => (a === -Infinity && b === -Infinity ? -Infinity : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))));
+
+/** The kinds of issue 16 (triangular, mixture, truncated), each against its own exact survival. */
+const REALISM_CASES: readonly Case[] = [
+  {
+    title: 'triangular(30, 60, 300)',
+    dist: triangular(30, 60, 300),
+    lnSurvival: (x) => Math.log(x <= 30 ? 1 : x <= 60 ? 1 - (x - 30) ** 2 / (270 * 30) : x < 300 ? (300 - x) ** 2 / (270 * 240) : 0),
+    breaks: [30, 60],
+    end: 300,
+  },
+  {
+    // "10 % zero patience": an atom at 0, which X > w leaves out at every w (w = 0 included).
+    title: 'mixture(0.1 constant 0, 0.9 exponential 200)',
+    dist: mixture([constant(0), exponential(200)], [0.1, 0.9]),
+    lnSurvival: (x) => (x < 0 ? 0 : Math.log(0.9) - x / 200),
+    lnSurvivalFrom: (x) => (x <= 0 ? 0 : Math.log(0.9) - x / 200),
+    breaks: [],
+    end: Infinity,
+  },
+  {
+    title: 'mixture(0.3 gamma(300, 0.5), 0.7 weibull(0.7, 200))',
+    dist: mixture([gamma(300, 0.5), weibull(0.7, 200)], [0.3, 0.7]),
+    lnSurvival: (x) => (x > 0 ? logSumExp(Math.log(0.3) + lnGammaQ(4, x / 75), Math.log(0.7) - Math.pow(x / 200, 0.7)) : 0),
+    breaks: [],
+    end: Infinity,
+    farTail: [Math.log(1e-12)],
+  },
+  {
+    title: 'truncated(lognormal(300, 1), 60, 900)',
+    dist: truncated(lognormal(300, 1), 60, 900),
+    lnSurvival: (x) => {
+      const s = lognormalLnS(300, 1);
+      if (x >= 900) return -Infinity;
+      const top = Math.exp(s(900));
+      return Math.log((Math.exp(s(Math.max(x, 60))) - top) / (Math.exp(s(60)) - top));
+    },
+    breaks: [60],
+    end: 900,
+  },
+  {
+    title: 'truncated(gamma(300, 2), 0, 1000)',
+    dist: truncated(gamma(300, 2), 0, 1000),
+    lnSurvival: (x) => {
+      if (x >= 1000) return -Infinity;
+      const top = Math.exp(lnGammaQ(0.25, 1000 / 1200));
+      return Math.log((Math.exp(lnGammaQ(0.25, Math.max(x, 0) / 1200)) - top) / (1 - top));
+    },
+    breaks: [],
+    end: 1000,
+  },
+  {
+    title: 'truncated(weibull(1.5, 200), 400) (the far tail only)',
+    dist: truncated(weibull(1.5, 200), 400),
+    lnSurvival: (x) => -Math.pow(Math.max(x, 400) / 200, 1.5) + Math.pow(2, 1.5),
+    breaks: [400],
+    end: Infinity,
+    farTail: [Math.log(1e-12), -500],
+  },
+];
+
 const CASES: readonly Case[] = [
+  ...REALISM_CASES,
   gammaCase(300, 2),
   gammaCase(300, 0.5),
   lognormalCase(300, 0.5),

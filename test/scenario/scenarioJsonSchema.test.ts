@@ -24,7 +24,7 @@ describe('scenarioJsonSchema()', () => {
     expect(schema['required']).toEqual(['name', 'intervalMinutes', 'intervals', 'contactTypes', 'agentGroups']);
     expect(schema['properties'].contactTypes.type).toBe('array');
     expect(schema['properties'].start.default).toBe('00:00');
-    expect(schema['$defs'].Dist.oneOf).toHaveLength(7);
+    expect(schema['$defs'].Dist.oneOf).toHaveLength(10);
     expect(schema['$defs'].Dist.oneOf.map((d: { properties: { dist: { const: string } } }) => d.properties.dist.const)).toContain('weibull');
   });
 

@@ -83,10 +83,16 @@ function scaleDist(d: unknown, f: number): unknown {
   if (Array.isArray(d)) return d.map((x) => scaleDist(x, f));
   if (!isObject(d)) return d;
   const out: Json = { ...d };
-  for (const key of ['mean', 'value', 'min', 'max']) {
+  // Every length of every kind (a Weibull's scale, a triangle's mode and bounds, a truncation's
+  // window); a mixture's components and a truncation's base are scaled the same way.
+  for (const key of ['mean', 'value', 'min', 'mode', 'max', 'scale']) {
     if (typeof out[key] === 'number') out[key] = (out[key] as number) * f;
   }
   if (Array.isArray(out['values'])) out['values'] = (out['values'] as unknown[]).map((x) => (typeof x === 'number' ? x * f : x));
+  if (out['dist'] === 'truncated') out['of'] = scaleDist(out['of'], f);
+  if (out['dist'] === 'mixture' && Array.isArray(out['of'])) {
+    out['of'] = (out['of'] as unknown[]).map((c) => (isObject(c) ? { ...c, dist: scaleDist(c['dist'], f) } : c));
+  }
   return out;
 }
 
@@ -133,7 +139,7 @@ export const KNOB_TABLE = [
     name: 'aht',
     noun: 'handle time',
     on: 'contactTypes',
-    // The mean; a constant's value; uniform bounds; empirical values.
+    // Every length of the distribution: its mean, value, bounds, mode, scale or values.
     apply: (type, f) => (type['handleTime'] = scaleDist(type['handleTime'], f)),
     field: multiplierField('Handle time', 'multiplies every handle-time distribution'),
   }),
@@ -179,7 +185,9 @@ export const KNOB_TABLE = [
       if (type['channel'] === 'email') return null; // email never abandons
       const p = type['patience'];
       const mean = isObject(p) ? (num(p['mean']) ?? num(p['value'])) : undefined;
-      return { label: 'Patience mean', unit: 's', placeholder: mean === undefined ? 'never abandons' : String(mean), step: '10', title: 'mean time a contact waits before abandoning, seconds' };
+      // Patience per interval, or a kind without a mean field, still abandons.
+      const placeholder = mean !== undefined ? String(mean) : p === undefined ? 'never abandons' : 'as in the scenario';
+      return { label: 'Patience mean', unit: 's', placeholder, step: '10', title: 'mean time a contact waits before abandoning, seconds' };
     },
   }),
   byId({
