@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { erlangA } from '../../src/analytic/index.js';
-import { buildModel, GroupMeasure, runReplication, TypeMeasure, typeCell, TYPE_MEASURES } from '../../src/experiment/index.js';
+import { buildModel, GROUP_MEASURES, GroupMeasure, runReplication, TypeMeasure, typeCell, TYPE_MEASURES } from '../../src/experiment/index.js';
 import { ArrivalProcess, volumeStreamName } from '../../src/model/arrivalProcess.js';
 import { createStream, gamma } from '../../src/random/index.js';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/index.js';
@@ -71,13 +71,13 @@ describe('wrap-up per group (event-log story)', () => {
     expect(answers).toContain(`${plain[1]! + 5} answer c2 a${own[0] === 1 ? 1 : 0} plain w${plain[1]! + 5 - 3}`);
     expect(answers).toContain(`${own[1]! + 30} answer c3 a${own[0] === 1 ? 0 : 1} own w${own[1]! + 30 - 4}`);
     // Busy time counts the wrap-up of the group that did it: 2 x (100 + 30) and 2 x (100 + 5).
-    const busy = (g: number) => result.groups[g * 4 + GroupMeasure.busy]!;
+    const busy = (g: number) => result.groups[g * GROUP_MEASURES + GroupMeasure.busy]!;
     expect([busy(0), busy(1)]).toEqual([260, 210]);
   });
 
   it('without the group wrapUp both groups use the type wrap-up (the same story, 5 s each)', () => {
     const { result } = story(oneType({ handleTime: constant(100), wrapUp: constant(5) }, [{ ...groups[0]!, wrapUp: undefined }, groups[1]!]), { calls: [1, 2, 3, 4] });
-    expect([result.groups[GroupMeasure.busy], result.groups[4 + GroupMeasure.busy]]).toEqual([210, 210]);
+    expect([result.groups[GroupMeasure.busy], result.groups[GROUP_MEASURES + GroupMeasure.busy]]).toEqual([210, 210]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroupMeasure, TypeMeasure, TYPE_MEASURES } from '../../src/experiment/index.js';
+import { GROUP_MEASURES, GroupMeasure, TypeMeasure, TYPE_MEASURES } from '../../src/experiment/index.js';
 import type { ScenarioInput } from '../../src/scenario/index.js';
 import { story } from '../support/story.js';
 
@@ -99,7 +99,7 @@ describe('proficiency and chat concurrency factors (event-log stories)', () => {
     expect(lines.filter((l) => l.includes('end'))).toEqual(['110 end c0 a0', '170 end c1 a1']);
     expect(trace.filter((e) => e.kind === 'answer').map((e) => e.work)).toEqual([100, 150]);
     expect(result.groups[GroupMeasure.busy]).toBe(100);
-    expect(result.groups[4 + GroupMeasure.busy]).toBe(150);
+    expect(result.groups[GROUP_MEASURES + GroupMeasure.busy]).toBe(150);
     expect(result.types[TypeMeasure.work]).toBe(250); // the workHours KPI's numerator, seconds
   });
 

@@ -6,7 +6,7 @@
  * are a few contacts' waits out of ~50,000, so the two sides must agree within 0.5%.
  */
 import { describe, expect, it } from 'vitest';
-import { buildModel, runReplication, TYPE_MEASURES, TypeMeasure } from '../../src/experiment/index.js';
+import { buildModel, GROUP_MEASURES, GroupMeasure, runReplication, TYPE_MEASURES, TypeMeasure } from '../../src/experiment/index.js';
 import { singleQueue } from '../support/scenarios.js';
 
 describe("Little's law on the simulated queue", () => {
@@ -42,7 +42,7 @@ describe("Little's law on the simulated queue", () => {
     for (let r = 0; r < R; r++) {
       const result = runReplication(config, 4242, r);
       for (let i = 0; i < config.intervals; i++) {
-        busyAgents += result.groups[i * 4]! / seconds / R;
+        busyAgents += result.groups[i * GROUP_MEASURES + GroupMeasure.busy]! / seconds / R;
         workload += (result.types[i * TYPE_MEASURES + TypeMeasure.answered]! * 240) / seconds / R;
       }
     }
