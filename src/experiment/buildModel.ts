@@ -90,6 +90,8 @@ function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number): Con
     repeat: followUp(t.repeat),
     volumeCv: t.volumeUncertainty?.cv ?? 0,
     concurrencyFactor: t.concurrencyFactor ?? [],
+    // Absent stays absent: the model's default (longest-idle) applies.
+    ...(t.routing === undefined ? {} : { routing: t.routing }),
   };
 }
 

@@ -7,8 +7,8 @@ import { ContactPool, ContactState } from './contactPool.js';
 import { BOT_CONTAINED, BOT_DROPOUT, BOT_NONE, CustomerDraws } from './customerDraws.js';
 import * as E from './events.js';
 import { FollowUps } from './followUps.js';
-import { LongestIdleRouter } from './longestIdleRouter.js';
 import type { ContactCenterObserver } from './observer.js';
+import { routerFor } from './policyRouter.js';
 import type { Router } from './router.js';
 import type { ArrivalSource, ContactCenterOptions, StreamSource } from './options.js';
 import { routingTable, type RoutingTable } from './routingTable.js';
@@ -65,7 +65,7 @@ export class ContactCenter implements EventHandler {
     this.queues = new WaitingQueues(types.length, this.contacts);
     this.isChat = Uint8Array.from(types, (t) => (t.channel === 'chat' ? 1 : 0));
     this.concurrency = Int32Array.from(groups, (g) => g.concurrency);
-    this.router = (options.router ?? ((s) => new LongestIdleRouter(s)))({
+    this.router = (options.router ?? routerFor(config, streamOf))({
       agents: this.agents,
       contacts: this.contacts,
       queues: this.queues,

@@ -64,6 +64,10 @@ export const ContactTypeSchema = documented(
       z.array(z.number().gt(0)).min(1),
       'chat only: a chat\'s handle time is multiplied by f_k when its agent holds k chats as it starts (the last value applies beyond the list)',
     ).optional(),
+    routing: documented(
+      z.enum(['longest-idle', 'random', 'group-order']),
+      'which free agent takes a contact of this type as it joins the queue: "longest-idle" (default), "random" (each idle agent of the eligible groups with probability proportional to its group\'s skill weight; uniform when no weights) or "group-order" (the longest-idle agent of the first eligible group with one, in agentGroups order). What a freed agent takes is unchanged',
+    ).optional(),
     maxAbandonRate: documented(z.number().min(0).max(1), 'staffing constraint (ccsim staff): highest acceptable abandon rate').optional(),
     maxAsa: documented(z.number().gt(0), 'staffing constraint (ccsim staff): highest acceptable ASA, seconds').optional(),
   }),
