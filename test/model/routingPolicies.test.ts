@@ -133,9 +133,15 @@ describe('"routing": "random" shares (statistical, 99.9 % bands)', () => {
       12,
     );
     const byAgent = [0, 0, 0];
-    for (const e of story(scenario, { calls }).trace) if (e.kind === 'answer') byAgent[e.agent!]!++;
-    expect(byAgent[0]! + byAgent[1]! + byAgent[2]!).toBe(calls.length);
-    return byAgent.map((n) => n / calls.length);
+    const order: number[] = [];
+    for (const e of story(scenario, { calls }).trace) {
+      if (e.kind !== 'answer') continue;
+      byAgent[e.agent!]!++;
+      order.push(e.agent!);
+    }
+    expect(order.length).toBe(calls.length);
+    const repeats = order.filter((a, k) => k > 0 && order[k - 1] === a).length;
+    return { shares: byAgent.map((n) => n / calls.length), sameAgentTwice: repeats / (calls.length - 1) };
   };
   const expectShare = (share: number, p: number) => {
     const z999 = 3.2905; // two-sided 99.9 %
@@ -143,14 +149,17 @@ describe('"routing": "random" shares (statistical, 99.9 % bands)', () => {
   };
 
   it('uniform over free agents: groups of 1 and 2 agents get 1/3 and 2/3 of the calls', () => {
-    const [solo, p1, p2] = shares();
+    const { shares: [solo, p1, p2], sameAgentTwice } = shares();
     expectShare(solo!, 1 / 3);
     expectShare(p1! + p2!, 2 / 3);
     expectShare(p1!, 1 / 3);
+    // Independent choices: the next call goes to the same agent with probability 1/3 (these
+    // indicators of iid uniform picks are themselves iid). Longest-idle rotates: never.
+    expectShare(sameAgentTwice, 1 / 3);
   });
 
   it('weights 1 and 4: each agent\'s chance is its group\'s weight over the total (1/9 and 8/9)', () => {
-    const [solo, p1, p2] = shares(1, 4);
+    const { shares: [solo, p1, p2] } = shares(1, 4);
     expectShare(solo!, 1 / 9);
     expectShare(p1! + p2!, 8 / 9);
     expectShare(p1!, 4 / 9);
