@@ -129,6 +129,8 @@ function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number): Con
             acceptance: t.callback.acceptance,
             window: t.callback.window,
           },
+    // Absent stays absent: the model's default (longest-idle) applies.
+    ...(t.routing === undefined ? {} : { routing: t.routing }),
   };
 }
 

@@ -3,6 +3,9 @@ import type { Distribution } from '../random/index.js';
 /** The channel of a contact type. */
 export type Channel = 'voice' | 'chat' | 'email';
 
+/** Which free agent takes a contact of a type joining the queue (docs/contract.md, Routing policies). */
+export type RoutingPolicy = 'longest-idle' | 'random' | 'group-order';
+
 /** A contact type as the model needs it: validated, with distributions built. */
 export interface ContactTypeConfig {
   readonly id: string;
@@ -41,6 +44,8 @@ export interface ContactTypeConfig {
   readonly volumeGroup: string | null;
   /** Chat handle-time factors f_k for an agent holding k chats as the chat starts (empty: none). */
   readonly concurrencyFactor: readonly number[];
+  /** Agent choice on arrival; absent: longest-idle (src/model/policyRouter.ts). */
+  readonly routing?: RoutingPolicy;
   /**
    * Queue cap: a contact no agent takes at once that finds this many of its type waiting is
    * blocked; absent or null: no cap.
@@ -96,6 +101,8 @@ export interface SkillConfig {
   readonly afterSeconds: number;
   /** Multiplies the handle time when this group serves this type. */
   readonly handleTimeFactor: number;
+  /** Weight of the group's free agents in "random" routing of this type; absent: 1 (routingTable.ts). */
+  readonly weight?: number;
 }
 
 /**

@@ -8,9 +8,9 @@ import { BOT_CONTAINED, BOT_DROPOUT, BOT_NONE, CustomerDraws } from './customerD
 import * as E from './events.js';
 import { FollowUps } from './followUps.js';
 import { IntQueue } from './intQueue.js';
-import { LongestIdleRouter } from './longestIdleRouter.js';
 import type { ContactCenterObserver } from './observer.js';
 import type { OutboundConfig } from './config.js';
+import { routerFor } from './policyRouter.js';
 import type { Router } from './router.js';
 import type { ArrivalSource, ContactCenterOptions, StreamSource } from './options.js';
 import { routingTable, type RoutingTable } from './routingTable.js';
@@ -99,7 +99,7 @@ export class ContactCenter implements EventHandler {
     this.onOutbound = new Int32Array(groups.length);
     this.anyOutbound = groups.some((g) => g.outbound != null);
     this.concurrency = Int32Array.from(groups, (g) => g.concurrency);
-    this.router = (options.router ?? ((s) => new LongestIdleRouter(s)))({
+    this.router = (options.router ?? routerFor(config, streamOf))({
       agents: this.agents,
       contacts: this.contacts,
       queues: this.queues,

@@ -9,6 +9,7 @@ export type {
   InitialState,
   OutboundConfig,
   QueueClosing,
+  RoutingPolicy,
   SkillConfig,
   StaffPlan,
 } from './config.js';
@@ -16,6 +17,7 @@ export { END_OF_DAY_GRACE_SECONDS, FALSE_CONTAINMENT_DEFAULT_DELAY } from './con
 export type { ContactCenterObserver } from './observer.js';
 export type { Router, RouterFactory, RoutingState } from './router.js';
 export { LongestIdleRouter } from './longestIdleRouter.js';
+export { PolicyRouter, routerFor } from './policyRouter.js';
 export { ContactCenter } from './contactCenter.js';
 export type { ArrivalSource, ContactCenterOptions, StreamSource } from './options.js';
 export { scriptedArrivals } from './scriptedArrivals.js';

@@ -51,6 +51,15 @@ export class IntQueue {
     this.items[(this.tail - 1 - offsetFromEnd) & this.mask] = value;
   }
 
+  /** Remove and return the item at `offset` from the front; only valid when offset < length. O(offset). */
+  removeAt(offset: number): number {
+    const value = this.items[(this.head + offset) & this.mask]!;
+    // Move the items in front of it one place back, so the rest keep their order.
+    for (let k = offset; k > 0; k--) this.items[(this.head + k) & this.mask] = this.items[(this.head + k - 1) & this.mask]!;
+    this.head++;
+    return value;
+  }
+
   clear(): void {
     this.head = 0;
     this.tail = 0;

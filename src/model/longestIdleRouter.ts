@@ -19,16 +19,16 @@ import type { Router, RoutingState } from './router.js';
  * agent between lists is O(1).
  */
 export class LongestIdleRouter implements Router {
-  private readonly idle: IntQueue[];
-  private readonly maxSlots: number;
+  protected readonly idle: IntQueue[];
+  protected readonly maxSlots: number;
   /** Head and tail of the list of agents of group g holding k chats, at g * maxSlots + k. */
   private readonly head: Int32Array;
   private readonly tail: Int32Array;
   /** Groups that take each type at once (no overflow delay). */
-  private readonly immediate: readonly (readonly number[])[];
-  private readonly types: number;
+  protected readonly immediate: readonly (readonly number[])[];
+  protected readonly types: number;
 
-  constructor(private readonly state: RoutingState) {
+  constructor(protected readonly state: RoutingState) {
     this.idle = state.typesOfGroup.map(() => new IntQueue(64));
     this.maxSlots = Math.max(1, ...state.concurrency);
     this.types = state.table.types;
@@ -59,7 +59,7 @@ export class LongestIdleRouter implements Router {
   }
 
   /** The agent for a contact of `type` among `groups` (those `contact` has waited out when >= 0). */
-  private pick(groups: readonly number[], type: number, contact: number): number {
+  protected pick(groups: readonly number[], type: number, contact: number): number {
     const idleSince = this.state.agents.idleSince;
     let best = -1;
     let bestSince = Infinity;
@@ -79,7 +79,7 @@ export class LongestIdleRouter implements Router {
   }
 
   /** Has `contact` waited out group `g`'s overflow delay for `type`? */
-  private eligible(g: number, type: number, contact: number): boolean {
+  protected eligible(g: number, type: number, contact: number): boolean {
     const after = this.state.table.afterSeconds[g * this.types + type]!;
     // The same sum as the overflow event's time, so the event finds the contact eligible.
     return after === 0 || this.state.contacts.joinTime[contact]! + after <= this.state.clock.now;
@@ -118,7 +118,7 @@ export class LongestIdleRouter implements Router {
     return bestType < 0 ? -1 : queues.shift(bestType);
   }
 
-  private leastLoadedChatAgent(groups: readonly number[], type: number, contact: number): number {
+  protected leastLoadedChatAgent(groups: readonly number[], type: number, contact: number): number {
     const { concurrency } = this.state;
     for (let load = 1; load < this.maxSlots; load++) {
       for (let k = 0; k < groups.length; k++) {

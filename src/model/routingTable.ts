@@ -1,12 +1,18 @@
-import type { ContactCenterConfig } from './config.js';
+import type { ContactCenterConfig, RoutingPolicy } from './config.js';
+
+/** Policy codes of `RoutingTable.policy`. */
+export const LONGEST_IDLE = 0;
+export const RANDOM = 1;
+export const GROUP_ORDER = 2;
+const POLICY_CODE: Record<RoutingPolicy, number> = { 'longest-idle': LONGEST_IDLE, random: RANDOM, 'group-order': GROUP_ORDER };
 
 /** Skill and type priorities combine into one key, skill first: |type priority| < 2^20 (PRIORITY_LIMIT). */
 const SKILL_WEIGHT = 2 ** 21;
 
 /**
  * Per (group, type) routing facts, flat (index group * types + type): eligibility delay,
- * preference rank, handle-time factor; per type the distinct overflow delays; per (type, chats
- * held) the concurrency factor.
+ * preference rank, handle-time factor, random-routing weight; per type the routing policy and
+ * the distinct overflow delays; per (type, chats held) the concurrency factor.
  */
 export interface RoutingTable {
   readonly types: number;
@@ -20,6 +26,10 @@ export interface RoutingTable {
   readonly rank: Float64Array;
   /** Handle-time multiplier (proficiency). */
   readonly handleFactor: Float64Array;
+  /** Weight of each free agent of the group in "random" routing of the type (skill `weight`). */
+  readonly weight: Float64Array;
+  /** Routing policy code of each type: LONGEST_IDLE, RANDOM or GROUP_ORDER. */
+  readonly policy: Uint8Array;
   /** Distinct positive overflow delays of each type, ascending. */
   readonly overflowLevels: readonly Float64Array[];
   /** Chat slots per agent at most (max concurrency over groups). */
@@ -34,12 +44,15 @@ export function routingTable(config: ContactCenterConfig): RoutingTable {
   const afterSeconds = new Float64Array(G * T).fill(Infinity);
   const rank = new Float64Array(G * T);
   const handleFactor = new Float64Array(G * T).fill(1);
+  // The one default of the skill weight: absent = 1, every free agent equally likely.
+  const weight = new Float64Array(G * T).fill(1);
   config.groups.forEach((g, gi) => {
     for (const s of g.skills) {
       const at = gi * T + s.type;
       afterSeconds[at] = s.afterSeconds;
       rank[at] = s.priority * SKILL_WEIGHT + config.types[s.type]!.priority;
       handleFactor[at] = s.handleTimeFactor;
+      if (s.weight !== undefined) weight[at] = s.weight;
     }
   });
   const maxSlots = Math.max(1, ...config.groups.map((g) => g.concurrency));
@@ -56,6 +69,9 @@ export function routingTable(config: ContactCenterConfig): RoutingTable {
     afterSeconds,
     rank,
     handleFactor,
+    weight,
+    // The one default of the routing policy: absent = longest-idle (CONTRACT section 1).
+    policy: Uint8Array.from(config.types, (t) => POLICY_CODE[t.routing ?? 'longest-idle']),
     overflowLevels: config.types.map((_, t) => {
       const delays = config.groups.flatMap((g) => g.skills.filter((s) => s.type === t && s.afterSeconds > 0).map((s) => s.afterSeconds));
       return Float64Array.from(new Set(delays)).sort();

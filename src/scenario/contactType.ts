@@ -90,6 +90,10 @@ export const ContactTypeSchema = documented(
         }),
       'voice only: virtual hold. A waiting caller is offered a callback; one who accepts leaves the line (no more abandonment) and is called back by an agent of a group serving the type once no live caller it could take waits (or first, once the window has passed)',
     ).optional(),
+    routing: documented(
+      z.enum(['longest-idle', 'random', 'group-order']),
+      'which free agent takes a contact of this type as it joins the queue: "longest-idle" (default), "random" (each idle agent of the eligible groups with probability proportional to its group\'s skill weight; uniform when no weights) or "group-order" (the longest-idle agent of the first eligible group with one, in agentGroups order). What a freed agent takes is unchanged',
+    ).optional(),
     maxAbandonRate: documented(z.number().min(0).max(1), 'staffing constraint (ccsim staff): highest acceptable abandon rate').optional(),
     maxAsa: documented(z.number().gt(0), 'staffing constraint (ccsim staff): highest acceptable ASA, seconds').optional(),
   }),

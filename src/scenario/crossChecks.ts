@@ -4,6 +4,7 @@ import { rawSkillType } from './skill.js';
 import { has, isObject, list } from './loose.js';
 import { breadthChecks } from './breadthChecks.js';
 import { realismChecks } from './realismChecks.js';
+import { routingChecks } from './routingChecks.js';
 
 const validId = /^[A-Za-z0-9_-]+$/;
 
@@ -141,5 +142,6 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
   }
   for (const found of breadthChecks(input)) issues.push(found); // not push(...): may be 1e6 items
   for (const found of realismChecks(input)) issues.push(found);
+  for (const found of routingChecks(input)) issues.push(found);
   return issues;
 }

@@ -17,14 +17,18 @@ export const SkillSchema = documented(
       z.number().gt(0),
       'proficiency: the group\'s handle time of this type is this many times the type\'s (default 1)',
     ).optional(),
+    weight: documented(
+      z.number().gt(0),
+      'with the type\'s "routing": "random" only: each idle agent of this group is chosen with probability proportional to this weight (default 1)',
+    ).optional(),
   }),
-  'A skill with routing priority, overflow delay and proficiency.',
+  'A skill with routing priority, overflow delay, proficiency and random-routing weight.',
   'Skill',
 );
 
 /** A skill: a contact type id, or the long form. */
 export const SkillItemSchema = z.union([IdSchema, SkillSchema], {
-  error: 'must be a contact type id or { "type": id, "priority"?, "afterSeconds"?, "handleTimeFactor"? }',
+  error: 'must be a contact type id or { "type": id, "priority"?, "afterSeconds"?, "handleTimeFactor"?, "weight"? }',
 });
 
 export type SkillSpec = z.output<typeof SkillSchema>;

@@ -42,7 +42,9 @@ export function perIntervalDist<T extends object>(value: T | readonly T[], inter
 }
 
 /** A skill in its long form, defaults filled in. */
-export function longSkill(item: SkillItem): Required<SkillSpec> {
+export function longSkill(item: SkillItem): Required<Omit<SkillSpec, 'weight'>> & Pick<SkillSpec, 'weight'> {
   const s = typeof item === 'string' ? { type: item } : item;
-  return { type: s.type, priority: s.priority ?? 0, afterSeconds: s.afterSeconds ?? 0, handleTimeFactor: s.handleTimeFactor ?? 1 };
+  const long = { type: s.type, priority: s.priority ?? 0, afterSeconds: s.afterSeconds ?? 0, handleTimeFactor: s.handleTimeFactor ?? 1 };
+  // The weight's default lives in the model (routingTable.ts); absent stays absent.
+  return s.weight === undefined ? long : { ...long, weight: s.weight };
 }
