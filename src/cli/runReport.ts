@@ -73,6 +73,7 @@ const EXTRA_FORMAT: Record<ExtraKpiName, { header: string; show: (m: Metric | un
   blocked: { header: 'blocked', show: (m) => (m === undefined ? '-' : count(m)) },
   blockRate: { header: 'block rate', show: (m) => (m === undefined ? '-' : percent(m)) },
   disconnected: { header: 'disconnected', show: (m) => (m === undefined ? '-' : count(m)) },
+  transfers: { header: 'transfers in', show: (m) => (m === undefined ? '-' : count(m)) },
 };
 
 /** One row per interval: each type's offered, SL and ASA, each group's occupancy, agents present and scheduled. */

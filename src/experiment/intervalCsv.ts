@@ -46,6 +46,7 @@ const KPI_DECIMALS = {
   blocked: CSV_DECIMALS.count,
   blockRate: CSV_DECIMALS.fraction,
   disconnected: CSV_DECIMALS.count,
+  transfers: CSV_DECIMALS.count,
 } as const satisfies Record<KpiName, number>;
 
 const GROUP_COLUMNS = ['occupancy', 'occupancy_ci95', 'slotUtilization', 'slotUtilization_ci95', 'staffed', 'staffed_ci95', 'scheduled'] as const;

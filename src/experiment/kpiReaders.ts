@@ -1,4 +1,4 @@
-import type { ContactCenterConfig } from '../model/index.js';
+import { transfersUsed, type ContactCenterConfig } from '../model/index.js';
 import { TYPE_MEASURES, TypeMeasure } from './measures.js';
 import { KPI_NAMES, type ExtraKpiName, type KpiName } from './runOutput.js';
 import { waitQuantile } from './waitHistogram.js';
@@ -52,6 +52,7 @@ const EXTRA_READERS: Record<ExtraKpiName, KpiReader> = {
   // blocking probability blocked / (arrivals + retrials + repeats); see docs/contract.md section 8).
   blockRate: { ratio: true, x: (r) => r[TypeMeasure.blocked]!, y: (r) => r[TypeMeasure.arrivals]! },
   disconnected: count(TypeMeasure.disconnected),
+  transfers: count(TypeMeasure.transfers),
 };
 
 /** The KPIs a run outputs, in order, and how each is read. */
@@ -68,6 +69,7 @@ export function kpiSet(config: ContactCenterConfig): KpiSet {
   const extras: ExtraKpiName[] = [];
   if (config.lines != null || config.types.some((t) => t.maxQueue != null)) extras.push('blocked', 'blockRate');
   if (config.closeQueue != null) extras.push('disconnected');
+  if (transfersUsed(config.types)) extras.push('transfers');
   return { names: [...KPI_NAMES, ...extras], readers: [...KPI_READERS, ...extras.map((name) => EXTRA_READERS[name])] };
 }
 function resolvedInQueue(r: Float64Array): number {

@@ -40,8 +40,10 @@ export const TypeMeasure = {
   blocked: 17 + WAIT_BINS,
   /** Waiting contacts cleared by closeQueueAt. */
   disconnected: 18 + WAIT_BINS,
+  /** Contacts transferred to this type (after service of another type), by first arrival's interval. */
+  transfers: 19 + WAIT_BINS,
 } as const;
-export const TYPE_MEASURES = TypeMeasure.disconnected + 1;
+export const TYPE_MEASURES = TypeMeasure.transfers + 1;
 
 export const GroupMeasure = {
   /** Agent-seconds busy (holding at least one contact, or in wrap-up). */

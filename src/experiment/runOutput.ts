@@ -47,6 +47,8 @@ export interface Kpis {
   blockRate?: Metric;
   /** Waiting contacts cleared by closeQueueAt. */
   disconnected?: Metric;
+  /** Contacts transferred to the type (by the interval of their first arrival). */
+  transfers?: Metric;
 }
 
 /** Agent KPIs of a group or of all groups, by clock time. */
@@ -114,7 +116,7 @@ export const KPI_NAMES = [
 ] as const satisfies readonly (keyof Kpis)[];
 
 /** KPIs of CONTRACT section 8, output only for scenarios that use their feature (see kpiSet). */
-export const EXTRA_KPI_NAMES = ['blocked', 'blockRate', 'disconnected'] as const satisfies readonly (keyof Kpis)[];
+export const EXTRA_KPI_NAMES = ['blocked', 'blockRate', 'disconnected', 'transfers'] as const satisfies readonly (keyof Kpis)[];
 export type ExtraKpiName = (typeof EXTRA_KPI_NAMES)[number];
 /** Any contact KPI name. */
 export type KpiName = (typeof KPI_NAMES)[number] | ExtraKpiName;

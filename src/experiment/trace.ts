@@ -15,6 +15,7 @@ export type TraceKind =
   | 'unresolved'
   | 'blocked'
   | 'disconnected'
+  | 'transfer'
   | 'staff'
   | 'interval';
 
@@ -27,7 +28,7 @@ export interface TraceEvent {
   type?: string;
   agent?: number;
   group?: string;
-  /** Queue wait, seconds (answer, abandon, unresolved). */
+  /** Queue wait, seconds (answer, abandon, unresolved). The agent is the one who transferred (transfer). */
   wait?: number;
   /** Agent time the contact will take, seconds (answer): handle time with factors, plus wrap-up. */
   work?: number;
@@ -91,6 +92,9 @@ export class TraceRecorder implements ContactCenterObserver {
   disconnected(type: number, _interval: number, t: number, wait: number, contact: number): void {
     this.add({ t, kind: 'disconnected', contact, type: this.typeIds[type]!, wait });
   }
+  transferred(type: number, _interval: number, t: number, contact: number, agent: number): void {
+    this.add({ t, kind: 'transfer', contact, type: this.typeIds[type]!, agent });
+  }
   groupLevels(group: number, t: number, present: number): void {
     if (this.present[group] === present) return;
     this.present[group] = present;
@@ -118,6 +122,7 @@ export function teeObserver(...observers: ContactCenterObserver[]): ContactCente
     unresolved: (...a) => observers.forEach((o) => o.unresolved(...a)),
     blocked: (...a) => observers.forEach((o) => o.blocked(...a)),
     disconnected: (...a) => observers.forEach((o) => o.disconnected(...a)),
+    transferred: (...a) => observers.forEach((o) => o.transferred(...a)),
     groupLevels: (...a) => observers.forEach((o) => o.groupLevels(...a)),
     queueLevel: (...a) => observers.forEach((o) => o.queueLevel(...a)),
     intervalStarted: (...a) => observers.forEach((o) => o.intervalStarted(...a)),

@@ -216,6 +216,8 @@ class ContactLogger implements ContactCenterObserver {
   // never queued, a disconnected one left no answer or abandonment to record.
   blocked(): void {}
   disconnected(): void {}
+  // A transfer is no row of its own: the contact's answer or abandonment as its new type is.
+  transferred(): void {}
   groupLevels(): void {}
   queueLevel(): void {}
   intervalStarted(): void {}

@@ -41,6 +41,19 @@ export interface ContactTypeConfig {
    * blocked; absent or null: no cap.
    */
   readonly maxQueue?: number | null;
+  /** Transfer after service; absent or null: none. */
+  readonly transfer?: TransferConfig | null;
+}
+
+/** A transfer after service (docs/contract.md section 8, "Transfers and conferences"). */
+export interface TransferConfig {
+  readonly probability: number;
+  /** Index of the type the contact becomes (same channel, no cycle: checked by the scenario). */
+  readonly to: number;
+  /** Handle time after the transfer; null: the target type's, by the contact's interval. */
+  readonly handleTime: Distribution | null;
+  /** Seconds the first agent stays on after the target type's agent answers; 0: a cold transfer. */
+  readonly conferenceSeconds: number;
 }
 
 /** A chatbot (or IVR) stage in front of the agent queue. */

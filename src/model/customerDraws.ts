@@ -1,6 +1,6 @@
 import { FALSE_CONTAINMENT_DEFAULT_DELAY, type ContactTypeConfig } from './config.js';
 import type { ContactPool } from './contactPool.js';
-import type { RandomStream } from '../random/index.js';
+import type { Distribution, RandomStream } from '../random/index.js';
 
 export const BOT_NONE = 0;
 export const BOT_CONTAINED = 1;
@@ -81,6 +81,18 @@ export class CustomerDraws {
     const f = this.streams[type]!.followUp!;
     this.work(type, c, f, f, f);
     this.rules(type, c, f, f, f, f);
+    this.pool.botOutcome[c] = BOT_NONE;
+  }
+
+  /**
+   * Contact `c` has just become a contact of `type` by a transfer: that type's work, patience and
+   * follow-up rules, all from `s`; the transfer's own handle time, when it has one, drawn after
+   * and replacing the type's.
+   */
+  transferred(type: number, c: number, s: RandomStream, handle: Distribution | null): void {
+    this.work(type, c, s, s, s);
+    if (handle !== null) handle.sampleInto(s, this.pool.handleTime, c);
+    this.rules(type, c, s, s, s, s);
     this.pool.botOutcome[c] = BOT_NONE;
   }
 

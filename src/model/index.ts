@@ -9,6 +9,7 @@ export type {
   QueueClosing,
   SkillConfig,
   StaffPlan,
+  TransferConfig,
 } from './config.js';
 export { END_OF_DAY_GRACE_SECONDS, FALSE_CONTAINMENT_DEFAULT_DELAY } from './config.js';
 export type { ContactCenterObserver } from './observer.js';
@@ -17,4 +18,5 @@ export { LongestIdleRouter } from './longestIdleRouter.js';
 export { ContactCenter } from './contactCenter.js';
 export type { ArrivalSource, ContactCenterOptions, StreamSource } from './options.js';
 export { scriptedArrivals } from './scriptedArrivals.js';
+export { transfersUsed } from './transfers.js';
 export { intervalStaffPlan, shiftStaffPlan, finalLevel, meanLevel, type ShiftTimes } from './staffPlan.js';

@@ -37,6 +37,11 @@ export interface ContactCenterObserver {
   blocked(type: number, interval: number, time: number, contact: number): void;
   /** The queue was cleared (`closeQueueAt`) while the contact waited `wait` seconds: it leaves. */
   disconnected(type: number, interval: number, time: number, wait: number, contact: number): void;
+  /**
+   * Agent `agent` transferred the contact, which is now of `type` (the type it joins; `interval`
+   * stays that of its first arrival); it joins that type's queue next.
+   */
+  transferred(type: number, interval: number, time: number, contact: number, agent: number): void;
   /** The number of agents present, agents busy, chat slots present and slots busy in a group changed. */
   groupLevels(group: number, time: number, present: number, busy: number, slots: number, busySlots: number): void;
   /** The number of contacts waiting in a type's queue changed. */

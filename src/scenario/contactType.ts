@@ -6,6 +6,7 @@ import { BotSchema } from './bot.js';
 import { FollowUpSchema } from './followUp.js';
 import { perIntervalSchema } from './perInterval.js';
 import { IdSchema, PrioritySchema } from './ids.js';
+import { TransferSchema } from './transfer.js';
 
 /** The media a contact type arrives on. */
 export const ChannelSchema = documented(
@@ -68,6 +69,7 @@ export const ContactTypeSchema = documented(
       z.number().int().min(0),
       'queue cap: an arrival of this type that no agent takes at once and that finds this many contacts of its type waiting is blocked (never joins the queue; with retrial it may try again); 0 = no waiting at all',
     ).optional(),
+    transfer: TransferSchema.optional(),
     maxAbandonRate: documented(z.number().min(0).max(1), 'staffing constraint (ccsim staff): highest acceptable abandon rate').optional(),
     maxAsa: documented(z.number().gt(0), 'staffing constraint (ccsim staff): highest acceptable ASA, seconds').optional(),
   }),

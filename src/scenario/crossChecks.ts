@@ -3,6 +3,7 @@ import { formatPath } from './issues.js';
 import { rawSkillType } from './skill.js';
 import { has, isObject, list } from './loose.js';
 import { breadthChecks } from './breadthChecks.js';
+import { transferChecks } from './transferChecks.js';
 
 const validId = /^[A-Za-z0-9_-]+$/;
 
@@ -135,5 +136,6 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
     });
   }
   for (const found of breadthChecks(input)) issues.push(found); // not push(...): may be 1e6 items
+  for (const found of transferChecks(types)) issues.push(found);
   return issues;
 }

@@ -50,6 +50,7 @@ class ArrivalLog implements ContactCenterObserver {
   unresolved(): void {}
   blocked(): void {}
   disconnected(): void {}
+  transferred(): void {}
   groupLevels(): void {}
   queueLevel(): void {}
   intervalStarted(): void {}
