@@ -136,6 +136,6 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
     });
   }
   for (const found of breadthChecks(input)) issues.push(found); // not push(...): may be 1e6 items
-  for (const found of transferChecks(types)) issues.push(found);
+  for (const found of transferChecks(types, groups)) issues.push(found);
   return issues;
 }

@@ -1,17 +1,19 @@
 import { closestName } from './didYouMean.js';
 import { formatPath, type ScenarioIssue } from './issues.js';
-import { isObject } from './loose.js';
+import { has, isNumber, isObject, list } from './loose.js';
+import { rawSkillType } from './skill.js';
 
 /** "Did you mean" hints cost an edit distance per type id: only for the first few bad references. */
 const HINTED = 100;
 
 /**
- * Rules of `transfer` (docs/contract.md section 8) on raw contact types: `to` names another type
- * of the scenario of the same channel, and the transfer graph has no cycle (a contact is then
- * transferred at most once per type, so every run ends). Each type has at most one transfer, so
- * the graph is a set of chains and cycles, walked once: linear in the number of types.
+ * Rules of `transfer` (docs/contract.md section 8) on raw contact types and agent groups: `to`
+ * names another type of the scenario of the same channel, the transfer graph has no cycle (a
+ * contact is then transferred at most once per type, so every run ends), a conference is on
+ * voice only and cannot deadlock the agents. Each type has at most one transfer, so the graph is
+ * a set of chains and cycles, walked once: linear in the number of types.
  */
-export function transferChecks(types: readonly unknown[]): ScenarioIssue[] {
+export function transferChecks(types: readonly unknown[], groups: readonly unknown[]): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const issue = (path: PropertyKey[], message: string) => issues.push({ path: formatPath(path), message });
   const index = new Map<string, number>();
@@ -31,6 +33,11 @@ export function transferChecks(types: readonly unknown[]): ScenarioIssue[] {
     if (!isObject(transfer) || typeof transfer['to'] !== 'string') return;
     const to = transfer['to'];
     const path = ['contactTypes', i, 'transfer', 'to'];
+    const conference = transfer['conferenceSeconds'];
+    // A chat agent would hold the conference in one slot and could answer the transfer in another.
+    if (isNumber(conference) && conference > 0 && typeof channel(i) === 'string' && channel(i) !== 'voice') {
+      issue(['contactTypes', i, 'transfer', 'conferenceSeconds'], 'only on voice: a conference holds the first agent on the call');
+    }
     const j = index.get(to);
     if (j === undefined) {
       const best = hinted++ < HINTED ? closestName(to, index.keys()) : undefined;
@@ -63,5 +70,64 @@ export function transferChecks(types: readonly unknown[]): ScenarioIssue[] {
     }
     for (const w of walk) state[w] = 2;
   }
+  if (issues.length === 0) for (const found of conferenceDeadlocks(types, groups, index, next)) issues.push(found);
   return issues;
 }
+
+/**
+ * A conference (`conferenceSeconds` > 0) to a type without patience keeps its first agent until
+ * an agent of the target type answers. When the groups that serve the first type are, through
+ * such conferences, waiting for themselves (a group serving both types, or groups waiting in a
+ * ring), all their agents can end up holding callers nobody is left to answer: the day never
+ * ends. Refused, on the first such ring found (named at the conference of its first link).
+ */
+function conferenceDeadlocks(types: readonly unknown[], groups: readonly unknown[], index: ReadonlyMap<string, number>, next: Int32Array): ScenarioIssue[] {
+  // Groups of each type, by type index.
+  const servedBy: number[][] = types.map(() => []);
+  groups.forEach((g, gi) => {
+    if (!isObject(g)) return;
+    for (const skill of list(g['skills'])) {
+      const t = index.get(rawSkillType(skill) ?? '');
+      if (t !== undefined && !servedBy[t]!.includes(gi)) servedBy[t]!.push(gi);
+    }
+  });
+  // Group g waits for group h through the conference of type `via` (g serves it, h serves its target).
+  const waits: { to: number; via: number }[][] = groups.map(() => []);
+  types.forEach((t, i) => {
+    const j = next[i]!;
+    if (j < 0 || !isObject(t) || !isObject(t['transfer'])) return;
+    const seconds = t['transfer']['conferenceSeconds'];
+    if (!isNumber(seconds) || seconds <= 0 || (isObject(types[j]) && has(types[j] as Record<string, unknown>, 'patience'))) return;
+    for (const g of servedBy[i]!) for (const h of servedBy[j]!) waits[g]!.push({ to: h, via: i });
+  });
+  // Iterative depth-first search: 0 unseen, 1 on the path, 2 done.
+  const state = new Uint8Array(groups.length);
+  for (let root = 0; root < groups.length; root++) {
+    if (state[root] !== 0) continue;
+    const path: { group: number; edge: number; via: number }[] = [{ group: root, edge: 0, via: -1 }];
+    state[root] = 1;
+    while (path.length > 0) {
+      const top = path[path.length - 1]!;
+      const edge = waits[top.group]![top.edge++];
+      if (edge === undefined) {
+        state[top.group] = 2;
+        path.pop();
+      } else if (state[edge.to] === 0) {
+        state[edge.to] = 1;
+        path.push({ group: edge.to, edge: 0, via: edge.via });
+      } else if (state[edge.to] === 1) {
+        const ring = path.slice(path.findIndex((p) => p.group === edge.to));
+        const via = ring.length > 1 ? ring[1]!.via : edge.via;
+        const names = [...ring.map((p) => p.group), edge.to].map((g) => String((groups[g] as Record<string, unknown>)['id']));
+        const target = String((types[next[via]!] as Record<string, unknown>)['id']);
+        const who = ring.length === 1 ? `group ${names[0]} serves both types` : `groups ${names.join(' -> ')} wait for one another`;
+        return [{
+          path: formatPath(['contactTypes', via, 'transfer', 'conferenceSeconds']),
+          message: `could deadlock: ${who} and ${target} has no patience, so every agent could be holding a caller no one is left to answer (give ${target} a patience, or make the transfer cold)`,
+        }];
+      }
+    }
+  }
+  return [];
+}
+

@@ -19,6 +19,7 @@ describe('transfer: parsing and model', () => {
     const s = scenario();
     s.contactTypes[0].transfer = { probability: 0.25, to: 'billing', handleTime: constant(90), conferenceSeconds: 15 };
     s.contactTypes[1].transfer = { probability: 1, to: 'billing' };
+    s.contactTypes[2].patience = constant(60); // one group serves all: a conference needs patience
     const config = buildModel(parseScenario(s));
     const [calls, care] = config.types;
     expect({ ...calls!.transfer!, handleTime: calls!.transfer!.handleTime!.mean }).toEqual({ probability: 0.25, to: 2, handleTime: 90, conferenceSeconds: 15 });
@@ -50,6 +51,18 @@ describe('transfer: bad input, named by path', () => {
       ['contactTypes[0].transfer.probability: must be <= 1 (a fraction: 0.3 for 30%)']],
     ['a negative conference', (s) => (s.contactTypes[0].transfer = { probability: 0.5, to: 'care', conferenceSeconds: -5 }),
       ['contactTypes[0].transfer.conferenceSeconds: must be >= 0']],
+    ['a conference on chat', (s) => {
+      s.contactTypes.push({ ...s.contactTypes[3], id: 'web2' });
+      s.agentGroups[0].skills.push('web2');
+      s.contactTypes[3].transfer = { probability: 0.5, to: 'web2', conferenceSeconds: 10 };
+    }, ['contactTypes[3].transfer.conferenceSeconds: only on voice: a conference holds the first agent on the call']],
+    ['a conference that could deadlock one group (the target never abandons)', (s) => (s.contactTypes[0].transfer = { probability: 0.5, to: 'care', conferenceSeconds: 10 }),
+      ['contactTypes[0].transfer.conferenceSeconds: could deadlock: group agents serves both types and care has no patience, so every agent could be holding a caller no one is left to answer (give care a patience, or make the transfer cold)']],
+    ['conferences that could deadlock two groups waiting for each other', (s) => {
+      s.agentGroups = [{ id: 'front', skills: ['calls', 'billing', 'web'], staff: 5 }, { id: 'back', skills: ['care'], staff: 5 }];
+      s.contactTypes[0].transfer = { probability: 0.5, to: 'care', conferenceSeconds: 10 };
+      s.contactTypes[1].transfer = { probability: 0.5, to: 'billing', conferenceSeconds: 10 };
+    }, ['contactTypes[0].transfer.conferenceSeconds: could deadlock: groups front -> back -> front wait for one another and care has no patience, so every agent could be holding a caller no one is left to answer (give care a patience, or make the transfer cold)']],
     ['a missing target and a misspelt key', (s) => (s.contactTypes[0].transfer = { probability: 0.5, too: 'care' }),
       ['contactTypes[0].transfer.to: required', 'contactTypes[0].transfer.too: unknown key (did you mean "to"?)']],
   ];
@@ -61,10 +74,17 @@ describe('transfer: bad input, named by path', () => {
     });
   }
 
-  it('a chain without a cycle is accepted', () => {
+  it('a chain without a cycle is accepted; so is a conference in one group to a type with patience, or between groups that do not wait for each other', () => {
     const s = scenario();
     s.contactTypes[0].transfer = { probability: 1, to: 'care' };
     s.contactTypes[1].transfer = { probability: 1, to: 'billing' };
     expect(() => parseScenario(s)).not.toThrow();
+    s.contactTypes[0].transfer.conferenceSeconds = 10;
+    s.contactTypes[1].patience = constant(60);
+    expect(() => parseScenario(s)).not.toThrow();
+    const split = scenario();
+    split.agentGroups = [{ id: 'front', skills: ['calls', 'web'], staff: 5 }, { id: 'back', skills: ['care', 'billing'], staff: 5 }];
+    split.contactTypes[0].transfer = { probability: 0.5, to: 'care', conferenceSeconds: 10 };
+    expect(() => parseScenario(split)).not.toThrow();
   });
 });
