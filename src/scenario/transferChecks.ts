@@ -82,45 +82,55 @@ export function transferChecks(types: readonly unknown[], groups: readonly unkno
  * ends. Refused, on the first such ring found (named at the conference of its first link).
  */
 function conferenceDeadlocks(types: readonly unknown[], groups: readonly unknown[], index: ReadonlyMap<string, number>, next: Int32Array): ScenarioIssue[] {
-  // Groups of each type, by type index.
+  const conferences = types.some((t) => isObject(t) && isObject(t['transfer']) && isNumber(t['transfer']['conferenceSeconds']) && t['transfer']['conferenceSeconds'] > 0);
+  if (!conferences) return [];
+  // Groups of each type, by type index (a group once per type: groups come in ascending order).
   const servedBy: number[][] = types.map(() => []);
   groups.forEach((g, gi) => {
     if (!isObject(g)) return;
     for (const skill of list(g['skills'])) {
       const t = index.get(rawSkillType(skill) ?? '');
-      if (t !== undefined && !servedBy[t]!.includes(gi)) servedBy[t]!.push(gi);
+      if (t !== undefined && servedBy[t]!.at(-1) !== gi) servedBy[t]!.push(gi);
     }
   });
-  // Group g waits for group h through the conference of type `via` (g serves it, h serves its target).
-  const waits: { to: number; via: number }[][] = groups.map(() => []);
+  // A graph of groups and conference types, linear in the skills: group g -> type i when g serves
+  // i, whose conference waits for an answer from its target; type i -> group h when h serves
+  // that target. A ring in it is a ring of groups waiting for one another.
+  const nGroups = groups.length;
+  const edges: number[][] = Array.from({ length: nGroups + types.length }, () => []);
   types.forEach((t, i) => {
     const j = next[i]!;
     if (j < 0 || !isObject(t) || !isObject(t['transfer'])) return;
     const seconds = t['transfer']['conferenceSeconds'];
     if (!isNumber(seconds) || seconds <= 0 || (isObject(types[j]) && has(types[j] as Record<string, unknown>, 'patience'))) return;
-    for (const g of servedBy[i]!) for (const h of servedBy[j]!) waits[g]!.push({ to: h, via: i });
+    for (const g of servedBy[i]!) edges[g]!.push(nGroups + i);
+    for (const h of servedBy[j]!) edges[nGroups + i]!.push(h);
   });
   // Iterative depth-first search: 0 unseen, 1 on the path, 2 done.
-  const state = new Uint8Array(groups.length);
-  for (let root = 0; root < groups.length; root++) {
+  const state = new Uint8Array(edges.length);
+  for (let root = 0; root < nGroups; root++) {
     if (state[root] !== 0) continue;
-    const path: { group: number; edge: number; via: number }[] = [{ group: root, edge: 0, via: -1 }];
+    const path: { node: number; edge: number }[] = [{ node: root, edge: 0 }];
     state[root] = 1;
     while (path.length > 0) {
       const top = path[path.length - 1]!;
-      const edge = waits[top.group]![top.edge++];
-      if (edge === undefined) {
-        state[top.group] = 2;
+      const to = edges[top.node]![top.edge++];
+      if (to === undefined) {
+        state[top.node] = 2;
         path.pop();
-      } else if (state[edge.to] === 0) {
-        state[edge.to] = 1;
-        path.push({ group: edge.to, edge: 0, via: edge.via });
-      } else if (state[edge.to] === 1) {
-        const ring = path.slice(path.findIndex((p) => p.group === edge.to));
-        const via = ring.length > 1 ? ring[1]!.via : edge.via;
-        const names = [...ring.map((p) => p.group), edge.to].map((g) => String((groups[g] as Record<string, unknown>)['id']));
+      } else if (state[to] === 0) {
+        state[to] = 1;
+        path.push({ node: to, edge: 0 });
+      } else if (state[to] === 1) {
+        // Groups and types alternate round the ring: start it at a group, then its conference type.
+        const ring = path.slice(path.findIndex((p) => p.node === to)).map((p) => p.node);
+        const k = ring.findIndex((n) => n < nGroups);
+        const rotated = [...ring.slice(k), ...ring.slice(0, k)];
+        const via = rotated[1]! - nGroups;
+        const ringGroups = rotated.filter((n) => n < nGroups);
+        const names = [...ringGroups, ringGroups[0]!].map((g) => String((groups[g] as Record<string, unknown>)['id']));
         const target = String((types[next[via]!] as Record<string, unknown>)['id']);
-        const who = ring.length === 1 ? `group ${names[0]} serves both types` : `groups ${names.join(' -> ')} wait for one another`;
+        const who = names.length === 2 ? `group ${names[0]} serves both types` : `groups ${names.join(' -> ')} wait for one another`;
         return [{
           path: formatPath(['contactTypes', via, 'transfer', 'conferenceSeconds']),
           message: `could deadlock: ${who} and ${target} has no patience, so every agent could be holding a caller no one is left to answer (give ${target} a patience, or make the transfer cold)`,

@@ -58,6 +58,10 @@ describe('transfer: bad input, named by path', () => {
     }, ['contactTypes[3].transfer.conferenceSeconds: only on voice: a conference holds the first agent on the call']],
     ['a conference that could deadlock one group (the target never abandons)', (s) => (s.contactTypes[0].transfer = { probability: 0.5, to: 'care', conferenceSeconds: 10 }),
       ['contactTypes[0].transfer.conferenceSeconds: could deadlock: group agents serves both types and care has no patience, so every agent could be holding a caller no one is left to answer (give care a patience, or make the transfer cold)']],
+    ['a conference that could deadlock a group found through another', (s) => {
+      s.agentGroups = [{ id: 'x', skills: ['calls', 'billing', 'web'], staff: 5 }, { id: 'y', skills: ['calls', 'care'], staff: 5 }];
+      s.contactTypes[0].transfer = { probability: 0.5, to: 'care', conferenceSeconds: 10 };
+    }, ['contactTypes[0].transfer.conferenceSeconds: could deadlock: group y serves both types and care has no patience, so every agent could be holding a caller no one is left to answer (give care a patience, or make the transfer cold)']],
     ['conferences that could deadlock two groups waiting for each other', (s) => {
       s.agentGroups = [{ id: 'front', skills: ['calls', 'billing', 'web'], staff: 5 }, { id: 'back', skills: ['care'], staff: 5 }];
       s.contactTypes[0].transfer = { probability: 0.5, to: 'care', conferenceSeconds: 10 };
@@ -86,5 +90,14 @@ describe('transfer: bad input, named by path', () => {
     split.agentGroups = [{ id: 'front', skills: ['calls', 'web'], staff: 5 }, { id: 'back', skills: ['care', 'billing'], staff: 5 }];
     split.contactTypes[0].transfer = { probability: 0.5, to: 'care', conferenceSeconds: 10 };
     expect(() => parseScenario(split)).not.toThrow();
+  });
+
+  it('checks deadlocks in time linear in the skills (50 000 groups serving both types of a conference)', () => {
+    const s = scenario();
+    s.contactTypes[0].transfer = { probability: 0.5, to: 'care', conferenceSeconds: 10 };
+    s.agentGroups = Array.from({ length: 50_000 }, (_, g) => ({ id: `g${g}`, skills: ['calls', 'care', 'billing', 'web'], staff: 1 }));
+    const started = performance.now();
+    expect(linesOf(() => parseScenario(s))[0]).toMatch(/^contactTypes\[0\]\.transfer\.conferenceSeconds: could deadlock: group g0 serves both types/);
+    expect(performance.now() - started).toBeLessThan(3000); // pairs of groups would be 2.5e9 edges
   });
 });
