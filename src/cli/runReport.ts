@@ -88,6 +88,7 @@ const EXTRA_FORMAT: Record<ExtraKpiName, { header: string; show: (m: Metric | un
   callbacksMade: { header: 'cb made', show: (m) => (m === undefined ? '-' : count(m)) },
   callbackWait: { header: 'cb wait', show: (m) => (m === undefined ? '-' : seconds(m)) },
   callbackServiceLevel: { header: 'cb in window', show: (m) => (m === undefined ? '-' : percent(m)) },
+  transfers: { header: 'transfers in', show: (m) => (m === undefined ? '-' : count(m)) },
 };
 
 /** One row per interval: each type's offered, SL and ASA, each group's occupancy, agents present and scheduled. */

@@ -35,7 +35,7 @@ export function buildModel(scenario: Scenario): ContactCenterConfig {
     intervalSeconds,
     intervals: n,
     warmupSeconds: scenario.warmupMinutes * 60,
-    types: scenario.contactTypes.map((t) => typeConfig(t, n, intervalSeconds)),
+    types: scenario.contactTypes.map((t) => typeConfig(t, n, intervalSeconds, typeIndex)),
     groups: scenario.agentGroups.map((g) => groupConfig(g, scenario, typeIndex)),
     lines: scenario.lines ?? null,
     closeQueue: queueClosing(scenario),
@@ -87,7 +87,7 @@ function hasContacts(initial: NonNullable<Scenario['initialState']>): boolean {
   return waiting || Object.values(initial.inService ?? {}).some((byType) => Object.values(byType).some((list) => list.length > 0));
 }
 
-function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number): ContactTypeConfig {
+function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number, typeIndex: ReadonlyMap<string, number>): ContactTypeConfig {
   const followUp = (f: ContactTypeSpec['retrial']) =>
     f === undefined ? null : { probability: f.probability, delay: makeDistribution(f.delay), samePatience: f.samePatience ?? false };
   return {
@@ -131,6 +131,15 @@ function typeConfig(t: ContactTypeSpec, n: number, intervalSeconds: number): Con
           },
     // Absent stays absent: the model's default (longest-idle) applies.
     ...(t.routing === undefined ? {} : { routing: t.routing }),
+    transfer:
+      t.transfer === undefined
+        ? null
+        : {
+            probability: t.transfer.probability,
+            to: typeIndex.get(t.transfer.to) ?? -1,
+            handleTime: t.transfer.handleTime === undefined ? null : makeDistribution(t.transfer.handleTime),
+            conferenceSeconds: t.transfer.conferenceSeconds ?? 0,
+          },
   };
 }
 

@@ -51,6 +51,7 @@ const KPI_DECIMALS = {
   callbacksMade: CSV_DECIMALS.count,
   callbackWait: CSV_DECIMALS.seconds,
   callbackServiceLevel: CSV_DECIMALS.fraction,
+  transfers: CSV_DECIMALS.count,
 } as const satisfies Record<KpiName, number>;
 
 const GROUP_COLUMNS = ['occupancy', 'occupancy_ci95', 'slotUtilization', 'slotUtilization_ci95', 'staffed', 'staffed_ci95', 'scheduled'] as const;

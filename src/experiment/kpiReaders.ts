@@ -1,4 +1,4 @@
-import type { ContactCenterConfig } from '../model/index.js';
+import { transfersUsed, type ContactCenterConfig } from '../model/index.js';
 import { TYPE_MEASURES, TypeMeasure } from './measures.js';
 import { KPI_NAMES, type ExtraKpiName, type KpiName } from './runOutput.js';
 import { waitQuantile } from './waitHistogram.js';
@@ -60,6 +60,7 @@ const EXTRA_READERS: Record<ExtraKpiName, KpiReader> = {
   callbackWait: { ratio: true, x: (r) => r[TypeMeasure.callbackWait]!, y: (r) => r[TypeMeasure.callbacksMade]! },
   // Made within the window, of all accepted: one still pending at the end counts as missed.
   callbackServiceLevel: { ratio: true, x: (r) => r[TypeMeasure.callbacksInWindow]!, y: (r) => r[TypeMeasure.callbacksAccepted]! },
+  transfers: count(TypeMeasure.transfers),
 };
 
 /** The KPIs a run outputs, in order, and how each is read. */
@@ -76,6 +77,7 @@ export function kpiSet(config: ContactCenterConfig): KpiSet {
   const extras: ExtraKpiName[] = [];
   if (config.lines != null || config.types.some((t) => t.maxQueue != null)) extras.push('blocked', 'blockRate');
   if (config.closeQueue != null) extras.push('disconnected');
+  if (transfersUsed(config.types)) extras.push('transfers');
   if (config.types.some((t) => t.callback != null)) extras.push('callbacksOffered', 'callbacksAccepted', 'callbacksMade', 'callbackWait', 'callbackServiceLevel');
   return { names: [...KPI_NAMES, ...extras], readers: [...KPI_READERS, ...extras.map((name) => EXTRA_READERS[name])] };
 }

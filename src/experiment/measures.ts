@@ -50,8 +50,10 @@ export const TypeMeasure = {
   callbackWait: 22 + WAIT_BINS,
   /** Callbacks made within the type's callback window. */
   callbacksInWindow: 23 + WAIT_BINS,
+  /** Contacts transferred to this type (after service of another type), by first arrival's interval. */
+  transfers: 24 + WAIT_BINS,
 } as const;
-export const TYPE_MEASURES = TypeMeasure.callbacksInWindow + 1;
+export const TYPE_MEASURES = TypeMeasure.transfers + 1;
 
 export const GroupMeasure = {
   /** Agent-seconds busy (holding at least one contact, or in wrap-up). */

@@ -156,6 +156,11 @@ export class Recorder implements ContactCenterObserver {
     this.work[(group * types + type) * intervals + interval]! += work;
   }
 
+  transferred(type: number, interval: number, time: number): void {
+    if (time < this.endOfDay) this.events++;
+    this.bump(type, interval, TypeMeasure.transfers);
+  }
+
   groupLevels(group: number, time: number, present: number, busy: number, slots: number, busySlots: number): void {
     // A group's four signals change together, in GroupMeasure order: busy, staffed, slots busy, slots staffed.
     this.agentLevels.set4(group, time, busy, present, busySlots, slots);

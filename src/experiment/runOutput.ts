@@ -57,6 +57,8 @@ export interface Kpis {
   callbackWait?: Metric;
   /** Callbacks made within the window / callbacks accepted. */
   callbackServiceLevel?: Metric;
+  /** Contacts transferred to the type (by the interval of their first arrival). */
+  transfers?: Metric;
 }
 
 /** Agent KPIs of a group or of all groups, by clock time. */
@@ -137,6 +139,7 @@ export const EXTRA_KPI_NAMES = [
   'blocked',
   'blockRate',
   'disconnected',
+  'transfers',
   'callbacksOffered',
   'callbacksAccepted',
   'callbacksMade',

@@ -20,6 +20,7 @@ export type TraceKind =
   | 'callback'
   | 'dial'
   | 'connect'
+  | 'transfer'
   | 'staff'
   | 'interval';
 
@@ -32,7 +33,7 @@ export interface TraceEvent {
   type?: string;
   agent?: number;
   group?: string;
-  /** Queue wait, seconds (answer, abandon, unresolved). */
+  /** Queue wait, seconds (answer, abandon, unresolved). The agent is the one who transferred (transfer). */
   wait?: number;
   /** Agent time the contact will take, seconds (answer): handle time with factors, plus wrap-up. */
   work?: number;
@@ -109,6 +110,9 @@ export class TraceRecorder implements ContactCenterObserver {
     this.add({ t, kind: 'connect', agent, group: this.groupIds[group]!, work: talk });
   }
   outboundLevel(): void {}
+  transferred(type: number, _interval: number, t: number, contact: number, agent: number): void {
+    this.add({ t, kind: 'transfer', contact, type: this.typeIds[type]!, agent });
+  }
   groupLevels(group: number, t: number, present: number): void {
     if (this.present[group] === present) return;
     this.present[group] = present;
@@ -141,6 +145,7 @@ export function teeObserver(...observers: ContactCenterObserver[]): ContactCente
     outboundDialed: (...a) => observers.forEach((o) => o.outboundDialed(...a)),
     outboundConnected: (...a) => observers.forEach((o) => o.outboundConnected(...a)),
     outboundLevel: (...a) => observers.forEach((o) => o.outboundLevel(...a)),
+    transferred: (...a) => observers.forEach((o) => o.transferred(...a)),
     groupLevels: (...a) => observers.forEach((o) => o.groupLevels(...a)),
     queueLevel: (...a) => observers.forEach((o) => o.queueLevel(...a)),
     intervalStarted: (...a) => observers.forEach((o) => o.intervalStarted(...a)),

@@ -225,6 +225,8 @@ class ContactLogger implements ContactCenterObserver {
     this.ensure(contact);
     this.counted[contact] = 0;
   }
+  // A transfer is no row of its own: the contact's answer or abandonment as its new type is.
+  transferred(): void {}
   groupLevels(): void {}
   queueLevel(): void {}
   intervalStarted(): void {}

@@ -53,6 +53,8 @@ export interface ContactTypeConfig {
   readonly maxQueue?: number | null;
   /** Callbacks offered to waiting callers (virtual hold); absent or null: none. */
   readonly callback?: CallbackConfig | null;
+  /** Transfer after service; absent or null: none. */
+  readonly transfer?: TransferConfig | null;
 }
 
 /** Virtual hold (CONTRACT section 8 `callback`). */
@@ -65,6 +67,17 @@ export interface CallbackConfig {
   readonly acceptance: number;
   /** Seconds from acceptance by which the callback is due (then it goes before live callers). */
   readonly window: number;
+}
+
+/** A transfer after service (docs/contract.md section 8, "Transfers and conferences"). */
+export interface TransferConfig {
+  readonly probability: number;
+  /** Index of the type the contact becomes (same channel, no cycle: checked by the scenario). */
+  readonly to: number;
+  /** Handle time after the transfer; null: the target type's, by the contact's interval. */
+  readonly handleTime: Distribution | null;
+  /** Seconds the first agent stays on after the target type's agent answers; 0: a cold transfer. */
+  readonly conferenceSeconds: number;
 }
 
 /** A chatbot (or IVR) stage in front of the agent queue. */

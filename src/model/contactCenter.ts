@@ -15,6 +15,7 @@ import type { Router } from './router.js';
 import type { ArrivalSource, ContactCenterOptions, StreamSource } from './options.js';
 import { routingTable, type RoutingTable } from './routingTable.js';
 import { Staffing } from './staffing.js';
+import { Transfers, transfersUsed } from './transfers.js';
 import { WaitingQueues } from './waitingQueues.js';
 
 /**
@@ -37,6 +38,8 @@ export class ContactCenter implements EventHandler {
   private readonly carriedDraws: CustomerDraws | null;
   private readonly carriedStreams: readonly RandomStream[];
   private readonly followUps: FollowUps;
+  /** Transfers after service and conferences; null when no type transfers. */
+  private readonly transfers: Transfers | null;
   private readonly staffing: Staffing;
   private readonly table: RoutingTable;
   /** Agents holding at least one contact, per group. */
@@ -120,6 +123,7 @@ export class ContactCenter implements EventHandler {
     this.carriedDraws = carried ? new CustomerDraws(types, (name) => streamOf(`carried:${name}`), this.contacts) : null;
     this.carriedStreams = carried ? types.map((t) => streamOf(`carried-remaining:${t.id}`)) : [];
     this.followUps = new FollowUps(this.calendar, this.contacts, this.draws, observer, this.warmup, this.intervalLength, this.endOfDay);
+    this.transfers = transfersUsed(types) ? new Transfers(types, streamOf, this.contacts, this.draws, this.calendar) : null;
     this.staffing = new Staffing(groups, this.agents, this.router, this.calendar, this);
     this.busy = new Int32Array(groups.length);
     this.held = new Int32Array(groups.length);
@@ -349,9 +353,10 @@ export class ContactCenter implements EventHandler {
     if (this.lines !== Infinity && this.isVoice[this.contacts.type[c]!] === 1) this.linesInUse++;
   }
 
-  /** Contact `c` leaves the system: a voice contact frees its line. */
+  /** Contact `c` leaves the system: a voice contact frees its line (and a conference its first agent). */
   private leave(c: number): void {
     if (this.lines !== Infinity && this.isVoice[this.contacts.type[c]!] === 1 && this.contacts.callback[c] === 0) this.linesInUse--;
+    if (this.transfers !== null) this.transfers.left(c);
   }
 
   /** `c` never got to the queue: reported blocked; it may try again, as after abandoning. */
@@ -529,12 +534,15 @@ export class ContactCenter implements EventHandler {
       agents.exclusive[agent] = 1;
       this.held[group]! += this.concurrency[group]!;
     }
+    // A callback being made (not one transferred on after it: that caller is on the line live).
+    const callback = pool.state[c] === ContactState.Callback;
     pool.state[c] = ContactState.InService;
     pool.agentOf[c] = agent;
     this.cancelTimers(c);
     this.draws.groupWrapUp(group, c);
-    if (pool.callback[c] === 1) this.observer.callbackMade(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c, agent, group, handle + pool.wrapUp[c]!);
+    if (callback) this.observer.callbackMade(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c, agent, group, handle + pool.wrapUp[c]!);
     else this.observer.answered(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c, agent, group, handle + pool.wrapUp[c]!);
+    if (this.transfers !== null) this.transfers.answered(c);
     this.calendar.schedule(time + handle, E.SERVICE_END, c);
   }
 
@@ -561,15 +569,36 @@ export class ContactCenter implements EventHandler {
     const wrap = pool.wrapUp[c]!;
     const chat = this.isChat[pool.type[c]!]!;
     this.observer.handled(pool.type[c]!, time, c, agent);
-    this.followUps.finished(c);
-    this.leave(c);
-    pool.release(c);
+    const conference = this.transfers === null ? -1 : this.transfers.atServiceEnd(c);
+    if (conference >= 0) {
+      if (this.transferred(c, agent, chat, wrap, conference)) return;
+    } else {
+      this.followUps.finished(c);
+      this.leave(c);
+      pool.release(c);
+    }
     if (wrap > 0) {
       // After-contact work keeps the contact's slot (the whole agent for voice and email).
       this.calendar.schedule(time + wrap, E.WRAP_END, (agent << 1) | chat);
       return;
     }
     this.agentFinished(agent, chat);
+  }
+
+  /**
+   * `agent` has just transferred `c` (now of its new type): the contact, keeping its line, joins
+   * that type's queue, before the agent takes anything new. Returns true in a conference: the
+   * agent stays on the call, released by Transfers (then its wrap-up) when the new type's agent
+   * answers or the caller leaves.
+   */
+  private transferred(c: number, agent: number, chat: number, wrap: number, conference: number): boolean {
+    const pool = this.contacts;
+    this.observer.transferred(pool.type[c]!, pool.interval[c]!, this.calendar.now, c, agent);
+    const stays = conference > 0;
+    // Held before the contact meets the agents: an answer at once already ends the conference.
+    if (stays) this.transfers!.hold(c, (agent << 1) | chat, conference, wrap);
+    this.joinQueue(c);
+    return stays;
   }
 
   /**

@@ -99,6 +99,18 @@ export class CustomerDraws {
   }
 
   /**
+   * Contact `c` has just become a contact of `type` by a transfer: that type's work, patience and
+   * follow-up rules, all from `s`; the transfer's own handle time, when it has one, drawn after
+   * and replacing the type's.
+   */
+  transferred(type: number, c: number, s: RandomStream, handle: Distribution | null): void {
+    this.work(type, c, s, s, s);
+    if (handle !== null) handle.sampleInto(s, this.pool.handleTime, c);
+    this.rules(type, c, s, s, s, s);
+    this.pool.botOutcome[c] = BOT_NONE;
+  }
+
+  /**
    * A retrying contact `c`: same work, new patience (its first arrival's interval's, the interval
    * it counts in; kept as it was with `samePatience`, drawing nothing) and a new decision to retry.
    */

@@ -12,6 +12,7 @@ export type {
   RoutingPolicy,
   SkillConfig,
   StaffPlan,
+  TransferConfig,
 } from './config.js';
 export { END_OF_DAY_GRACE_SECONDS, FALSE_CONTAINMENT_DEFAULT_DELAY } from './config.js';
 export type { ContactCenterObserver } from './observer.js';
@@ -21,4 +22,5 @@ export { PolicyRouter, routerFor } from './policyRouter.js';
 export { ContactCenter } from './contactCenter.js';
 export type { ArrivalSource, ContactCenterOptions, StreamSource } from './options.js';
 export { scriptedArrivals } from './scriptedArrivals.js';
+export { transfersUsed } from './transfers.js';
 export { intervalStaffPlan, shiftStaffPlan, finalLevel, meanLevel, type ShiftTimes } from './staffPlan.js';

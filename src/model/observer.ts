@@ -53,6 +53,11 @@ export interface ContactCenterObserver {
   outboundConnected(group: number, time: number, agent: number, talk: number): void;
   /** The number of a group's agents busy on outbound (dialing or talking) changed. */
   outboundLevel(group: number, time: number, agents: number): void;
+  /**
+   * Agent `agent` transferred the contact, which is now of `type` (the type it joins; `interval`
+   * stays that of its first arrival); it joins that type's queue next.
+   */
+  transferred(type: number, interval: number, time: number, contact: number, agent: number): void;
   /** The number of agents present, agents busy, chat slots present and slots busy in a group changed. */
   groupLevels(group: number, time: number, present: number, busy: number, slots: number, busySlots: number): void;
   /** The number of contacts waiting in a type's queue changed. */

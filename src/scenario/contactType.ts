@@ -6,6 +6,7 @@ import { BotSchema } from './bot.js';
 import { FollowUpSchema } from './followUp.js';
 import { perIntervalSchema } from './perInterval.js';
 import { IdSchema, PrioritySchema } from './ids.js';
+import { TransferSchema } from './transfer.js';
 
 /** The media a contact type arrives on. */
 export const ChannelSchema = documented(
@@ -94,6 +95,7 @@ export const ContactTypeSchema = documented(
       z.enum(['longest-idle', 'random', 'group-order']),
       'which free agent takes a contact of this type as it joins the queue: "longest-idle" (default), "random" (each idle agent of the eligible groups with probability proportional to its group\'s skill weight; uniform when no weights) or "group-order" (the longest-idle agent of the first eligible group with one, in agentGroups order). What a freed agent takes is unchanged',
     ).optional(),
+    transfer: TransferSchema.optional(),
     maxAbandonRate: documented(z.number().min(0).max(1), 'staffing constraint (ccsim staff): highest acceptable abandon rate').optional(),
     maxAsa: documented(z.number().gt(0), 'staffing constraint (ccsim staff): highest acceptable ASA, seconds').optional(),
   }),

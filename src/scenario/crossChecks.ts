@@ -5,6 +5,7 @@ import { has, isObject, list } from './loose.js';
 import { breadthChecks } from './breadthChecks.js';
 import { realismChecks } from './realismChecks.js';
 import { routingChecks } from './routingChecks.js';
+import { transferChecks } from './transferChecks.js';
 
 const validId = /^[A-Za-z0-9_-]+$/;
 
@@ -143,5 +144,6 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
   for (const found of breadthChecks(input)) issues.push(found); // not push(...): may be 1e6 items
   for (const found of realismChecks(input)) issues.push(found);
   for (const found of routingChecks(input)) issues.push(found);
+  for (const found of transferChecks(types, groups)) issues.push(found);
   return issues;
 }

@@ -55,6 +55,7 @@ class ArrivalLog implements ContactCenterObserver {
   outboundConnected(): void {}
   outboundLevel(): void {}
   callbackMade(): void {}
+  transferred(): void {}
   groupLevels(): void {}
   queueLevel(): void {}
   intervalStarted(): void {}

@@ -15,8 +15,9 @@ function totals(types: Float64Array, nTypes: number, intervals: number): Float64
 
 /**
  * CONTRACT section 8's identity in every replication and for every contact type: arrivals +
- * retrials + repeats = contained + botDropouts + blocked + answered + abandoned + unresolved +
- * disconnected. Returns the summed totals (to check the features were exercised).
+ * retrials + repeats + transfers = contained + botDropouts + blocked + answered + abandoned +
+ * unresolved + disconnected (a transferred contact is an outcome of the type it leaves, answered,
+ * and an inflow of the type it joins). Returns the summed totals (to check the features were exercised).
  */
 export function expectConservation(scenario: Scenario, replications: number, seed = 1): Float64Array {
   const config = buildModel(scenario);
@@ -24,11 +25,11 @@ export function expectConservation(scenario: Scenario, replications: number, see
   for (let r = 0; r < replications; r++) {
     const result = runReplication(config, seed, r);
     totals(result.types, config.types.length, config.intervals).forEach((m, t) => {
-      const inflow = m[TypeMeasure.arrivals]! + m[TypeMeasure.retrials]! + m[TypeMeasure.repeats]!;
+      const inflow = m[TypeMeasure.arrivals]! + m[TypeMeasure.retrials]! + m[TypeMeasure.repeats]! + m[TypeMeasure.transfers]!;
       const outcomes =
         m[TypeMeasure.contained]! + m[TypeMeasure.botDropouts]! + m[TypeMeasure.blocked]! + m[TypeMeasure.answered]! +
         m[TypeMeasure.abandoned]! + m[TypeMeasure.unresolved]! + m[TypeMeasure.disconnected]!;
-      expect(outcomes, `replication ${r}, type ${config.types[t]!.id}: outcomes vs arrivals + retrials + repeats`).toBe(inflow);
+      expect(outcomes, `replication ${r}, type ${config.types[t]!.id}: outcomes vs arrivals + retrials + repeats + transfers`).toBe(inflow);
       for (let k = 0; k < TYPE_MEASURES; k++) sum[k]! += m[k]!;
     });
   }
