@@ -5,7 +5,7 @@ import { intervalCsv } from '../experiment/intervalCsv.js';
 import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
 import { commandLine, oneScenarioFile } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
-import { runReport, scenarioHasCost } from './runReport.js';
+import { outcomesReport, runReport, scenarioHasCost } from './runReport.js';
 import { RUN_FLAGS, runContext } from './runContext.js';
 
 export const RUN_USAGE = `Usage: ccsim run <scenario.json> [options]
@@ -35,6 +35,10 @@ Options:
                         the flag for several); the JSON output always has every type
   --group ID            show only this agent group (repeat for several), likewise
   --no-intervals        leave the interval-by-interval table out of the readable report
+  --outcomes            add how contacts ended per type (live answers, callbacks, abandoned,
+                        blocked, disconnected, unresolved, bot, transfers in), the mean wait of
+                        abandoned contacts, agent work hours per group and type, and line
+                        occupancy (JSON: an \`outcomes\` key after the others)
   --force               run even when the run is larger than the limits (about 2e8 contacts x
                         replications, 1e6 agents, 1e5 interval cells; see docs/reliability.md)
   -h, --help            show this help
@@ -64,7 +68,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     groups: selected('--group', values.group, scenario.agentGroups.map((g) => g.id), 'agent group'),
   };
   const out = await ctx.finish(
-    simulate(scenario, { ...ctx.apiOptions, ...(precision ? { precision } : {}) }),
+    simulate(scenario, { ...ctx.apiOptions, ...(precision ? { precision } : {}), outcomes: values.outcomes === true }),
   );
   const json = `${JSON.stringify(out, null, 2)}\n`;
   await writeOutputFiles([
@@ -73,6 +77,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     { ...traceFile, text: () => `${traceReplication(scenario, ctx.apiOptions.seed, 0).map((e) => JSON.stringify(e)).join('\n')}\n` },
   ]);
   io.stdout(values.json ? json : runReport(out, { intervals: !values['no-intervals'], costed: scenarioHasCost(scenario), ...shown }));
+  if (out.outcomes !== undefined && !values.json) io.stdout(outcomesReport(out.outcomes, shown));
   if (out.precision && !values.json) io.stdout(precisionLine(out.precision, out.replications));
   return 0;
 }
@@ -123,6 +128,7 @@ const RUN_COMMAND_FLAGS = {
   ...RUN_FLAGS,
   precision: { type: 'string' },
   'max-replications': { type: 'string' },
+  outcomes: { type: 'boolean' },
   'precision-type': { type: 'string' },
   out: { type: 'string' },
   csv: { type: 'string' },

@@ -1,4 +1,4 @@
-import { EXTRA_KPI_NAMES, type ExtraKpiName, type GroupKpis, type Kpis, type RunOutput } from '../experiment/index.js';
+import { EXTRA_KPI_NAMES, type ExtraKpiName, type GroupKpis, type Kpis, type Outcomes, type RunOutput } from '../experiment/index.js';
 import type { Metric } from '../stats/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { ciNote, count, money, percent, seconds, table, wrap } from './format.js';
@@ -71,6 +71,31 @@ export function runReport(out: RunOutput, options: RunReportOptions = {}): strin
   if (options.groups === undefined) groupRows.push(groupRow('ALL', s));
   parts.push(table(['group', 'occupancy', 'slot use', 'busy h', 'staffed h', ...(outbound ? ['dialed', 'connects', 'outbound h', 'inbound h'] : [])], groupRows));
   if (options.intervals !== false) parts.push(intervalTable(out, typeIds, groupIds));
+  return parts.join('\n\n') + '\n';
+}
+
+/**
+ * The `--outcomes` section: how each type's contacts ended (shares of all outcomes, with the
+ * counts), the mean wait of abandoned contacts, work hours per group and type, line occupancy.
+ */
+export function outcomesReport(o: Outcomes, shown: { types?: readonly string[]; groups?: readonly string[] } = {}): string {
+  const typeIds = shown.types ?? Object.keys(o.byType);
+  const views: [string, Outcomes['summary']][] = typeIds.map((id) => [id, o.byType[id]!]);
+  if (shown.types === undefined) views.push(['ALL', o.summary]);
+  const exits = ['answered', 'callbacks', 'abandoned', 'blocked', 'disconnected', 'unresolved', 'contained', 'botDropouts'] as const;
+  const rows = views.map(([id, c]) => {
+    const total = exits.reduce((s, k) => s + (c[k].mean ?? 0), 0);
+    const share = (k: (typeof exits)[number]) => (total > 0 ? `${(((c[k].mean ?? 0) / total) * 100).toFixed(1)}%` : '-');
+    return [id, ...exits.map(share), count(c.transfersIn), seconds(c.abandonWait)];
+  });
+  const parts = [
+    'Outcomes: how contacts ended (share of all outcomes; transfers in also end in one of them)',
+    table(['type', 'answered', 'callback', 'abandoned', 'blocked', 'discon.', 'unresolved', 'bot', 'bot drop', 'transfers in', 'abandon wait'], rows),
+  ];
+  const groupIds = shown.groups ?? Object.keys(o.workHours);
+  const workRows = groupIds.map((g) => [g, ...typeIds.map((t) => count(o.workHours[g]![t]!, 1))]);
+  parts.push(table(['work h', ...typeIds], workRows));
+  if (o.lineOccupancy !== null) parts.push(`line occupancy  ${percent(o.lineOccupancy)} of the lines in use on average`);
   return parts.join('\n\n') + '\n';
 }
 

@@ -14,6 +14,7 @@ export { Recorder } from './recorder.js';
 export { runReplication, type ReplicationOptions } from './replication.js';
 export { TraceRecorder, teeObserver, type TraceEvent, type TraceKind } from './trace.js';
 export { RunReducer, type RunFigures } from './runReducer.js';
+export { OutcomeReducer, type OutcomeCounts, type Outcomes } from './outcomes.js';
 export { KPI_NAMES, EXTRA_KPI_NAMES, type ExtraKpiName, type KpiName, type Kpis, type GroupKpis, type IntervalGroupKpis, type IntervalOutput, type RunOutput } from './runOutput.js';
 export { simulateInThread, intervalLabels, traceReplication, type InThreadOptions } from './simulate.js';
 export type { ReplicationRunner, RunnerFactory, ReplicationJob, StaffArrays } from './replicationRunner.js';

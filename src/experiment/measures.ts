@@ -101,4 +101,11 @@ export interface ReplicationResult {
   readonly groups: Float64Array;
   /** Logical events before the end of the last interval: arrivals, service starts, completions, abandonments. */
   readonly events: number;
+  /**
+   * Agent seconds of work (handle + wrap-up, as `work`) per (group, type), over the day's
+   * intervals by arrival, at `group * types + type` (docs/contract.md section 8, outcomes).
+   */
+  readonly groupTypeWork: Float64Array;
+  /** Line-seconds in use over the day's intervals (0 without `lines`). */
+  readonly lineSeconds: number;
 }

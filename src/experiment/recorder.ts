@@ -33,6 +33,9 @@ export class Recorder implements ContactCenterObserver {
   /** Signals per group: busy, present, busy slots, present slots. */
   private readonly agentLevels: TimeWeighted;
   private readonly queueLevels: TimeWeighted;
+  /** Phone lines in use (one signal), and their line-seconds over the day's intervals. */
+  private readonly lineLevels = new TimeWeighted(1);
+  private lineSeconds = 0;
   /** Agents on outbound per group. */
   private readonly outboundLevels: TimeWeighted;
   /** Agent seconds of work per (group, type, interval), for cost attribution. */
@@ -60,7 +63,12 @@ export class Recorder implements ContactCenterObserver {
   result(replication: number): ReplicationResult {
     if (!this.costed) this.attributeAgentCost();
     this.costed = true;
-    return { replication, types: this.types, groups: this.groups, events: this.events };
+    const { groups, types, intervals } = this.layout;
+    const groupTypeWork = new Float64Array(groups * types);
+    for (let k = 0; k < groups * types; k++) {
+      for (let i = 0; i < intervals; i++) groupTypeWork[k]! += this.work[k * intervals + i]!;
+    }
+    return { replication, types: this.types, groups: this.groups, events: this.events, groupTypeWork, lineSeconds: this.lineSeconds };
   }
 
   private bump(type: number, interval: number, measure: number, by = 1): void {
@@ -189,6 +197,10 @@ export class Recorder implements ContactCenterObserver {
     this.groups[(group * this.layout.intervals + i) * GROUP_MEASURES + measure]!++;
   }
 
+  linesLevel(time: number, inUse: number): void {
+    this.lineLevels.set(0, time, inUse);
+  }
+
   queueLevel(type: number, time: number, waiting: number): void {
     this.queueLevels.set(type, time, waiting);
   }
@@ -206,6 +218,9 @@ export class Recorder implements ContactCenterObserver {
     });
     this.outboundLevels.flush(time, (group, area) => {
       if (inDay) this.groups[(group * intervals + ended) * GROUP_MEASURES + GroupMeasure.outboundBusy] = area;
+    });
+    this.lineLevels.flush(time, (_, area) => {
+      if (inDay) this.lineSeconds += area;
     });
     this.queueLevels.flush(time, (type, area) => {
       if (inDay) this.types[(type * intervals + ended) * TYPE_MEASURES + TypeMeasure.queueArea] = area;

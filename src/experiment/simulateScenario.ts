@@ -7,6 +7,7 @@ import { buildModel, restaffedModel } from './buildModel.js';
 import type { ReplicationJob } from './replicationRunner.js';
 import { intervalLabels } from './simulate.js';
 import { RUN_DEFAULTS } from './runDefaults.js';
+import { OutcomeReducer, type Outcomes } from './outcomes.js';
 
 /** Keep adding replications until a contact type's service level is this precise. */
 export interface PrecisionTarget {
@@ -78,9 +79,11 @@ export interface SimulateScenarioOptions {
   readonly onResult?: (result: ReplicationResult) => void;
   /** Called as each replication completes, with the runner (worker thread) that did it. */
   readonly onReplicationDone?: (replication: number, runnerId: number) => void;
+  /** Add the `outcomes` section (exit reasons, abandoned wait, work per group and type, line occupancy). */
+  readonly outcomes?: boolean;
 }
 
-export type SimulatedRun = RunOutput & { precision?: PrecisionReport };
+export type SimulatedRun = RunOutput & { precision?: PrecisionReport; outcomes?: Outcomes };
 
 /**
  * Simulate a scenario on a pool and reduce the results in replication order. With a precision
@@ -92,11 +95,14 @@ export async function simulateScenario(scenario: Scenario, pool: ReplicationPool
   checkPrecisionType(scenario, options.precision);
   const batch = options.replications ?? RUN_DEFAULTS.replications;
   const seed = options.seed ?? RUN_DEFAULTS.seed;
-  const reducer = new RunReducer(buildModel(scenario));
+  const config = buildModel(scenario);
+  const reducer = new RunReducer(config);
+  const outcomes = options.outcomes === true ? new OutcomeReducer(config) : null;
   const job: ReplicationJob = { scenario, staff: null };
   const cap = options.precision ? Math.max(batch, options.precision.maxReplications ?? 1000) : batch;
   const labels = intervalLabels(scenario);
-  const output = () => reducer.output({ scenario: scenario.name, seed, intervalLabels: labels });
+  const output = (): SimulatedRun => reducer.output({ scenario: scenario.name, seed, intervalLabels: labels });
+  const finish = (run: SimulatedRun): SimulatedRun => (outcomes === null ? run : { ...run, outcomes: outcomes.output() });
   let done = 0;
   let planned = Math.min(batch, cap);
   for (;;) {
@@ -104,13 +110,14 @@ export async function simulateScenario(scenario: Scenario, pool: ReplicationPool
     await pool.run(job, seed, from, planned, {
       onResult: (result) => {
         reducer.add(result);
+        outcomes?.add(result);
         options.onResult?.(result);
       },
       onProgress: (n) => options.onProgress?.(from + n, planned),
       ...(options.onReplicationDone ? { onReplicationDone: options.onReplicationDone } : {}),
     });
     done = planned;
-    if (!options.precision) return output();
+    if (!options.precision) return finish(output());
     const run = output();
     const { type, achieved } = precisionType(run, options.precision);
     const met = achieved !== null && done >= 2 && achieved <= options.precision.halfWidth;
@@ -122,7 +129,7 @@ export async function simulateScenario(scenario: Scenario, pool: ReplicationPool
         type,
         typeChosenBy: options.precision.type === undefined ? 'widest' : 'given',
       };
-      return { ...run, precision: report };
+      return finish({ ...run, precision: report });
     }
     planned = Math.min(cap, done + batch);
   }

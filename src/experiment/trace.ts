@@ -119,6 +119,7 @@ export class TraceRecorder implements ContactCenterObserver {
     this.add({ t, kind: 'staff', group: this.groupIds[group]!, value: present });
   }
   queueLevel(): void {}
+  linesLevel(): void {}
   intervalStarted(interval: number, t: number): void {
     this.add({ t, kind: 'interval', value: interval });
   }
@@ -148,6 +149,7 @@ export function teeObserver(...observers: ContactCenterObserver[]): ContactCente
     transferred: (...a) => observers.forEach((o) => o.transferred(...a)),
     groupLevels: (...a) => observers.forEach((o) => o.groupLevels(...a)),
     queueLevel: (...a) => observers.forEach((o) => o.queueLevel(...a)),
+    linesLevel: (...a) => observers.forEach((o) => o.linesLevel(...a)),
     intervalStarted: (...a) => observers.forEach((o) => o.intervalStarted(...a)),
   };
 }

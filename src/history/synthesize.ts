@@ -229,6 +229,7 @@ class ContactLogger implements ContactCenterObserver {
   transferred(): void {}
   groupLevels(): void {}
   queueLevel(): void {}
+  linesLevel(): void {}
   intervalStarted(): void {}
 }
 

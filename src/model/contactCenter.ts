@@ -344,18 +344,20 @@ export class ContactCenter implements EventHandler {
       this.block(c);
       return false;
     }
-    this.linesInUse++;
+    this.observer.linesLevel(this.calendar.now, ++this.linesInUse);
     return true;
   }
 
   /** A carried contact (intraday) holds a line whatever the count: it is already in the system. */
   private takeLine(c: number): void {
-    if (this.lines !== Infinity && this.isVoice[this.contacts.type[c]!] === 1) this.linesInUse++;
+    if (this.lines !== Infinity && this.isVoice[this.contacts.type[c]!] === 1) this.observer.linesLevel(this.calendar.now, ++this.linesInUse);
   }
 
   /** Contact `c` leaves the system: a voice contact frees its line (and a conference its first agent). */
   private leave(c: number): void {
-    if (this.lines !== Infinity && this.isVoice[this.contacts.type[c]!] === 1 && this.contacts.callback[c] === 0) this.linesInUse--;
+    if (this.lines !== Infinity && this.isVoice[this.contacts.type[c]!] === 1 && this.contacts.callback[c] === 0) {
+      this.observer.linesLevel(this.calendar.now, --this.linesInUse);
+    }
     if (this.transfers !== null) this.transfers.left(c);
   }
 

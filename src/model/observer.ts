@@ -58,6 +58,8 @@ export interface ContactCenterObserver {
    * stays that of its first arrival); it joins that type's queue next.
    */
   transferred(type: number, interval: number, time: number, contact: number, agent: number): void;
+  /** The phone lines in use changed (only with `lines`). */
+  linesLevel(time: number, inUse: number): void;
   /** The number of agents present, agents busy, chat slots present and slots busy in a group changed. */
   groupLevels(group: number, time: number, present: number, busy: number, slots: number, busySlots: number): void;
   /** The number of contacts waiting in a type's queue changed. */

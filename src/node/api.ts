@@ -42,6 +42,12 @@ export interface SimulateOptions extends RunOptions {
   readonly precision?: PrecisionTarget;
   /** Called as each replication completes, with the id of the thread that ran it. */
   readonly onReplicationDone?: (replication: number, threadId: number) => void;
+  /**
+   * Add `outcomes`: how contacts ended per type (answered live, callbacks, abandoned, blocked,
+   * disconnected, unresolved, contained, bot dropouts, transfers in), the mean wait of abandoned
+   * contacts, agent work hours per group and type, and line occupancy (docs/contract.md section 8).
+   */
+  readonly outcomes?: boolean;
 }
 
 /** Simulate a scenario's day over replications (in worker threads) and return the CONTRACT run output. */
@@ -72,6 +78,7 @@ export async function simulateWithRunners(source: ScenarioSource, options: Simul
         precision: options.precision,
         onProgress: run.onProgress,
         onReplicationDone: options.onReplicationDone,
+        outcomes: options.outcomes,
       }),
     runnerOptions,
   );

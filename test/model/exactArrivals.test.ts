@@ -57,6 +57,7 @@ class ArrivalLog implements ContactCenterObserver {
   callbackMade(): void {}
   transferred(): void {}
   groupLevels(): void {}
+  linesLevel(): void {}
   queueLevel(): void {}
   intervalStarted(): void {}
 }

@@ -36,7 +36,7 @@ function counter(horizons: readonly number[]) {
   const noop = () => {};
   const observer: ContactCenterObserver = {
     arrived: noop, botEntered: noop, contained: noop, botDroppedOut: noop, retried: noop, repeated: noop, queued: noop,
-    handled: noop, unresolved: noop, blocked: noop, disconnected: noop, callbackOffered: noop, callbackMade: noop, outboundDialed: noop, outboundConnected: noop, outboundLevel: noop, transferred: noop, groupLevels: noop, queueLevel: noop, intervalStarted: noop,
+    handled: noop, unresolved: noop, blocked: noop, disconnected: noop, callbackOffered: noop, callbackMade: noop, outboundDialed: noop, outboundConnected: noop, outboundLevel: noop, transferred: noop, groupLevels: noop, queueLevel: noop, linesLevel: noop, intervalStarted: noop,
     answered(_type, interval, time) {
       if (interval < 0) return; // a contact in hand at time 0
       horizons.forEach((h, k) => { if (time < h) answered[k]!++; });

@@ -71,7 +71,7 @@ export function runOutputProblem(stdout: string): string | null {
     }
     if (out.replications === 1) {
       const v = (k: string) => kpis[k]?.mean ?? 0;
-      const inflow = v('arrivals') + v('retrials') + v('repeats');
+      const inflow = v('arrivals') + v('retrials') + v('repeats') + v('transfers');
       // blocked and disconnected are output only with lines / maxQueue / closeQueueAt (CONTRACT section 8).
       const outflow = v('contained') + v('botDropouts') + v('blocked') + v('answered') + v('abandoned') + v('unresolved') + v('disconnected');
       if (Math.abs(inflow - outflow) > 1e-9 * Math.max(1, inflow)) return `${where}: accounting identity broken: ${inflow} in, ${outflow} out`;
