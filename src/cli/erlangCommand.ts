@@ -300,7 +300,19 @@ function scheduled(agents: number, shrinkage: number): number {
  * `shrinkage` and `scheduledAgents`, and in a table with requirements `meetsRequirements`.
  */
 function toJson(m: QueueMetrics, r: ErlangRequest): Record<string, string | number | boolean | null> {
-  const doc: Record<string, string | number | boolean | null> = {
+  const doc: Record<string, string | number | boolean | null> = sectionTwoKeys(m);
+  if (m.model === 'erlang-a') doc.pAbandon = finite(m.pAbandon ?? 0);
+  if (r.shrinkage !== undefined) {
+    doc.shrinkage = r.shrinkage;
+    doc.scheduledAgents = scheduled(m.agents, r.shrinkage);
+  }
+  if (r.mode.kind === 'table' && Object.keys(r.requirements).length > 0) doc.meetsRequirements = meets(m, r.requirements);
+  return doc;
+}
+
+/** The keys every model's JSON starts with, in CONTRACT section 2's order. */
+function sectionTwoKeys(m: QueueMetrics | ErlangXMetrics): Record<string, string | number | null> {
+  return {
     model: m.model,
     agents: m.agents,
     load: finite(m.load),
@@ -309,13 +321,6 @@ function toJson(m: QueueMetrics, r: ErlangRequest): Record<string, string | numb
     asa: m.asa === null ? null : finite(m.asa),
     occupancy: finite(m.occupancy),
   };
-  if (m.model === 'erlang-a') doc.pAbandon = finite(m.pAbandon ?? 0);
-  if (r.shrinkage !== undefined) {
-    doc.shrinkage = r.shrinkage;
-    doc.scheduledAgents = scheduled(m.agents, r.shrinkage);
-  }
-  if (r.mode.kind === 'table' && Object.keys(r.requirements).length > 0) doc.meetsRequirements = meets(m, r.requirements);
-  return doc;
 }
 
 function finite(x: number): number {
@@ -478,15 +483,7 @@ function lineMetrics(r: LineRequest): ErlangXMetrics {
  * the orbit truncation (`orbitMax`, `truncationError`: the probability left at the cut).
  */
 function lineJson(m: ErlangXMetrics, r: LineRequest): Record<string, string | number | null> {
-  const doc: Record<string, string | number | null> = {
-    model: m.model,
-    agents: m.agents,
-    load: finite(m.load),
-    pWait: finite(m.pWait),
-    serviceLevel: finite(m.serviceLevel),
-    asa: m.asa === null ? null : finite(m.asa),
-    occupancy: finite(m.occupancy),
-  };
+  const doc: Record<string, string | number | null> = sectionTwoKeys(m);
   if (m.model === 'erlang-x') doc.pAbandon = finite(m.pAbandon);
   doc.pBlock = finite(m.pBlock);
   doc.lines = m.lines;
