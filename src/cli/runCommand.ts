@@ -30,7 +30,9 @@ Options:
   --trace FILE          write every event of replication 0 (same seed) as JSON lines:
                         { t, kind, contact, type, agent, group, wait, work, value }; t is seconds
                         from the start of the warm-up; kind is arrive, bot, contained, dropout,
-                        retry, repeat, queue, answer, end, abandon, unresolved, staff or interval
+                        retry, repeat, queue, answer, end, abandon, unresolved, staff, interval,
+                        and with section-8 fields blocked, disconnected, callback-accepted,
+                        callback-declined, callback, transfer, dial or connect
   --type ID             show only this contact type in the readable report and --csv (repeat
                         the flag for several); the JSON output always has every type
   --group ID            show only this agent group (repeat for several), likewise
