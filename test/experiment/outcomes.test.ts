@@ -3,11 +3,10 @@ import { erlangB } from '../../src/analytic/index.js';
 import { buildModel, OutcomeReducer, runReplication } from '../../src/experiment/index.js';
 import { simulate } from '../../src/node/api.js';
 import { parseScenario } from '../../src/scenario/index.js';
-import { studentTQuantile, type Metric } from '../../src/stats/index.js';
 import { cli } from '../support/cli.js';
 import { singleQueue } from '../support/scenarios.js';
+import { band999 } from '../support/bands.js';
 
-const band999 = (m: Metric) => ((m.ci95 ?? Infinity) * studentTQuantile(0.9995, m.n - 1)) / studentTQuantile(0.975, m.n - 1);
 
 describe('run outcomes (--outcomes)', () => {
   it('every contact ends in one outcome: the outcomes add up to arrivals + retrials + repeats + transfers in, per type', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { simulateInThread } from '../../src/experiment/index.js';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/index.js';
-import { studentTQuantile } from '../../src/stats/index.js';
 import { expectConservation } from '../support/conservation.js';
 import { story } from '../support/story.js';
+import { band999 } from '../support/bands.js';
 
 const sl = { seconds: 20, target: 0.8 };
 const constant = (value: number) => ({ dist: 'constant' as const, value });
@@ -36,7 +36,6 @@ describe('outbound blending (event-log stories, constant times)', () => {
 });
 
 describe('outbound blending: rates and the inbound trade-off', () => {
-  const band = (m: { mean: number | null; ci95: number | null; n: number }) => ((m.ci95 ?? Infinity) * studentTQuantile(0.9995, m.n - 1)) / studentTQuantile(0.975, m.n - 1);
 
   it('with no inbound work each agent makes 3600 / (dialSeconds + connectRate x talk) attempts an hour', () => {
     const scenario = parseScenario({
@@ -48,7 +47,7 @@ describe('outbound blending: rates and the inbound trade-off', () => {
     const attempts = out.byGroup.team!.outboundAttempts!;
     const expected = (5 * 8 * 3600) / (20 + 0.25 * 60);
     // A renewal count over 8 h: within the 99.9% band plus one cycle per agent of edge effect.
-    expect(Math.abs(attempts.mean! - expected)).toBeLessThanOrEqual(band(attempts) + 5);
+    expect(Math.abs(attempts.mean! - expected)).toBeLessThanOrEqual(band999(attempts) + 5);
     expect(out.byGroup.team!.occupancy.mean).toBeGreaterThan(0.99);
     expect(out.byGroup.team!.outboundConnects!.mean! / attempts.mean!).toBeCloseTo(0.25, 1);
   });
@@ -61,7 +60,7 @@ describe('outbound blending: rates and the inbound trade-off', () => {
     });
     const out = simulateInThread(scenario, { replications: 30, seed: 12 });
     const attempts = out.byGroup.team!.outboundAttempts!;
-    expect(Math.abs(attempts.mean! - 960)).toBeLessThanOrEqual(band(attempts));
+    expect(Math.abs(attempts.mean! - 960)).toBeLessThanOrEqual(band999(attempts));
   });
 
   it('keeping more agents free for inbound raises inbound SL and lowers outbound volume; every inbound contact is conserved', () => {

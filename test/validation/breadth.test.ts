@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { erlangC } from '../../src/analytic/index.js';
 import { buildModel, GROUP_MEASURES, GroupMeasure, runReplication, simulateInThread, TraceRecorder, TYPE_MEASURES, TypeMeasure } from '../../src/experiment/index.js';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/index.js';
-import { studentTQuantile, type Metric } from '../../src/stats/index.js';
+import { band999 } from '../support/bands.js';
 
 const SEED = 777;
 const Z999 = 3.2905;
@@ -14,9 +14,6 @@ const exp = (mean: number) => ({ dist: 'exponential' as const, mean });
 const constant = (value: number) => ({ dist: 'constant' as const, value });
 const sl = { seconds: 20, target: 0.8 };
 
-function band999(m: Metric): number {
-  return ((m.ci95 ?? Infinity) * studentTQuantile(0.9995, m.n - 1)) / studentTQuantile(0.975, m.n - 1);
-}
 const run = (s: ScenarioInput, replications: number) => simulateInThread(parseScenario(s), { replications, seed: SEED });
 
 describe('contact-type priority', () => {

@@ -5,14 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { erlangC } from '../../src/analytic/index.js';
 import { buildModel, runReplication, simulateInThread, TYPE_MEASURES, TypeMeasure } from '../../src/experiment/index.js';
 import { parseScenario } from '../../src/scenario/index.js';
-import { studentTQuantile, type Metric } from '../../src/stats/index.js';
+import { band999 } from '../support/bands.js';
 
 const SEED = 31337;
 const Z999 = 3.2905; // two-sided 99.9% normal quantile
 
-function band999(m: Metric): number {
-  return ((m.ci95 ?? Infinity) * studentTQuantile(0.9995, m.n - 1)) / studentTQuantile(0.975, m.n - 1);
-}
 
 describe('chat with concurrency k', () => {
   it('c agents x k slots, chat only, exponential times, match Erlang C with c*k servers', () => {

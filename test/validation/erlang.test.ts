@@ -10,8 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import { erlangA, erlangC, type QueueMetrics } from '../../src/analytic/index.js';
 import { simulateInThread } from '../../src/experiment/index.js';
-import { studentTQuantile, type Metric } from '../../src/stats/index.js';
 import { singleQueue } from '../support/scenarios.js';
+import { expectInBand } from '../support/bands.js';
 
 const SEED = 20261122;
 
@@ -35,18 +35,7 @@ const CASES: Case[] = [
   { agents: 30, load: 39, aht: 200, patience: 60, slSeconds: 20, replications: 60 },
 ];
 
-/** The 99.9% half-width from a Metric's 95% half-width. */
-function band999(m: Metric): number {
-  return ((m.ci95 ?? Infinity) * studentTQuantile(0.9995, m.n - 1)) / studentTQuantile(0.975, m.n - 1);
-}
 
-function expectInBand(name: string, m: Metric, exact: number, maxHalfWidth: number): void {
-  const half = band999(m);
-  expect(m.mean, `${name}: simulated mean`).not.toBeNull();
-  expect(half, `${name}: 99.9% band half-width ${half} must be <= ${maxHalfWidth}`).toBeLessThanOrEqual(maxHalfWidth);
-  if (process.env.CCSIM_VALIDATION_LOG) console.log(`${name}: sim ${m.mean} exact ${exact} band ±${half}`);
-  expect(Math.abs((m.mean ?? NaN) - exact), `${name}: simulated ${m.mean} vs exact ${exact} (band ±${half})`).toBeLessThanOrEqual(half);
-}
 
 describe('simulated stationary queue vs exact Erlang C / A', () => {
   for (const c of CASES) {

@@ -12,21 +12,13 @@ import { describe, expect, it } from 'vitest';
 import { erlangBRetrial, erlangX } from '../../src/analytic/index.js';
 import { buildModel, runReplication, simulateInThread, TYPE_MEASURES, TypeMeasure } from '../../src/experiment/index.js';
 import { parseScenario } from '../../src/scenario/index.js';
-import { PairedMoments, ratioMetric, studentTQuantile, type Metric } from '../../src/stats/index.js';
+import { PairedMoments, ratioMetric, type Metric } from '../../src/stats/index.js';
 import { singleQueue } from '../support/scenarios.js';
+import { expectInBand } from '../support/bands.js';
 
 const SEED = 20261203;
 
-function band999(m: Metric): number {
-  return ((m.ci95 ?? Infinity) * studentTQuantile(0.9995, m.n - 1)) / studentTQuantile(0.975, m.n - 1);
-}
 
-function expectInBand(name: string, m: Metric | undefined, exact: number, maxHalfWidth: number): void {
-  expect(m, name).toBeDefined();
-  const half = band999(m!);
-  expect(half, `${name}: 99.9% band ±${half} must be <= ${maxHalfWidth}`).toBeLessThanOrEqual(maxHalfWidth);
-  expect(Math.abs((m!.mean ?? NaN) - exact), `${name}: simulated ${m!.mean} vs exact ${exact} (band ±${half})`).toBeLessThanOrEqual(half);
-}
 
 interface Case {
   agents: number;

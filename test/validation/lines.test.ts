@@ -12,23 +12,14 @@ import { describe, expect, it } from 'vitest';
 import { erlangB } from '../../src/analytic/index.js';
 import { simulateInThread } from '../../src/experiment/index.js';
 import { parseScenario } from '../../src/scenario/index.js';
-import { studentTQuantile, type Metric } from '../../src/stats/index.js';
 import { singleQueue } from '../support/scenarios.js';
 import { expectConservation } from '../support/conservation.js';
 import { TypeMeasure } from '../../src/experiment/index.js';
+import { expectInBand } from '../support/bands.js';
 
 const SEED = 20261203;
 
-function band999(m: Metric): number {
-  return ((m.ci95 ?? Infinity) * studentTQuantile(0.9995, m.n - 1)) / studentTQuantile(0.975, m.n - 1);
-}
 
-function expectInBand(name: string, m: Metric | undefined, exact: number, maxHalfWidth: number): void {
-  expect(m, name).toBeDefined();
-  const half = band999(m!);
-  expect(half, `${name}: 99.9% band ±${half} must be <= ${maxHalfWidth}`).toBeLessThanOrEqual(maxHalfWidth);
-  expect(Math.abs((m!.mean ?? NaN) - exact), `${name}: simulated ${m!.mean} vs exact ${exact} (band ±${half})`).toBeLessThanOrEqual(half);
-}
 
 /** Stationary M/M/c/N+M by its birth-death chain: blocking pi_N and abandon share theta E[Q] / admitted rate. */
 function birthDeath(c: number, lines: number, lambda: number, mu: number, theta: number): { pBlock: number; abandonRate: number } {
