@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TYPE_MEASURES, TypeMeasure } from '../../src/experiment/index.js';
 import type { ScenarioInput } from '../../src/scenario/index.js';
-import { story } from '../support/story.js';
+import { quiet, story } from '../support/story.js';
 
 const sl = { seconds: 20, target: 0.8 };
 const constant = (value: number) => ({ dist: 'constant' as const, value });
-const quiet = (lines: string[]) => lines.filter((l) => !l.includes('interval') && !l.includes('staff'));
 const day = (extra: Partial<ScenarioInput>, type: Record<string, unknown> = {}, staff = 1): ScenarioInput => ({
   name: 'lines',
   intervalMinutes: 5,

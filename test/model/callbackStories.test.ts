@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { simulateInThread, TypeMeasure } from '../../src/experiment/index.js';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/index.js';
 import { expectConservation } from '../support/conservation.js';
-import { story } from '../support/story.js';
+import { quiet, story } from '../support/story.js';
 
 const sl = { seconds: 20, target: 0.8 };
 const constant = (value: number) => ({ dist: 'constant' as const, value });
 const exp = (mean: number) => ({ dist: 'exponential' as const, mean });
-const quiet = (lines: string[]) => lines.filter((l) => !l.includes('interval') && !l.includes('staff'));
 type Callback = { offerAfterSeconds?: number; offerWhenEwtAbove?: number; acceptance: number; window: number };
 const day = (callback: Callback, staff: number | number[] = 1, intervals = 1): ScenarioInput => ({
   name: 'callbacks',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TypeMeasure } from '../../src/experiment/index.js';
 import type { ScenarioInput } from '../../src/scenario/index.js';
-import { story } from '../support/story.js';
+import { quiet, story } from '../support/story.js';
 
 const sl = { seconds: 20, target: 0.8 };
 const constant = (value: number) => ({ dist: 'constant' as const, value });
@@ -12,7 +12,6 @@ const oneType = (type: Record<string, unknown>, minutes = 5): ScenarioInput => (
   contactTypes: [{ id: 'calls', channel: 'voice', volume: 1, serviceLevel: sl, handleTime: constant(100), ...type }],
   agentGroups: [{ id: 'team', skills: ['calls'], staff: 1 }],
 });
-const quiet = (lines: string[]) => lines.filter((l) => !l.includes('interval') && !l.includes('staff'));
 
 describe('retrials and repeats (event-log stories, constant times)', () => {
   it('an abandoned caller tries again after the retrial delay, with fresh patience, until answered', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateInThread } from '../../src/experiment/index.js';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/index.js';
 import { expectConservation } from '../support/conservation.js';
-import { story } from '../support/story.js';
+import { quiet, story } from '../support/story.js';
 import { band999 } from '../support/bands.js';
 
 const sl = { seconds: 20, target: 0.8 };
@@ -17,7 +17,6 @@ const day = (outbound: Outbound, staff: number, minutes: number): ScenarioInput 
   contactTypes: [{ id: 'calls', channel: 'voice', volume: 1, serviceLevel: sl, handleTime: constant(100) }],
   agentGroups: [{ id: 'team', skills: ['calls'], staff, outbound }],
 });
-const quiet = (lines: string[]) => lines.filter((l) => !l.includes('interval') && !l.includes('staff'));
 
 describe('outbound blending (event-log stories, constant times)', () => {
   it('an idle agent dials while more than whenIdleAbove agents are idle; the one kept free takes the inbound call', () => {

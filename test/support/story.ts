@@ -44,3 +44,8 @@ export function voiceDay(p: { staff: number | number[]; intervals: number; handl
     agentGroups: [{ id: 'team', skills: ['calls'], staff: p.staff }],
   };
 }
+
+/** A story's lines without the interval and staff lines: only what happened to contacts and agents. */
+export function quiet(lines: string[]): string[] {
+  return lines.filter((l) => !l.includes('interval') && !l.includes('staff'));
+}
