@@ -51,6 +51,9 @@ const WORKLOADS: readonly Workload[] = [
   },
   // The retail day: voice + chat (concurrency 3) + email, two overlapping groups, 24 half hours.
   { name: 'retail-day', scenario: 'scenarios/retail-day.json', replications: 100 },
+  // Issue 17's long, sparse model: a bank's week in 168 hourly intervals (open 64 of them), three
+  // voice types, two groups, about 3,600 calls; what users wait for is per-replication overhead.
+  { name: 'bank-week', scenario: 'bench/bank-week.json', replications: 1000 },
 ];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
