@@ -774,7 +774,7 @@ export class ContactCenter implements EventHandler {
     this.calendar.schedule(time + END_OF_DAY_GRACE_SECONDS, E.DEADLINE, 0);
   }
 
-  /** Every contact still waiting in `type`'s queue is counted unresolved and leaves. */
+  /** Every callback still pending and every contact still waiting of `type` is counted unresolved and leaves. */
   private strand(type: number): void {
     const time = this.calendar.now;
     const pool = this.contacts;
@@ -784,27 +784,29 @@ export class ContactCenter implements EventHandler {
       this.observer.unresolved(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c);
       pool.release(c);
     }
-    if (this.queues.waiting[type] === 0) return;
-    this.queues.drain(type, (c) => {
-      this.cancelTimers(c);
-      this.leave(c);
-      this.observer.unresolved(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c);
-    });
-    this.observer.queueLevel(type, time, 0);
+    this.emptyQueue(type, false);
   }
 
   /** `closeQueueAt`: every waiting contact is disconnected and leaves (no retrial). */
   private clearQueues(): void {
+    for (let type = 0; type < this.types.length; type++) this.emptyQueue(type, true);
+  }
+
+  /**
+   * Every contact waiting in `type`'s queue leaves now, longest-waiting first: reported
+   * `unresolved` (end of day), or `disconnected` when the queue is closed (`closeQueueAt`).
+   */
+  private emptyQueue(type: number, disconnected: boolean): void {
+    if (this.queues.waiting[type] === 0) return;
     const time = this.calendar.now;
     const pool = this.contacts;
-    for (let type = 0; type < this.types.length; type++) {
-      if (this.queues.waiting[type] === 0) continue;
-      this.queues.drain(type, (c) => {
-        this.cancelTimers(c);
-        this.leave(c);
-        this.observer.disconnected(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c);
-      });
-      this.observer.queueLevel(type, time, 0);
-    }
+    this.queues.drain(type, (c) => {
+      this.cancelTimers(c);
+      this.leave(c);
+      const wait = time - pool.joinTime[c]!;
+      if (disconnected) this.observer.disconnected(type, pool.interval[c]!, time, wait, c);
+      else this.observer.unresolved(type, pool.interval[c]!, time, wait, c);
+    });
+    this.observer.queueLevel(type, time, 0);
   }
 }
