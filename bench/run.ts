@@ -22,7 +22,7 @@ import { buildModel, runReplication, simulateInThread, TypeMeasure, TYPE_MEASURE
 import type { ReplicationResult } from '../src/experiment/index.js';
 import { parseScenarioText } from '../src/scenario/index.js';
 import { tuneV8ForSimulation } from '../src/node/tuneV8.js';
-import { simulate, staff } from '../src/node/api.js';
+import { staff } from '../src/node/api.js';
 import { nodeWorkerRunners } from '../src/node/nodeWorkerRunner.js';
 import { inThreadRunner, ReplicationPool } from '../src/experiment/index.js';
 import { workerEntry } from '../src/node/workerEntry.js';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { tuneV8ForSimulation } from '../node/tuneV8.js';
 import { demoCommand } from './demoCommand.js';
 import { erlangCommand } from './erlangCommand.js';
-import { DEFAULT_COLUMNS, UsageError, type CliIo } from './io.js';
+import { DEFAULT_COLUMNS, type CliIo } from './io.js';
 import { closestName } from '../scenario/index.js';
 import { withOutputWidth } from './outputWidth.js';
 import { wrap } from './format.js';

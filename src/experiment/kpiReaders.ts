@@ -1,7 +1,7 @@
 import { transfersUsed, type ContactCenterConfig } from '../model/index.js';
-import { TYPE_MEASURES, TypeMeasure } from './measures.js';
+import { TYPE_MEASURES, TypeMeasure, type ReplicationResult } from './measures.js';
 import { KPI_NAMES, type ExtraKpiName, type KpiName } from './runOutput.js';
-import { waitQuantile } from './waitHistogram.js';
+import { addSparseWaits, firstWaitOfCell, WAIT_BINS, waitQuantile } from './waitHistogram.js';
 
 /** How one KPI is read from a raw row: a count (x only) or a ratio of means x / y. */
 export interface KpiReader {
@@ -10,9 +10,16 @@ export interface KpiReader {
   readonly y: (r: Float64Array) => number;
 }
 
-/** Row of raw type measures plus the clock seconds the row covers. */
+/**
+ * Row of raw type measures, plus the clock seconds the row covers and the 90th percentile of its
+ * answered contacts' waits (NaN when none), which whoever builds the row computes from the
+ * replication's wait histogram (summaryRow, typeRow, RunReducer).
+ */
 export const SECONDS = TYPE_MEASURES;
-export const ROW = TYPE_MEASURES + 1;
+export const P90 = TYPE_MEASURES + 1;
+export const ROW = TYPE_MEASURES + 2;
+/** The quantile of the waits a row reports in P90. */
+export const WAIT_QUANTILE = 0.9;
 
 /**
  * How each KPI of KPI_NAMES (same order) is read from a raw row: a count (x only) or a ratio x / y.
@@ -39,7 +46,7 @@ export const KPI_READERS: readonly KpiReader[] = [
   { ratio: true, x: (r) => r[TypeMeasure.cost]!, y: (r) => r[TypeMeasure.arrivals]! },
   // The p90 of each replication, weighted by its answered contacts (a ratio of means, defined
   // whenever some replication answered a contact): sum(answered x p90) / sum(answered).
-  { ratio: true, x: (r) => (liveAnswered(r) > 0 ? liveAnswered(r) * waitQuantile(r, TypeMeasure.waitBins, 0.9) : 0), y: liveAnswered },
+  { ratio: true, x: (r) => (liveAnswered(r) > 0 ? liveAnswered(r) * r[P90]! : 0), y: liveAnswered },
   { ratio: false, x: (r) => r[TypeMeasure.work]! / 3600, y: () => 0 },
 ];
 
@@ -93,28 +100,42 @@ function resolvedInQueue(r: Float64Array): number {
 export const K = KPI_READERS.length;
 
 /**
- * The summary row of one replication: every type measure summed over types and intervals, and
- * the seconds of the day in slot SECONDS.
+ * The summary row of one replication: every type measure summed over types and intervals, the
+ * seconds of the day in slot SECONDS and the wait p90 of every answered contact in slot P90.
  */
-export function summaryRow(types: Float64Array, intervalSeconds: number, intervals: number, out = new Float64Array(ROW)): Float64Array {
+export function summaryRow(result: ReplicationResult, intervalSeconds: number, intervals: number, out = new Float64Array(ROW)): Float64Array {
+  const types = result.types;
   out.fill(0);
   for (let at = 0; at < types.length; at += TYPE_MEASURES) {
     for (let m = 0; m < TYPE_MEASURES; m++) out[m]! += types[at + m]!;
   }
   out[SECONDS] = intervalSeconds * intervals;
+  out[P90] = denseQuantile(result, 0, result.waitBins.length);
   return out;
 }
 
 /**
  * The row of one contact type over the whole day in one replication: type `t`'s measures summed
- * over its intervals, and the seconds of the day in slot SECONDS (the reducer's `byType` view).
+ * over its intervals, the seconds of the day in slot SECONDS and its wait p90 in slot P90 (the
+ * reducer's `byType` view).
  */
-export function typeRow(types: Float64Array, t: number, intervalSeconds: number, intervals: number, out = new Float64Array(ROW)): Float64Array {
+export function typeRow(result: ReplicationResult, t: number, intervalSeconds: number, intervals: number, out = new Float64Array(ROW)): Float64Array {
+  const types = result.types;
   out.fill(0);
   for (let i = 0; i < intervals; i++) {
     const at = (t * intervals + i) * TYPE_MEASURES;
     for (let m = 0; m < TYPE_MEASURES; m++) out[m]! += types[at + m]!;
   }
   out[SECONDS] = intervalSeconds * intervals;
+  const from = firstWaitOfCell(result.waitBins, 0, t * intervals);
+  out[P90] = denseQuantile(result, from, firstWaitOfCell(result.waitBins, from, (t + 1) * intervals));
   return out;
+}
+
+const dense = new Float64Array(WAIT_BINS);
+/** The wait quantile of entries `from .. to-1` of a result's sparse histogram, over all their cells. */
+function denseQuantile(result: ReplicationResult, from: number, to: number): number {
+  dense.fill(0);
+  addSparseWaits(dense, result.waitBins, result.waitCounts, from, to);
+  return waitQuantile(dense, 0, WAIT_QUANTILE);
 }

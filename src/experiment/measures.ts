@@ -1,5 +1,3 @@
-import { WAIT_BINS } from './waitHistogram.js';
-
 /**
  * The raw per-replication measures: flat tables indexed by (contact type or agent group,
  * interval, measure). Contact measures belong to the interval of first arrival; agent measures
@@ -33,25 +31,23 @@ export const TypeMeasure = {
   cost: 15,
   /** Agent seconds the answered contacts took: handle time with proficiency and concurrency factors, plus wrap-up. */
   work: 16,
-  /** First of WAIT_BINS counts of answered contacts' queue waits (see waitHistogram). */
-  waitBins: 17,
-  // Model breadth II (CONTRACT section 8), after the histogram.
+  // Model breadth II (CONTRACT section 8).
   /** Arrivals, retrials and repeats that found every line taken or their queue at maxQueue. */
-  blocked: 17 + WAIT_BINS,
+  blocked: 17,
   /** Waiting contacts cleared by closeQueueAt. */
-  disconnected: 18 + WAIT_BINS,
+  disconnected: 18,
   /** Waiting callers offered a callback. */
-  callbacksOffered: 19 + WAIT_BINS,
+  callbacksOffered: 19,
   /** Callers who accepted the callback offered. */
-  callbacksAccepted: 20 + WAIT_BINS,
+  callbacksAccepted: 20,
   /** Callbacks made (also counted in answered, not in its live waits). */
-  callbacksMade: 21 + WAIT_BINS,
+  callbacksMade: 21,
   /** Sum of seconds from acceptance to callback, of callbacks made. */
-  callbackWait: 22 + WAIT_BINS,
+  callbackWait: 22,
   /** Callbacks made within the type's callback window. */
-  callbacksInWindow: 23 + WAIT_BINS,
+  callbacksInWindow: 23,
   /** Contacts transferred to this type (after service of another type), by first arrival's interval. */
-  transfers: 24 + WAIT_BINS,
+  transfers: 24,
 } as const;
 export const TYPE_MEASURES = TypeMeasure.transfers + 1;
 
@@ -97,6 +93,14 @@ export interface ReplicationResult {
   readonly replication: number;
   /** TYPE_MEASURES values per (type, interval). */
   readonly types: Float64Array;
+  /**
+   * The histogram of answered contacts' queue waits per (type, interval), sparse: only its
+   * non-zero entries, at flat indices `(type * intervals + interval) * WAIT_BINS + bin`
+   * (waitHistogram.ts), ascending, with their counts in `waitCounts`. Sparse because a dense
+   * one is WAIT_BINS values per cell, almost all 0, to copy between threads and walk per replication.
+   */
+  readonly waitBins: Uint32Array;
+  readonly waitCounts: Uint32Array;
   /** GROUP_MEASURES values per (group, interval). */
   readonly groups: Float64Array;
   /** Logical events before the end of the last interval: arrivals, service starts, completions, abandonments. */

@@ -3,8 +3,6 @@ import { K, KPI_READERS, ROW, summaryRow, typeRow } from './kpiReaders.js';
 import { GROUP_MEASURES, GroupMeasure, type ReplicationResult } from './measures.js';
 import { KPI_NAMES } from './runOutput.js';
 
-/** Per replication: x and y of every contact KPI, then busy, staffed, slots busy, slots staffed. */
-const WIDTH = 2 * K + 4;
 const SUMMARY_KEYS = [...KPI_NAMES, 'occupancy', 'slotUtilization'] as const;
 export type SummaryKey = (typeof SUMMARY_KEYS)[number];
 /** The KPIs of one contact type that have paired deltas: every contact KPI (no agent KPI is per type). */
@@ -15,6 +13,7 @@ export type TypeDeltaKey = (typeof KPI_NAMES)[number];
  * contact type named in `typeIds` (the scenario's types in order: index t is type t of the run).
  */
 export class SummaryRows {
+  /** Per replication: x and y of every contact KPI, then busy, staffed, slots busy, slots staffed. */
   readonly rows: number[][] = [];
   /** Per contact type id: x and y of every contact KPI, replication by replication. */
   readonly byType = new Map<string, number[][]>();
@@ -29,7 +28,7 @@ export class SummaryRows {
   }
 
   add(result: ReplicationResult): void {
-    const row = summaryRow(result.types, this.intervalSeconds, this.intervals, this.row);
+    const row = summaryRow(result, this.intervalSeconds, this.intervals, this.row);
     const values = contactValues(row);
     const g = result.groups;
     let busy = 0, staffed = 0, slotsBusy = 0, slotsStaffed = 0;
@@ -42,7 +41,7 @@ export class SummaryRows {
     values.push(busy, staffed, slotsBusy, slotsStaffed);
     this.rows[result.replication] = values;
     this.typeIds.forEach((id, t) => {
-      this.byType.get(id)![result.replication] = contactValues(typeRow(result.types, t, this.intervalSeconds, this.intervals, this.row));
+      this.byType.get(id)![result.replication] = contactValues(typeRow(result, t, this.intervalSeconds, this.intervals, this.row));
     });
   }
 }

@@ -9,7 +9,10 @@ import {
   type MeasureLayout,
   type ReplicationResult,
 } from './measures.js';
-import { waitBin } from './waitHistogram.js';
+import { waitBin, WaitCounts } from './waitHistogram.js';
+
+/** This thread's wait counts, shared by its recorders (see WaitCounts). */
+const threadWaits = new WaitCounts();
 
 /**
  * Observes one replication and fills its measure tables (the statistics of CONTRACT sections 2
@@ -43,6 +46,9 @@ export class Recorder implements ContactCenterObserver {
   /** Interval whose clock time is running (-1 warm-up, `intervals` after the day). */
   private clockInterval = -1;
   private costed = false;
+  /** Answered waits per (type, interval, bin): this thread's table while running, then sparse. */
+  private readonly waits = threadWaits;
+  private sparseWaits: { bins: Uint32Array; counts: Uint32Array } | null = null;
 
   constructor(private readonly config: ContactCenterConfig) {
     this.layout = { types: config.types.length, groups: config.groups.length, intervals: config.intervals };
@@ -58,6 +64,7 @@ export class Recorder implements ContactCenterObserver {
     this.outboundLevels = new TimeWeighted(this.layout.groups);
     this.queueLevels = new TimeWeighted(this.layout.types);
     this.work = new Float64Array(this.layout.groups * this.layout.types * this.layout.intervals);
+    this.waits.acquire(this, this.layout.types * this.layout.intervals);
   }
 
   result(replication: number): ReplicationResult {
@@ -68,7 +75,17 @@ export class Recorder implements ContactCenterObserver {
     for (let k = 0; k < groups * types; k++) {
       for (let i = 0; i < intervals; i++) groupTypeWork[k]! += this.work[k * intervals + i]!;
     }
-    return { replication, types: this.types, groups: this.groups, events: this.events, groupTypeWork, lineSeconds: this.lineSeconds };
+    const waits = (this.sparseWaits ??= this.waits.take(this));
+    return {
+      replication,
+      types: this.types,
+      waitBins: waits.bins,
+      waitCounts: waits.counts,
+      groups: this.groups,
+      events: this.events,
+      groupTypeWork,
+      lineSeconds: this.lineSeconds,
+    };
   }
 
   private bump(type: number, interval: number, measure: number, by = 1): void {
@@ -111,12 +128,13 @@ export class Recorder implements ContactCenterObserver {
     if (time < this.endOfDay) this.events++;
     if (interval < 0) return;
     const { intervals, types } = this.layout;
-    const at = (type * intervals + interval) * TYPE_MEASURES;
+    const cell = type * intervals + interval;
+    const at = cell * TYPE_MEASURES;
     const t = this.types;
     t[at + TypeMeasure.answered]!++;
     t[at + TypeMeasure.waitAnswered]! += wait;
     if (wait <= this.slSeconds[type]!) t[at + TypeMeasure.answeredInTime]!++;
-    t[at + TypeMeasure.waitBins + waitBin(wait)]!++;
+    this.waits.count(cell, waitBin(wait));
     t[at + TypeMeasure.work]! += work;
     this.work[(group * types + type) * intervals + interval]! += work;
   }

@@ -8,7 +8,8 @@ import { countMetric, PairedMoments, ratioMetric, type Metric } from '../stats/i
 const BASE_GK = 5;
 const OUTBOUND_GK = 4;
 import { GROUP_MEASURES, GroupMeasure, TYPE_MEASURES, type ReplicationResult } from './measures.js';
-import { kpiSet, ROW, SECONDS, type KpiSet } from './kpiReaders.js';
+import { kpiSet, P90, ROW, SECONDS, WAIT_QUANTILE, type KpiSet } from './kpiReaders.js';
+import { addSparseWaits, firstWaitOfCell, sparseWaitQuantile, WAIT_BINS, waitQuantile } from './waitHistogram.js';
 import { KPI_NAMES, type GroupKpis, type IntervalGroupKpis, type IntervalOutput, type Kpis, type RunOutput } from './runOutput.js';
 
 /*
@@ -55,6 +56,8 @@ export class RunReducer {
   /** One replication's day totals, by view: the summary, then each type (group) over the day. */
   private readonly typeRows: Float64Array;
   private readonly groupRows: Float64Array;
+  /** One replication's wait histograms: the summary's, then each type's over the day. */
+  private readonly dayWaits: Float64Array;
   private expected = 0;
   /** The contact KPIs this run outputs, and their count. */
   private readonly set: KpiSet;
@@ -75,6 +78,7 @@ export class RunReducer {
     this.groupMoments = new PairedMoments(viewCount(this.nGroups, this.n) * this.gk);
     this.typeRows = new Float64Array((1 + this.nTypes) * ROW);
     this.groupRows = new Float64Array((1 + this.nGroups) * GROUP_MEASURES);
+    this.dayWaits = new Float64Array((1 + this.nTypes) * WAIT_BINS);
   }
 
   /** Replications added so far. */
@@ -87,29 +91,43 @@ export class RunReducer {
       throw new Error(`RunReducer: replication ${result.replication} added out of order (expected ${this.expected})`);
     }
     this.expected++;
-    this.addTypes(result.types);
+    this.addTypes(result);
     this.addGroups(result.groups);
   }
 
-  private addTypes(table: Float64Array): void {
-    const { nTypes, n, row, typeRows } = this;
+  private addTypes(result: ReplicationResult): void {
+    const { nTypes, n, row, typeRows, dayWaits } = this;
+    const table = result.types;
+    const { waitBins, waitCounts } = result;
     const moments = this.typeMoments;
     const seconds = this.config.intervalSeconds;
     moments.nextObservation();
     typeRows.fill(0);
+    dayWaits.fill(0);
+    // The wait histogram is sparse and ascending by cell: `from` walks it cell by cell.
+    let from = 0;
     for (let t = 0; t < nTypes; t++) {
+      const day = dayWaits.subarray((1 + t) * WAIT_BINS, (2 + t) * WAIT_BINS);
       for (let i = 0; i < n; i++) {
-        const at = (t * n + i) * TYPE_MEASURES;
+        const cell = t * n + i;
+        const at = cell * TYPE_MEASURES;
         for (let m = 0; m < TYPE_MEASURES; m++) row[m] = table[at + m]!;
         row[SECONDS] = seconds;
+        const to = firstWaitOfCell(waitBins, from, cell + 1);
+        row[P90] = sparseWaitQuantile(waitBins, waitCounts, from, to, WAIT_QUANTILE);
+        addSparseWaits(day, waitBins, waitCounts, from, to);
+        from = to;
         this.observe(moments, intervalView(nTypes, i, t), row);
-        for (let m = 0; m < ROW; m++) {
+        for (let m = 0; m < P90; m++) {
           typeRows[dayView(t) * ROW + m]! += row[m]!;
         }
       }
-      for (let m = 0; m < ROW; m++) typeRows[m]! += m === SECONDS ? 0 : typeRows[dayView(t) * ROW + m]!;
+      for (let m = 0; m < P90; m++) typeRows[m]! += m === SECONDS ? 0 : typeRows[dayView(t) * ROW + m]!;
+      typeRows[dayView(t) * ROW + P90] = waitQuantile(day, 0, WAIT_QUANTILE);
+      for (let b = 0; b < WAIT_BINS; b++) dayWaits[b]! += day[b]!;
     }
     typeRows[SECONDS] = seconds * n;
+    typeRows[P90] = waitQuantile(dayWaits, 0, WAIT_QUANTILE);
     for (let v = 0; v <= nTypes; v++) {
       for (let m = 0; m < ROW; m++) row[m] = typeRows[v * ROW + m]!;
       this.observe(moments, v, row);

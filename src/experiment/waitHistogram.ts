@@ -61,3 +61,90 @@ export function waitQuantile(bins: Float64Array, at: number, q: number): number 
   }
   return LOWER[WAIT_BINS - 1]!;
 }
+
+/**
+ * `waitQuantile` of a sparse histogram: entries `from .. to-1` of `bins` (flat indices whose bin
+ * is `index % WAIT_BINS`, ascending, all of one cell) with their `counts`. The same arithmetic in
+ * the same order as the dense form (its zero bins add nothing), so the same bits.
+ */
+export function sparseWaitQuantile(bins: Uint32Array, counts: Uint32Array, from: number, to: number, q: number): number {
+  let total = 0;
+  for (let j = from; j < to; j++) total += counts[j]!;
+  if (total === 0) return NaN;
+  const rank = q * total;
+  let below = 0;
+  for (let j = from; j < to; j++) {
+    const n = counts[j]!;
+    const b = bins[j]! % WAIT_BINS;
+    if (below + n >= rank) {
+      if (b === 0 || b === WAIT_BINS - 1) return LOWER[b]!;
+      return LOWER[b]! + ((LOWER[b + 1]! - LOWER[b]!) * (rank - below)) / n;
+    }
+    below += n;
+  }
+  return LOWER[WAIT_BINS - 1]!;
+}
+
+/** Add entries `from .. to-1` of a sparse histogram into the dense one `dense[0 .. WAIT_BINS)`. */
+export function addSparseWaits(dense: Float64Array, bins: Uint32Array, counts: Uint32Array, from: number, to: number): void {
+  for (let j = from; j < to; j++) dense[bins[j]! % WAIT_BINS]! += counts[j]!;
+}
+
+/** The first entry at or after `from` of a sparse histogram whose cell is `cell` or later. */
+export function firstWaitOfCell(bins: Uint32Array, from: number, cell: number): number {
+  const start = cell * WAIT_BINS;
+  let j = from;
+  while (j < bins.length && bins[j]! < start) j++;
+  return j;
+}
+
+/**
+ * Counts of answered waits per (cell, bin) for one replication at a time: a dense table, so
+ * counting is one increment, that lists the entries it touches, so handing them out sparse and
+ * clearing them costs the entries, not the table. One per thread is shared by the recorders
+ * there (they run one at a time; a thread reuses it, so a replication allocates no table).
+ */
+export class WaitCounts {
+  private counts = new Uint32Array(0);
+  private touched = new Uint32Array(256);
+  private size = 0;
+  private owner: object | null = null;
+
+  /** Start counting for `owner` over `cells` cells (a previous owner that never finished loses its counts). */
+  acquire(owner: object, cells: number): void {
+    this.clear();
+    if (this.counts.length < cells * WAIT_BINS) this.counts = new Uint32Array(cells * WAIT_BINS);
+    this.owner = owner;
+  }
+
+  /** Count one wait of bin `bin` in cell `cell`. */
+  count(cell: number, bin: number): void {
+    const k = cell * WAIT_BINS + bin;
+    if (this.counts[k]!++ === 0) {
+      if (this.size === this.touched.length) this.grow();
+      this.touched[this.size++] = k;
+    }
+  }
+
+  /** The counts so far, sparse and ascending (see ReplicationResult.waitBins); the table is cleared. */
+  take(owner: object): { bins: Uint32Array; counts: Uint32Array } {
+    if (this.owner !== owner) throw new Error('WaitCounts: another recorder started in this thread before this one finished');
+    const bins = this.touched.slice(0, this.size).sort();
+    const counts = new Uint32Array(bins.length);
+    for (let j = 0; j < bins.length; j++) counts[j] = this.counts[bins[j]!]!;
+    this.clear();
+    this.owner = null;
+    return { bins, counts };
+  }
+
+  private clear(): void {
+    for (let j = 0; j < this.size; j++) this.counts[this.touched[j]!] = 0;
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const next = new Uint32Array(this.touched.length * 2);
+    next.set(this.touched);
+    this.touched = next;
+  }
+}

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { InputError } from './inputError.js';
-import { forecastFileOf, parseScenarioText, ScenarioError, type Scenario, type ScenarioIssue } from '../scenario/index.js';
+import { forecastFileOf, parseScenarioText, ScenarioError, type Scenario } from '../scenario/index.js';
 import { issueLines } from '../scenario/scenarioError.js';
 import { utf8Text } from '../scenario/utf8Text.js';
 

@@ -128,7 +128,6 @@ function planTotals(scenario: Scenario, staff: readonly (readonly number[])[]) {
   return { agentHours, cost, costUnit: priced ? ('costPerHour' as const) : ('agentHours' as const) };
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 /**
  * Targets a verification run misses by more than its 95% half-width (a mean just under the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GROUP_MEASURES, GroupMeasure, TypeMeasure, TYPE_MEASURES } from '../../src/experiment/index.js';
+import { GROUP_MEASURES, GroupMeasure, TypeMeasure } from '../../src/experiment/index.js';
 import type { ScenarioInput } from '../../src/scenario/index.js';
 import { story } from '../support/story.js';
 
@@ -120,6 +120,8 @@ describe('proficiency and chat concurrency factors (event-log stories)', () => {
     const { lines, result } = story(scenario, { calls: [10] });
     expect(quiet(lines)).toEqual(['10 arrive c0', '10 bot c0', '15 queue c0', '15 answer c0 a0 team w0', '315 end c0 a0']);
     expect(result.types[TypeMeasure.offered]).toBe(1);
-    expect(TYPE_MEASURES).toBeGreaterThan(TypeMeasure.waitBins);
+    // One answered wait of exactly 0 s: bin 0 of cell (type 0, interval 0), once.
+    expect([...result.waitBins]).toEqual([0]);
+    expect([...result.waitCounts]).toEqual([1]);
   });
 });

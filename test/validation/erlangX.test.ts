@@ -8,7 +8,7 @@
  * over the attempts that got a line (the run's own KPIs). Each exact value must lie in the
  * simulation's 99.9% band, and the band must be narrow.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { erlangBRetrial, erlangX } from '../../src/analytic/index.js';
 import { buildModel, runReplication, simulateInThread, TYPE_MEASURES, TypeMeasure } from '../../src/experiment/index.js';
 import { parseScenario } from '../../src/scenario/index.js';

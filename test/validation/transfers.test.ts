@@ -35,9 +35,9 @@ describe('transfer rate', () => {
     const d: number[] = [];
     let answeredA = 0;
     for (let r = 0; r < replications; r++) {
-      const { types } = runReplication(config, SEED, r);
-      const a = typeRow(types, 0, config.intervalSeconds, config.intervals);
-      const b = typeRow(types, 1, config.intervalSeconds, config.intervals);
+      const result = runReplication(config, SEED, r);
+      const a = typeRow(result, 0, config.intervalSeconds, config.intervals);
+      const b = typeRow(result, 1, config.intervalSeconds, config.intervals);
       d.push(b[TypeMeasure.offered]! - b[TypeMeasure.arrivals]! - 0.3 * a[TypeMeasure.answered]!);
       answeredA += a[TypeMeasure.answered]!;
     }

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { parseScenarioText } from '../src/scenario/index.js';
+import { buildModel, runReplication, RunReducer } from '../src/experiment/index.js';
+import { tuneV8ForSimulation } from '../src/node/tuneV8.js';
+tuneV8ForSimulation();
+const path = process.argv[2] ?? 'bench/bank-week.json';
+const N = Number(process.argv[3] ?? 300);
+const scenario = parseScenarioText(readFileSync(path, 'utf8'), path);
+const config = buildModel(scenario);
+for (let r = 0; r < 50; r++) runReplication(config, 1, r);
+let t0 = performance.now();
+const results = [];
+let ev = 0;
+for (let r = 0; r < N; r++) { const x = runReplication(config, 1, r); ev += x.events; results.push(x); }
+const sim = performance.now() - t0;
+const red = new RunReducer(config);
+t0 = performance.now();
+for (const x of results) red.add(x);
+const rd = performance.now() - t0;
+console.log(JSON.stringify({ path, simMsPerRep: +(sim / N).toFixed(3), eventsPerRep: ev / N, Mev: +(ev / sim / 1000).toFixed(2), reduceMsPerRep: +(rd / N).toFixed(3) }));
