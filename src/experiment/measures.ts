@@ -112,4 +112,9 @@ export interface ReplicationResult {
   readonly groupTypeWork: Float64Array;
   /** Line-seconds in use over the day's intervals (0 without `lines`). */
   readonly lineSeconds: number;
+  /**
+   * The run output's (x, y) pairs of this replication, every view x KPI (KpiObserver): computed
+   * where the replication ran, so the thread that reduces in order only adds moments.
+   */
+  readonly observations: Float64Array;
 }

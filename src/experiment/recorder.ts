@@ -67,7 +67,7 @@ export class Recorder implements ContactCenterObserver {
     this.waits.acquire(this, this.layout.types * this.layout.intervals);
   }
 
-  result(replication: number): ReplicationResult {
+  result(replication: number): Omit<ReplicationResult, 'observations'> {
     if (!this.costed) this.attributeAgentCost();
     this.costed = true;
     const { groups, types, intervals } = this.layout;

@@ -1,6 +1,7 @@
 import { ContactCenter, type ContactCenterConfig, type ContactCenterObserver, type ContactCenterOptions } from '../model/index.js';
 import { createStream } from '../random/index.js';
 import type { ReplicationResult } from './measures.js';
+import { KpiObserver } from './kpiObserver.js';
 import { Recorder } from './recorder.js';
 import { teeObserver } from './trace.js';
 
@@ -23,5 +24,14 @@ export function runReplication(
   const observer = options.observer === undefined ? recorder : teeObserver(recorder, options.observer);
   const center = new ContactCenter(config, (name) => createStream(seed, replication, name), observer, options);
   center.run();
-  return recorder.result(replication);
+  const result = recorder.result(replication);
+  return { ...result, observations: observerOf(config).observe(result) };
+}
+
+/** Each model's KPI observer (its scratch rows are reused by every replication of the model). */
+const observers = new WeakMap<ContactCenterConfig, KpiObserver>();
+function observerOf(config: ContactCenterConfig): KpiObserver {
+  let observer = observers.get(config);
+  if (observer === undefined) observers.set(config, (observer = new KpiObserver(config)));
+  return observer;
 }

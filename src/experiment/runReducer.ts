@@ -1,25 +1,10 @@
 import { meanLevel, type ContactCenterConfig } from '../model/index.js';
 import { countMetric, PairedMoments, ratioMetric, type Metric } from '../stats/index.js';
 
-/**
- * Agent KPIs per view: occupancy, slot utilization, busy hours, staffed hours, mean agents
- * present; with outbound dialing also attempts, connects, outbound hours and inbound hours.
- */
-const BASE_GK = 5;
-const OUTBOUND_GK = 4;
-import { GROUP_MEASURES, GroupMeasure, TYPE_MEASURES, type ReplicationResult } from './measures.js';
-import { kpiSet, P90, ROW, SECONDS, WAIT_QUANTILE, type KpiSet } from './kpiReaders.js';
-import { addSparseWaits, firstWaitOfCell, sparseWaitQuantile, WAIT_BINS, waitQuantile } from './waitHistogram.js';
+import type { ReplicationResult } from './measures.js';
+import type { KpiSet } from './kpiReaders.js';
+import { dayView, intervalView, observationLayout, SUMMARY_VIEW, type ObservationLayout } from './kpiObserver.js';
 import { KPI_NAMES, type GroupKpis, type IntervalGroupKpis, type IntervalOutput, type Kpis, type RunOutput } from './runOutput.js';
-
-/*
- * Views, the rows of moments behind the output, for contact types and agent groups alike (`count`
- * of them, `n` intervals): the summary, then each one over the day, then each one per interval.
- */
-const SUMMARY_VIEW = 0;
-const dayView = (e: number): number => 1 + e;
-const intervalView = (count: number, i: number, e: number): number => 1 + count + i * count + e;
-const viewCount = (count: number, n: number): number => 1 + count * (1 + n);
 
 const SL = KPI_NAMES.indexOf('serviceLevel');
 const ABANDON = KPI_NAMES.indexOf('abandonRate');
@@ -52,13 +37,8 @@ export class RunReducer {
   private readonly n: number;
   private readonly typeMoments: PairedMoments;
   private readonly groupMoments: PairedMoments;
-  private readonly row = new Float64Array(ROW);
-  /** One replication's day totals, by view: the summary, then each type (group) over the day. */
-  private readonly typeRows: Float64Array;
-  private readonly groupRows: Float64Array;
-  /** One replication's wait histograms: the summary's, then each type's over the day. */
-  private readonly dayWaits: Float64Array;
   private expected = 0;
+  private readonly layout: ObservationLayout;
   /** The contact KPIs this run outputs, and their count. */
   private readonly set: KpiSet;
   private readonly k: number;
@@ -67,18 +47,13 @@ export class RunReducer {
   private readonly outbound: boolean;
 
   constructor(private readonly config: ContactCenterConfig) {
-    this.set = kpiSet(config);
-    this.k = this.set.names.length;
-    this.outbound = config.groups.some((g) => g.outbound != null);
-    this.gk = BASE_GK + (this.outbound ? OUTBOUND_GK : 0);
+    this.layout = observationLayout(config);
+    ({ set: this.set, k: this.k, gk: this.gk, outbound: this.outbound } = this.layout);
     this.nTypes = config.types.length;
     this.nGroups = config.groups.length;
     this.n = config.intervals;
-    this.typeMoments = new PairedMoments(viewCount(this.nTypes, this.n) * this.k);
-    this.groupMoments = new PairedMoments(viewCount(this.nGroups, this.n) * this.gk);
-    this.typeRows = new Float64Array((1 + this.nTypes) * ROW);
-    this.groupRows = new Float64Array((1 + this.nGroups) * GROUP_MEASURES);
-    this.dayWaits = new Float64Array((1 + this.nTypes) * WAIT_BINS);
+    this.typeMoments = new PairedMoments(this.layout.typeCells);
+    this.groupMoments = new PairedMoments(this.layout.groupCells);
   }
 
   /** Replications added so far. */
@@ -86,94 +61,22 @@ export class RunReducer {
     return this.expected;
   }
 
+  /**
+   * Add the next replication's observations (computed where it ran: see KpiObserver). This is
+   * all the reducing thread does per replication, so it keeps up with many workers.
+   */
   add(result: ReplicationResult): void {
     if (result.replication !== this.expected) {
       throw new Error(`RunReducer: replication ${result.replication} added out of order (expected ${this.expected})`);
     }
+    const obs = result.observations;
+    const { typeCells, groupCells } = this.layout;
+    if (obs.length !== 2 * (typeCells + groupCells)) {
+      throw new Error(`RunReducer: replication ${result.replication} has ${obs.length} observations, not ${2 * (typeCells + groupCells)} (another model's result?)`);
+    }
     this.expected++;
-    this.addTypes(result);
-    this.addGroups(result.groups);
-  }
-
-  private addTypes(result: ReplicationResult): void {
-    const { nTypes, n, row, typeRows, dayWaits } = this;
-    const table = result.types;
-    const { waitBins, waitCounts } = result;
-    const moments = this.typeMoments;
-    const seconds = this.config.intervalSeconds;
-    moments.nextObservation();
-    typeRows.fill(0);
-    dayWaits.fill(0);
-    // The wait histogram is sparse and ascending by cell: `from` walks it cell by cell.
-    let from = 0;
-    for (let t = 0; t < nTypes; t++) {
-      const day = dayWaits.subarray((1 + t) * WAIT_BINS, (2 + t) * WAIT_BINS);
-      for (let i = 0; i < n; i++) {
-        const cell = t * n + i;
-        const at = cell * TYPE_MEASURES;
-        for (let m = 0; m < TYPE_MEASURES; m++) row[m] = table[at + m]!;
-        row[SECONDS] = seconds;
-        const to = firstWaitOfCell(waitBins, from, cell + 1);
-        row[P90] = sparseWaitQuantile(waitBins, waitCounts, from, to, WAIT_QUANTILE);
-        addSparseWaits(day, waitBins, waitCounts, from, to);
-        from = to;
-        this.observe(moments, intervalView(nTypes, i, t), row);
-        for (let m = 0; m < P90; m++) {
-          typeRows[dayView(t) * ROW + m]! += row[m]!;
-        }
-      }
-      for (let m = 0; m < P90; m++) typeRows[m]! += m === SECONDS ? 0 : typeRows[dayView(t) * ROW + m]!;
-      typeRows[dayView(t) * ROW + P90] = waitQuantile(day, 0, WAIT_QUANTILE);
-      for (let b = 0; b < WAIT_BINS; b++) dayWaits[b]! += day[b]!;
-    }
-    typeRows[SECONDS] = seconds * n;
-    typeRows[P90] = waitQuantile(dayWaits, 0, WAIT_QUANTILE);
-    for (let v = 0; v <= nTypes; v++) {
-      for (let m = 0; m < ROW; m++) row[m] = typeRows[v * ROW + m]!;
-      this.observe(moments, v, row);
-    }
-  }
-
-  private observe(moments: PairedMoments, view: number, row: Float64Array): void {
-    const { k, set } = this;
-    for (let j = 0; j < k; j++) {
-      const reader = set.readers[j]!;
-      moments.add(view * k + j, reader.x(row), reader.y(row));
-    }
-  }
-
-  private addGroups(table: Float64Array): void {
-    const { nGroups, n, groupRows } = this;
-    const moments = this.groupMoments;
-    moments.nextObservation();
-    groupRows.fill(0);
-    for (let g = 0; g < nGroups; g++) {
-      for (let i = 0; i < n; i++) {
-        const at = (g * n + i) * GROUP_MEASURES;
-        this.observeGroup(intervalView(nGroups, i, g), table, at, this.config.intervalSeconds);
-        for (let m = 0; m < GROUP_MEASURES; m++) {
-          groupRows[dayView(g) * GROUP_MEASURES + m]! += table[at + m]!;
-          groupRows[m]! += table[at + m]!;
-        }
-      }
-    }
-    for (let v = 0; v <= nGroups; v++) this.observeGroup(v, groupRows, v * GROUP_MEASURES, this.config.intervalSeconds * n);
-  }
-
-  /** `seconds`: the clock time the view covers (agents present = staffed seconds / seconds). */
-  private observeGroup(view: number, source: Float64Array, at: number, seconds: number): void {
-    const moments = this.groupMoments;
-    const base = view * this.gk;
-    moments.add(base, source[at + GroupMeasure.busy]!, source[at + GroupMeasure.staffed]!);
-    moments.add(base + 1, source[at + GroupMeasure.slotsBusy]!, source[at + GroupMeasure.slotsStaffed]!);
-    moments.add(base + 2, source[at + GroupMeasure.busy]! / 3600, 0);
-    moments.add(base + 3, source[at + GroupMeasure.staffed]! / 3600, 0);
-    moments.add(base + 4, source[at + GroupMeasure.staffed]! / seconds, 0);
-    if (!this.outbound) return;
-    moments.add(base + 5, source[at + GroupMeasure.outboundAttempts]!, 0);
-    moments.add(base + 6, source[at + GroupMeasure.outboundConnects]!, 0);
-    moments.add(base + 7, source[at + GroupMeasure.outboundBusy]! / 3600, 0);
-    moments.add(base + 8, (source[at + GroupMeasure.busy]! - source[at + GroupMeasure.outboundBusy]!) / 3600, 0);
+    this.typeMoments.addAll(obs, 0);
+    this.groupMoments.addAll(obs, 2 * typeCells);
   }
 
   private kpis(view: number): Kpis {

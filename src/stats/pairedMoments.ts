@@ -46,6 +46,29 @@ export class PairedMoments {
     this.sxy[cell]! += dx * (y - my);
   }
 
+  /**
+   * Start the next observation and add every cell's pair from `pairs` (x of cell c at
+   * `from + 2c`, y after it). A cell whose pair equals its means is left as it is: its update
+   * would add exact zeros (dx = dy = 0), so skipping it changes no bit, and a view that never
+   * varies (an interval with no contacts in every replication) costs two comparisons.
+   */
+  addAll(pairs: Float64Array, from: number): void {
+    const n = ++this.n;
+    const { meanX, meanY, sxx, syy, sxy } = this;
+    for (let cell = 0; cell < this.cells; cell++) {
+      const x = pairs[from + 2 * cell]!;
+      const y = pairs[from + 2 * cell + 1]!;
+      const dx = x - meanX[cell]!;
+      const dy = y - meanY[cell]!;
+      if (dx === 0 && dy === 0) continue;
+      const mx = (meanX[cell]! += dx / n);
+      const my = (meanY[cell]! += dy / n);
+      sxx[cell]! += dx * (x - mx);
+      syy[cell]! += dy * (y - my);
+      sxy[cell]! += dx * (y - my);
+    }
+  }
+
   sums(cell: number): MomentSums {
     return {
       n: this.n,
