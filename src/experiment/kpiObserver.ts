@@ -67,6 +67,8 @@ export class KpiObserver {
   /** One replication's wait histograms: the summary's, then each type's over the day. */
   private readonly dayWaits: Float64Array;
   private out = new Float64Array(0);
+  /** The pairs of an interval cell with no contacts (every measure 0), worked out once. */
+  private readonly emptyInterval: Float64Array;
 
   constructor(private readonly config: ContactCenterConfig) {
     this.layout = observationLayout(config);
@@ -76,6 +78,15 @@ export class KpiObserver {
     this.typeRows = new Float64Array((1 + this.nTypes) * ROW);
     this.groupRows = new Float64Array((1 + this.nGroups) * GROUP_MEASURES);
     this.dayWaits = new Float64Array((1 + this.nTypes) * WAIT_BINS);
+    const { k, set } = this.layout;
+    const empty = new Float64Array(ROW);
+    empty[SECONDS] = config.intervalSeconds;
+    empty[P90] = NaN;
+    this.emptyInterval = new Float64Array(2 * k);
+    for (let j = 0; j < k; j++) {
+      this.emptyInterval[2 * j] = set.readers[j]!.x(empty);
+      this.emptyInterval[2 * j + 1] = set.readers[j]!.y(empty);
+    }
   }
 
   /** The observations of `result` (a fresh array: results outlive the next replication). */
@@ -100,9 +111,16 @@ export class KpiObserver {
       for (let i = 0; i < n; i++) {
         const cell = t * n + i;
         const at = cell * TYPE_MEASURES;
+        const to = firstWaitOfCell(waitBins, from, cell + 1);
+        if (to === from && isZero(table, at)) {
+          // No contacts here (most of a long model's nights): the constant pairs, and the day
+          // sums gain only the seconds (adding the row's zeros would change no bit).
+          this.out.set(this.emptyInterval, 2 * intervalView(nTypes, i, t) * this.layout.k);
+          typeRows[dayView(t) * ROW + SECONDS]! += seconds;
+          continue;
+        }
         for (let m = 0; m < TYPE_MEASURES; m++) row[m] = table[at + m]!;
         row[SECONDS] = seconds;
-        const to = firstWaitOfCell(waitBins, from, cell + 1);
         row[P90] = sparseWaitQuantile(waitBins, waitCounts, from, to, WAIT_QUANTILE);
         addSparseWaits(day, waitBins, waitCounts, from, to);
         from = to;
@@ -171,4 +189,10 @@ export class KpiObserver {
     this.out[at] = x;
     this.out[at + 1] = y;
   }
+}
+
+/** Whether the TYPE_MEASURES values of `table` at `at` are all 0. */
+function isZero(table: Float64Array, at: number): boolean {
+  for (let m = 0; m < TYPE_MEASURES; m++) if (table[at + m] !== 0) return false;
+  return true;
 }

@@ -7,6 +7,21 @@ export function volumeStreamName(type: ContactTypeConfig): string {
   return type.volumeGroup === null ? `volume:${type.id}` : `volume-group:${type.volumeGroup}`;
 }
 
+const ratesByType = new WeakMap<ContactTypeConfig, Float64Array>();
+
+/** A type's rates per interval as a typed array, made once per model (read-only: never written). */
+function ratesOf(type: ContactTypeConfig): Float64Array {
+  let rates = ratesByType.get(type);
+  if (rates === undefined) ratesByType.set(type, (rates = Float64Array.from(type.arrivalRate)));
+  return rates;
+}
+
+function scaled(rates: Float64Array, factor: number): Float64Array {
+  const out = new Float64Array(rates.length);
+  for (let i = 0; i < rates.length; i++) out[i] = rates[i]! * factor;
+  return out;
+}
+
 /**
  * Poisson arrivals whose rate is constant within each interval (warm-up uses interval 0's rate).
  * The next arrival is drawn at the current rate; if it would fall past the segment's end, the
@@ -60,7 +75,7 @@ export class ArrivalProcess implements ArrivalSource {
     };
     this.rates = config.types.map((t, i) => {
       const factor = t.volumeCv > 0 && t.exactCounts === null ? factorOf(t, i) : 1;
-      return Float64Array.from(t.arrivalRate, (r) => r * factor);
+      return factor === 1 ? ratesOf(t) : scaled(ratesOf(t), factor);
     });
     this.streams = config.types.map((_, i) => streamOf(i));
     this.segment = new Int32Array(config.types.length).fill(-1);

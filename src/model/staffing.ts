@@ -29,6 +29,7 @@ export class Staffing {
   readonly marked: Int32Array;
   /** The staff that stays after the end of the last interval, per group. */
   readonly finalStaff: Int32Array;
+  /** The later changes (read-only, shared by every replication of the model: see changesOf). */
   private readonly changeGroup: Int32Array;
   private readonly changeLevel: Int32Array;
   private readonly changeTime: Float64Array;
@@ -46,13 +47,7 @@ export class Staffing {
     this.owed = new Int32Array(groups.length);
     this.marked = new Int32Array(groups.length);
     this.finalStaff = Int32Array.from(groups, (g) => finalLevel(g.staffPlan));
-    // Later changes sorted by time, then group order, so same-instant changes run in group order.
-    const changes = groups
-      .flatMap((g, gi) => g.staffPlan.times.flatMap((t, k) => (k === 0 ? [] : [{ t, gi, level: g.staffPlan.levels[k]! }])))
-      .sort((a, b) => a.t - b.t || a.gi - b.gi);
-    this.changeGroup = Int32Array.from(changes, (c) => c.gi);
-    this.changeLevel = Int32Array.from(changes, (c) => c.level);
-    this.changeTime = Float64Array.from(changes, (c) => c.t);
+    ({ group: this.changeGroup, level: this.changeLevel, time: this.changeTime } = changesOf(groups));
   }
 
   /** Set every group's staff of time 0 now, and schedule the later changes as `kind` events. */
@@ -126,4 +121,32 @@ export class Staffing {
     }
     this.host.reportGroup(group);
   }
+}
+
+interface StaffChanges {
+  readonly group: Int32Array;
+  readonly level: Int32Array;
+  readonly time: Float64Array;
+}
+
+const changesByModel = new WeakMap<readonly AgentGroupConfig[], StaffChanges>();
+
+/**
+ * Every group's staff changes after time 0, sorted by time, then group order, so same-instant
+ * changes run in group order. Worked out once per model (its groups array), not per replication.
+ */
+function changesOf(groups: readonly AgentGroupConfig[]): StaffChanges {
+  let changes = changesByModel.get(groups);
+  if (changes === undefined) {
+    const list = groups
+      .flatMap((g, gi) => g.staffPlan.times.flatMap((t, k) => (k === 0 ? [] : [{ t, gi, level: g.staffPlan.levels[k]! }])))
+      .sort((a, b) => a.t - b.t || a.gi - b.gi);
+    changes = {
+      group: Int32Array.from(list, (c) => c.gi),
+      level: Int32Array.from(list, (c) => c.level),
+      time: Float64Array.from(list, (c) => c.t),
+    };
+    changesByModel.set(groups, changes);
+  }
+  return changes;
 }

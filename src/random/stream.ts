@@ -31,23 +31,31 @@ const BLOCK = 256;
  * that the JIT always inlines (see docs/architecture.md, Hot loop rules). The sequence is the
  * same as drawing one at a time.
  *
- * seedrandom seeds the generator (its key schedule and 512 mixing steps); the steps themselves
+ * seedrandom seeds the generator (its key schedule and 512 mixing steps), at the first draw (a
+ * model makes streams it may not use, e.g. wrap-up without wrap-up times); the steps themselves
  * run here on a copy of its state in an Int32Array, the same arithmetic as seedrandom's
  * `XorGen.next` (so the same numbers), without a closure call and a JS array per step.
  */
 class Xor4096Stream implements RandomStream {
   /** The generator's 128-word circular state, its position and its Weyl counter. */
   private readonly x = new Int32Array(128);
-  private i: number;
-  private w: number;
+  private i = 0;
+  private w = 0;
   private readonly block = new Float64Array(BLOCK);
   private index = BLOCK;
+  /** The seed text until the first draw: a stream a replication never draws from is never seeded. */
+  private key: string | null;
 
   constructor(key: string) {
+    this.key = key;
+  }
+
+  private seed(key: string): void {
     const state = seedrandom.xor4096(key, { state: true }).state();
     this.x.set(state.X);
     this.i = state.i;
     this.w = state.w;
+    this.key = null;
   }
 
   next(): number {
@@ -56,6 +64,7 @@ class Xor4096Stream implements RandomStream {
   }
 
   private refill(): void {
+    if (this.key !== null) this.seed(this.key);
     const block = this.block;
     const x = this.x;
     let i = this.i;
