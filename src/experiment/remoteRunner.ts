@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/index.js';
 import type { ReplicationResult } from './measures.js';
-import type { ReplicationRunner, StaffArrays } from './replicationRunner.js';
+import type { ReplicationJob, ReplicationRunner, StaffArrays } from './replicationRunner.js';
 
 /** A replication worker seen from the calling thread (the comlink proxy of workers/replicationWorker.ts). */
 export interface ReplicationRemote {
@@ -43,22 +43,33 @@ export function remoteRunner(id: number, remote: ReplicationRemote, terminate: (
   let base = 0;
   let job = 0;
   let closed = false;
+  /** The worker's job for `next`, sending the scenario or the staff first when they changed. */
+  const jobFor = async (next: ReplicationJob): Promise<number> => {
+    if (preparedFor !== next.scenario) {
+      base = job = nextJob++;
+      preparedFor = null;
+      await guarded(remote.prepare(base, next.scenario));
+      preparedFor = next.scenario;
+      preparedStaff = null;
+    }
+    if (preparedStaff !== next.staff) {
+      job = nextJob++;
+      await guarded(remote.restaff(job, base, next.staff));
+      preparedStaff = next.staff;
+    }
+    return job;
+  };
+  // Calls may overlap (the pool keeps `depth` in flight): preparations run one after another, and
+  // the worker takes its messages in order, so a replication never runs before its model is there.
+  let preparing: Promise<unknown> = Promise.resolve();
   return {
     id,
     die,
-    async run(next, seed, replication) {
-      if (preparedFor !== next.scenario) {
-        base = job = nextJob++;
-        await guarded(remote.prepare(base, next.scenario));
-        preparedFor = next.scenario;
-        preparedStaff = null;
-      }
-      if (preparedStaff !== next.staff) {
-        job = nextJob++;
-        await guarded(remote.restaff(job, base, next.staff));
-        preparedStaff = next.staff;
-      }
-      return guarded(remote.replicate(job, seed, replication));
+    depth: 2,
+    run(next, seed, replication) {
+      const ready = preparing.then(() => jobFor(next));
+      preparing = ready.catch(() => undefined);
+      return ready.then((j) => guarded(remote.replicate(j, seed, replication)));
     },
     async close() {
       die(new Error('worker closed'));

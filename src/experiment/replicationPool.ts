@@ -93,7 +93,7 @@ export class ReplicationPool {
       }
     };
 
-    await Promise.all(this.runners.map(work));
+    await Promise.all(this.runners.flatMap((runner) => Array.from({ length: Math.max(1, runner.depth ?? 1) }, () => work(runner))));
     if (failure === null && this.signal?.aborted) failure = this.abortError();
     if (failure !== null) {
       await this.close();

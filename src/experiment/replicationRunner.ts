@@ -28,6 +28,12 @@ export interface ReplicationRunner {
   run(job: ReplicationJob, seed: number, replication: number): Promise<ReplicationResult>;
   /** A label for messages and tests (e.g. the worker's thread id). */
   readonly id: number;
+  /**
+   * Calls the pool keeps in flight on this runner (default 1). A remote worker takes 2: its next
+   * replication is already queued when it finishes one, so it never waits for the calling
+   * thread (which may be busy reducing) between replications.
+   */
+  readonly depth?: number;
   /** Stop at once (terminate the worker); pending runs reject. Safe to call twice. */
   close(): Promise<void>;
 }

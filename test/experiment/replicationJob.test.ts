@@ -59,4 +59,35 @@ describe('a candidate plan travels as staff arrays (ReplicationJob)', () => {
       out.intervals.forEach((iv, i) => expect(sl[ti * scenario.intervals + i]).toBe(iv.byType[t.id]!.serviceLevel.mean ?? NaN)),
     );
   });
+
+  it('a remote worker has its next replication queued while it runs one, and gets the model once', async () => {
+    const scenario = bundled('two-skills');
+    const config = buildModel(scenario);
+    const calls: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const remote: ReplicationRemote = {
+      async prepare(job) {
+        calls.push(`prepare ${job}`);
+        await new Promise((r) => setTimeout(r, 5));
+      },
+      async restaff(job) {
+        calls.push(`restaff ${job}`);
+      },
+      async replicate(_job, seed, replication) {
+        most = Math.max(most, ++inFlight);
+        // Later replications finish first: delivery must still be in replication order.
+        await new Promise((r) => setTimeout(r, 2 + 3 * ((replication + 1) % 2)));
+        inFlight--;
+        return runReplication(config, seed, replication);
+      },
+    };
+    const pool = new ReplicationPool(() => remoteRunner(1, remote, () => {}), 1);
+    const order: number[] = [];
+    await pool.run({ scenario, staff: null }, 3, 0, 6, { onResult: (r) => order.push(r.replication) });
+    await pool.close();
+    expect(most).toBe(2);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(calls.filter((c) => c.startsWith('prepare'))).toHaveLength(1);
+  });
 });
