@@ -35,7 +35,8 @@ export function resultsView(r: Results, o: ResultsViewOptions): HTMLElement {
   root.appendChild(
     el(
       'p',
-      { class: 'run-summary', 'data-testid': 'run-summary' },
+      // The wall time to full precision, for bench/browser.ts (the text rounds it).
+      { class: 'run-summary', 'data-testid': 'run-summary', 'data-seconds': String(r.seconds) },
       `${names.join(' vs ')} · ${n} replications each · seed ${r.runs[0]?.seed ?? ''} · ${r.workers} Web Worker${r.workers === 1 ? '' : 's'} · ${r.seconds.toFixed(1)} s`,
     ),
   );
