@@ -16,6 +16,9 @@ Options:
   --replications N   replications per scenario (default 10)
   --seed S           master seed (default 1)
   --workers W        worker threads (default: available cores, at most N)
+  --redis URL        run the replications as jobs on this Redis, taken by ccsim worker
+                     processes on any machines (docs/cluster.md); same output as here
+  --redis-timeout S  with --redis: stop when no worker is connected for S s (default 60)
   --now HH:MM        with --state: compare the rest of the day from now, every scenario started
                      with the same state of now (see ccsim intraday --help)
   --state FILE       the state of now (waiting and in-hand contacts, staff now)

@@ -36,6 +36,9 @@ Options:
   --replications N      replications (default 10)
   --seed S              master seed, an integer >= 0 (default 1)
   --workers W           worker threads (default: available cores, at most N)
+  --redis URL           run the replications as jobs on this Redis, taken by ccsim worker
+                        processes on any machines (docs/cluster.md); same output as here
+  --redis-timeout S     with --redis: stop when no worker is connected for S s (default 60)
   --json                print the output as one JSON document: a run output over the intervals
                         from --now, plus "reforecast", "carriedIn" and "notes"
   --out FILE            also write the JSON document to FILE

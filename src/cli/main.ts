@@ -19,6 +19,7 @@ import { forecastCommand } from './forecastCommand.js';
 import { fitCommand } from './fitCommand.js';
 import { replayCommand } from './replayCommand.js';
 import { intradayCommand } from './intradayCommand.js';
+import { workerCommand } from './workerCommand.js';
 
 export const USAGE = `ccsim: contact-center simulation and staffing
 
@@ -44,11 +45,14 @@ Usage:
                [--replications N] [--seed S] [--workers W] [--columns MAP] [--json] [--csv FILE]
   ccsim intraday <scenario.json> --now HH:MM --state <state.json> [--actuals <history.csv>]
                  [--replications N] [--seed S] [--workers W] [--json] [--csv FILE]
+  ccsim worker --redis URL [--concurrency W]
+                          take replications from a Redis queue (docs/cluster.md)
   ccsim schema            print the scenario file's JSON Schema
   ccsim demo              run the bundled scenarios (what \`npm start\` does)
 
 Run \`ccsim <command> --help\` for a command's options. A run larger than the limits of
-docs/reliability.md (about 2e8 contacts x replications) is refused unless --force.
+docs/reliability.md (about 2e8 contacts x replications) is refused unless --force. Every
+simulating command takes --redis URL to run on ccsim worker processes (docs/cluster.md).
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -65,6 +69,7 @@ const COMMANDS: Record<string, Command> = {
   intraday: intradayCommand,
   schema: schemaCommand,
   demo: demoCommand,
+  worker: workerCommand,
 };
 
 /** The process's own streams. */

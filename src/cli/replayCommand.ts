@@ -32,6 +32,9 @@ Options:
   --seed S              master seed, an integer >= 0 (default 1)
   --workers W           worker threads (default: available cores, at most N); the output is
                         identical for any W
+  --redis URL           run the replications as jobs on this Redis, taken by ccsim worker
+                        processes on any machines (docs/cluster.md); same output as here
+  --redis-timeout S     with --redis: stop when no worker is connected for S s (default 60)
   --json                print the replay as one JSON document on stdout
   --out FILE            also write the JSON document to FILE (only when the replay succeeds)
   --csv FILE            write one row per date, interval and contact type (recorded, simulated,

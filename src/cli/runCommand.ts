@@ -18,6 +18,9 @@ Options:
   --seed S              master seed, an integer >= 0 (default 1)
   --workers W           worker threads (default: available cores, at most N); the output is
                         identical for any W
+  --redis URL           run the replications as jobs on this Redis, taken by ccsim worker
+                        processes on any machines (docs/cluster.md); same output as here
+  --redis-timeout S     with --redis: stop when no worker is connected for S s (default 60)
   --precision H         keep adding batches of N replications until the service level's 95%
                         half-width is at most H (e.g. 0.01) for every contact type (the type
                         with the widest interval after each batch), or --max-replications

@@ -5,6 +5,8 @@ import { integerFlag } from './flags.js';
 import { UsageError, type CliIo } from './io.js';
 import { progressBar } from './progressBar.js';
 import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
+import { checkRedisUrl } from '../node/redisQueue.js';
+import { REDIS_TIMEOUT_DEFAULT } from '../node/runPool.js';
 
 /** The flags every simulating command shares. */
 export const RUN_FLAGS = {
@@ -13,6 +15,8 @@ export const RUN_FLAGS = {
   workers: { type: 'string' },
   json: { type: 'boolean' },
   force: { type: 'boolean' },
+  redis: { type: 'string' },
+  'redis-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -27,7 +31,11 @@ export interface RunContext {
   finish<T>(work: Promise<T>): Promise<T>;
 }
 
-export function runContext(io: CliIo, label: string, values: { replications?: string; seed?: string; workers?: string; force?: boolean }): RunContext {
+export function runContext(
+  io: CliIo,
+  label: string,
+  values: { replications?: string; seed?: string; workers?: string; force?: boolean; redis?: string; 'redis-timeout'?: string },
+): RunContext {
   const replications = integerFlag('--replications', values.replications, RUN_DEFAULTS.replications, 1);
   const seed = integerFlag('--seed', values.seed, RUN_DEFAULTS.seed, 0);
   const workers = integerFlag('--workers', values.workers, defaultWorkers(replications), 1);
@@ -41,6 +49,9 @@ export function runContext(io: CliIo, label: string, values: { replications?: st
     signal: controller.signal,
     force: values.force === true,
     onProgress: (done: number, total: number) => bar.update(done, total),
+    redis: redisFlag(values.redis),
+    redisTimeout: secondsFlag('--redis-timeout', values['redis-timeout'], REDIS_TIMEOUT_DEFAULT),
+    log: (line: string) => io.stderr(`ccsim: ${line}\n`),
   };
   return {
     apiOptions,
@@ -62,6 +73,25 @@ export function runContext(io: CliIo, label: string, values: { replications?: st
       }
     },
   };
+}
+
+/** `--redis URL`, checked before anything runs (a malformed address is a UsageError). */
+function redisFlag(url: string | undefined): string | null {
+  if (url === undefined) return null;
+  try {
+    checkRedisUrl(url);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return url;
+}
+
+/** A positive number of seconds, or `fallback` when absent. */
+export function secondsFlag(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`${name}: must be a number of seconds > 0, got ${JSON.stringify(raw)}`);
+  return value;
 }
 
 /** Ctrl-C: nothing was written; exit 130 like a shell. */

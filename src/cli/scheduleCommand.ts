@@ -33,6 +33,9 @@ Options:
   --replications N      replications of the verification run (default 10)
   --seed S              master seed of the verification run (default 1)
   --workers W           worker threads of the verification run (default: cores, at most N)
+  --redis URL           run the replications as jobs on this Redis, taken by ccsim worker
+                        processes on any machines (docs/cluster.md); same output as here
+  --redis-timeout S     with --redis: stop when no worker is connected for S s (default 60)
   --force               run even when larger than the limits (docs/reliability.md)
   --time-limit SECONDS  solver time limit per group (default 60); on expiry the best schedule
                         found so far is reported with status "time-limit"

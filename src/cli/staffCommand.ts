@@ -27,6 +27,9 @@ Options:
   --replications N      replications per candidate plan (default 20; verification uses 2N)
   --seed S              master seed (default 1)
   --workers W           worker threads (default: available cores)
+  --redis URL           run the replications as jobs on this Redis, taken by ccsim worker
+                        processes on any machines (docs/cluster.md); same output as here
+  --redis-timeout S     with --redis: stop when no worker is connected for S s (default 60)
   --force               run even when larger than the limits (docs/reliability.md)
   --max-evaluations E   simulations the search may run (default 40); the output says when the
                         budget ended the search

@@ -22,6 +22,9 @@ Options:
   --replications N   replications per value (default 10)
   --seed S           master seed (default 1)
   --workers W        worker threads (default: available cores, at most N)
+  --redis URL        run the replications as jobs on this Redis, taken by ccsim worker
+                     processes on any machines (docs/cluster.md); same output as here
+  --redis-timeout S  with --redis: stop when no worker is connected for S s (default 60)
   --json             print one JSON document: { parameter, points: [ { value, summary, byType,
                      delta } ] }; delta (from the second point on) is the paired change against
                      the first point: { summary, byType }

@@ -2,7 +2,7 @@ import type { Scenario } from '../scenario/index.js';
 import type { Metric } from '../stats/index.js';
 import { buildModel } from './buildModel.js';
 import { pairedDeltas, pairedTypeDeltas, SummaryRows, type SummaryKey, type TypeDeltaKey } from './pairedDeltas.js';
-import type { ReplicationPool } from './replicationPool.js';
+import type { Replicator } from './replicationPool.js';
 import { simulateScenario, type SimulatedRun } from './simulateScenario.js';
 import { RUN_DEFAULTS } from './runDefaults.js';
 
@@ -35,7 +35,7 @@ export interface CompareOptions {
  * Run every scenario with common random numbers (replication r of each uses the streams of
  * (seed, r)) and report each one's paired deltas against the first.
  */
-export async function compareScenarios(scenarios: readonly Scenario[], pool: ReplicationPool, options: CompareOptions = {}): Promise<CompareOutput> {
+export async function compareScenarios(scenarios: readonly Scenario[], pool: Replicator, options: CompareOptions = {}): Promise<CompareOutput> {
   if (scenarios.length < 2) throw new RangeError('compare: needs a baseline and at least one other scenario');
   const replications = options.replications ?? RUN_DEFAULTS.replications;
   const total = replications * scenarios.length;

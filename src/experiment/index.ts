@@ -19,7 +19,7 @@ export { KPI_NAMES, EXTRA_KPI_NAMES, type ExtraKpiName, type KpiName, type Kpis,
 export { simulateInThread, intervalLabels, traceReplication, type InThreadOptions } from './simulate.js';
 export type { ReplicationRunner, RunnerFactory, ReplicationJob, StaffArrays } from './replicationRunner.js';
 export { inThreadRunner } from './inThreadRunner.js';
-export { ReplicationPool, AbortError, ReplicationError, type PoolRunOptions } from './replicationPool.js';
+export { ReplicationPool, AbortError, ReplicationError, type PoolRunOptions, type Replicator } from './replicationPool.js';
 export {
   simulateScenario,
   reduceJob,

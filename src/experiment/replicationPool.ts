@@ -28,11 +28,23 @@ export interface PoolRunOptions {
 }
 
 /**
+ * What simulates replications for the experiment layer: a ReplicationPool of local runners, or a
+ * queue of blocks on Redis (src/node/redisReplicator.ts). Either hands results to `onResult` in
+ * replication order, so whatever reduces them cannot tell one from the other.
+ */
+export interface Replicator {
+  /** Simulate replications `from .. to-1` of `job`. */
+  run(job: ReplicationJob, seed: number, from: number, to: number, options: PoolRunOptions): Promise<void>;
+  /** Stop and release everything (workers, connections); safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
  * A fixed set of runners that simulate replications in parallel. Results are handed on in
  * replication order, so whatever reduces them gets the same floating-point sums for any number
  * of runners. The first failure or an abort stops everything: all runners are closed.
  */
-export class ReplicationPool {
+export class ReplicationPool implements Replicator {
   private readonly runners: ReplicationRunner[];
   private closing: Promise<void> | null = null;
   private readonly abortListener: () => void;

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/index.js';
 import type { ReplicationResult } from './measures.js';
-import type { ReplicationPool } from './replicationPool.js';
+import type { Replicator } from './replicationPool.js';
 import type { RunOutput } from './runOutput.js';
 import { RunReducer, type RunFigures } from './runReducer.js';
 import { buildModel, restaffedModel } from './buildModel.js';
@@ -91,7 +91,7 @@ export type SimulatedRun = RunOutput & { precision?: PrecisionReport; outcomes?:
  * half-width of the target's type (default: the widest) is at most the target or the cap is
  * reached; batches are fixed, so the result is the same for any number of workers.
  */
-export async function simulateScenario(scenario: Scenario, pool: ReplicationPool, options: SimulateScenarioOptions = {}): Promise<SimulatedRun> {
+export async function simulateScenario(scenario: Scenario, pool: Replicator, options: SimulateScenarioOptions = {}): Promise<SimulatedRun> {
   checkPrecisionType(scenario, options.precision);
   const batch = options.replications ?? RUN_DEFAULTS.replications;
   const seed = options.seed ?? RUN_DEFAULTS.seed;
@@ -148,7 +148,7 @@ export interface ReducedRun {
  */
 export async function reduceJob(
   job: ReplicationJob,
-  pool: ReplicationPool,
+  pool: Replicator,
   options: { readonly replications: number; readonly seed: number; readonly onProgress?: ((done: number, total: number) => void) | undefined },
 ): Promise<ReducedRun> {
   const reducer = new RunReducer(restaffedModel(buildModel(job.scenario), job.staff));

@@ -3,7 +3,7 @@ import type { Metric } from '../stats/index.js';
 import { buildModel } from './buildModel.js';
 import { pairedDeltas, pairedTypeDeltas, SummaryRows, type SummaryKey, type TypeDeltaKey } from './pairedDeltas.js';
 import type { Kpis, GroupKpis } from './runOutput.js';
-import type { ReplicationPool } from './replicationPool.js';
+import type { Replicator } from './replicationPool.js';
 import { getAtPath, setAtPath, sweepValue } from './scenarioPath.js';
 import { simulateScenario } from './simulateScenario.js';
 import { RUN_DEFAULTS } from './runDefaults.js';
@@ -51,7 +51,7 @@ export async function sweepScenario(
   scenario: Scenario,
   path: string,
   values: readonly string[],
-  pool: ReplicationPool,
+  pool: Replicator,
   options: SweepOptions = {},
 ): Promise<SweepOutput> {
   const variants = sweepVariants(scenario, path, values);

@@ -1,4 +1,4 @@
-import { TYPE_MEASURES, TypeMeasure, type ReplicationPool, type ReplicationResult } from '../experiment/index.js';
+import { TYPE_MEASURES, TypeMeasure, type Replicator, type ReplicationResult } from '../experiment/index.js';
 import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
 import type { Scenario } from '../scenario/index.js';
 import { dateText } from './calendar.js';
@@ -102,7 +102,7 @@ export async function replayHistory(
   scenario: Scenario,
   history: IntervalHistory,
   staff: StaffHistory,
-  pool: ReplicationPool,
+  pool: Replicator,
   options: ReplayHistoryOptions = {},
 ): Promise<ReplayOutput> {
   return runReplay(planReplay(scenario, history, staff, options), pool, options);
@@ -113,7 +113,7 @@ export async function replayHistory(
  * `day x R .. day x R + R - 1` of the seed, so a date gets the same numbers whatever range it is
  * replayed in, and no two dates share random numbers.
  */
-export async function runReplay(plan: ReplayPlan, pool: ReplicationPool, options: ReplayRunOptions = {}): Promise<ReplayOutput> {
+export async function runReplay(plan: ReplayPlan, pool: Replicator, options: ReplayRunOptions = {}): Promise<ReplayOutput> {
   const R = options.replications ?? RUN_DEFAULTS.replayReplications;
   if (!Number.isInteger(R) || R < 1) throw new RangeError(`replications: must be an integer >= 1, got ${R}`);
   const seed = options.seed ?? RUN_DEFAULTS.seed;

@@ -1,4 +1,4 @@
-import { buildModel, reduceJob, type ReplicationPool } from '../experiment/index.js';
+import { buildModel, reduceJob, type Replicator } from '../experiment/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { DEFAULT_REPAIR_ROUNDS, staffScenario, type RunScenario, type StaffOutput } from './staffScenario.js';
 
@@ -41,7 +41,7 @@ export function staffSearchBounds(replications: number, maxEvaluations: number):
  * one place the Node API and the page run a staffing search. The last progress report says the
  * search is complete, also when it finished early.
  */
-export async function staffOnPool(scenario: Scenario, pool: ReplicationPool, options: StaffOnPoolOptions): Promise<StaffOutput> {
+export async function staffOnPool(scenario: Scenario, pool: Replicator, options: StaffOnPoolOptions): Promise<StaffOutput> {
   const bound = staffSearchBounds(options.replications, options.maxEvaluations);
   const report = options.onProgress;
   let simulations = 0;
