@@ -77,7 +77,7 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions): 
   });
   worker.on('error', () => undefined);
   worker.on('failed', (job, error) => options.log(`block ${job?.data.block ?? '?'} of run ${job?.data.run.slice(0, 8) ?? '?'} failed: ${error.message}`));
-  options.log(`ccsim worker: taking jobs from ${url} with ${options.threads} thread${options.threads === 1 ? '' : 's'} (Ctrl-C stops after the block in hand)`);
+  options.log(`taking jobs from ${url} with ${options.threads} thread${options.threads === 1 ? '' : 's'} (Ctrl-C stops after the block in hand)`);
   await new Promise<void>((resolve) => {
     if (options.signal?.aborted) resolve();
     options.signal?.addEventListener('abort', () => resolve(), { once: true });

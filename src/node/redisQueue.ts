@@ -21,8 +21,15 @@ export const JOB_RETENTION_SECONDS = 3600;
  * worker threads, so the event loop is free to), and a killed worker's job is taken again within
  * about LOCK_MS + STALLED_CHECK_MS.
  */
-export const LOCK_MS = 10_000;
-export const STALLED_CHECK_MS = 5_000;
+export const LOCK_MS = lockMs();
+export const STALLED_CHECK_MS = Math.max(500, Math.round(LOCK_MS / 2));
+
+/** CCSIM_QUEUE_LOCK_MS (docs/cluster.md): a shorter lock retries a dead worker's job sooner. */
+function lockMs(): number {
+  const raw = typeof process === 'undefined' ? undefined : process.env['CCSIM_QUEUE_LOCK_MS'];
+  const value = raw === undefined ? NaN : Number(raw);
+  return Number.isInteger(value) && value >= 1000 ? value : 10_000;
+}
 /** A block whose worker died this many times fails the run (a block that kills every worker). */
 export const MAX_STALLED = 3;
 

@@ -65,13 +65,15 @@ export class RedisReplicator implements Replicator {
   static async connect(url: string, options: RedisReplicatorOptions = {}): Promise<RedisReplicator> {
     checkRedisUrl(url);
     const probe = new Redis(url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => undefined);
+    let cause: Error | null = null;
+    probe.on('error', (error: Error) => (cause ??= error));
     try {
       await probe.connect();
       await probe.ping();
     } catch (error) {
       probe.disconnect();
-      throw new RedisUrlError(`--redis ${url}: cannot reach Redis (${error instanceof Error ? error.message : String(error)})`);
+      const reason = cause ?? (error instanceof Error ? error : new Error(String(error)));
+      throw new RedisUrlError(`--redis ${url}: cannot reach Redis (${reason.message})`);
     }
     const connection = probe;
     const queue = new Queue(QUEUE_NAME, { connection, prefix: QUEUE_PREFIX });
@@ -149,8 +151,15 @@ export class RedisReplicator implements Replicator {
       const k = blockOf(id);
       if (k >= 0 && results[k] === undefined) settle(new ReplicationError(blocks[k]!.from, 0, `on a ccsim worker: ${failedReason}`));
     };
+    const onStalled = ({ jobId: id }: { jobId: string }) => {
+      const k = blockOf(id);
+      if (k >= 0 && results[k] === undefined) {
+        this.options.log?.(`replications ${blocks[k]!.from}..${blocks[k]!.to - 1}: their worker stopped answering; another worker takes them`);
+      }
+    };
     this.events.on('completed', onCompleted);
     this.events.on('failed', onFailed);
+    this.events.on('stalled', onStalled);
     const onAbort = () => settle(abortError(signal!));
     signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -196,6 +205,7 @@ export class RedisReplicator implements Replicator {
       clearInterval(poll);
       this.events.off('completed', onCompleted);
       this.events.off('failed', onFailed);
+      this.events.off('stalled', onStalled);
       signal?.removeEventListener('abort', onAbort);
     }
   }
