@@ -4,7 +4,7 @@ import { ReplicationPool, type ReplicationResult, type StaffArrays } from '../ex
 import type { Scenario } from '../scenario/index.js';
 import { nodeWorkerRunners } from './nodeWorkerRunner.js';
 import { decodeScenario, encodeResults } from './resultCodec.js';
-import { checkRedisUrl, LOCK_MS, MAX_STALLED, QUEUE_NAME, QUEUE_PREFIX, scenarioKey, STALLED_CHECK_MS, type BlockData } from './redisQueue.js';
+import { checkRedisUrl, JOB_RETENTION_SECONDS, LOCK_MS, MAX_STALLED, QUEUE_NAME, QUEUE_PREFIX, resultKey, scenarioKey, STALLED_CHECK_MS, type BlockData } from './redisQueue.js';
 
 export interface QueueWorkerOptions {
   /** Worker threads for the blocks (default: the available cores). */
@@ -65,7 +65,9 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions): 
     const { scenario, staff, seed, from, to } = job.data;
     const results: ReplicationResult[] = [];
     await pool.run({ scenario: await scenarioOf(scenario), staff: staffOf(staff) }, seed, from, to, { onResult: (r) => results.push(r) });
-    return encodeResults(results);
+    const key = resultKey(job.data.run, job.data.block);
+    await connection.set(key, encodeResults(results), 'EX', JOB_RETENTION_SECONDS);
+    return key;
   };
   const worker = new Worker<BlockData, string>(QUEUE_NAME, processor, {
     connection,

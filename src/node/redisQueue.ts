@@ -47,6 +47,11 @@ export interface BlockData {
 }
 
 export const scenarioKey = (hash: string): string => `${QUEUE_PREFIX}:scenario:${hash}`;
+/**
+ * Where a worker leaves a block's results (resultCodec's bytes); the job's return value is this
+ * key, so BullMQ's job hash and event stream carry a name, not megabytes. The client deletes it.
+ */
+export const resultKey = (run: string, block: number): string => `${QUEUE_PREFIX}:result:${run}-${block}`;
 export const jobId = (run: string, block: number): string => `${run}-${block}`;
 export const hashBytes = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 

@@ -20,6 +20,7 @@ import {
   QUEUE_PREFIX,
   NoWorkerError,
   RedisUrlError,
+  resultKey,
   SCENARIO_TTL_SECONDS,
   scenarioKey,
   type BlockData,
@@ -110,15 +111,24 @@ export class RedisReplicator implements Replicator {
       settle = (error) => (error === null ? resolve() : reject(error));
     });
 
-    const take = (k: number, returnvalue: unknown) => {
-      if (results[k] !== undefined || typeof returnvalue !== 'string') return;
-      const list = decodeResults(returnvalue);
+    /** Block k's results are at `key` (its job's return value): the first copy to arrive counts. */
+    const fetching = new Set<number>();
+    const take = async (k: number, key: unknown): Promise<void> => {
+      if (results[k] !== undefined || fetching.has(k) || typeof key !== 'string' || key !== resultKey(run, k)) return;
+      fetching.add(k);
+      const bytes = await this.connection.getBuffer(key);
+      if (bytes === null) {
+        fetching.delete(k);
+        return;
+      }
+      const list = decodeResults(bytes);
       const block = blocks[k]!;
       if (list.length !== block.to - block.from || list.some((r, i) => r.replication !== block.from + i)) {
         settle(new ReplicationError(block.from, 0, `block ${k} of run ${run} came back with the wrong replications`));
         return;
       }
       results[k] = list;
+      void this.connection.del(key).catch(() => undefined);
       void this.queue.remove(ids[k]!).catch(() => undefined);
       // Hand results on in replication order, block by block.
       while (next < blocks.length && results[next] !== undefined) {
@@ -139,13 +149,7 @@ export class RedisReplicator implements Replicator {
     };
     const onCompleted = ({ jobId: id, returnvalue }: { jobId: string; returnvalue: unknown }) => {
       const k = blockOf(id);
-      if (k >= 0) {
-        try {
-          take(k, returnvalue);
-        } catch (error) {
-          settle(error);
-        }
-      }
+      if (k >= 0) take(k, returnvalue).catch((error: unknown) => settle(error));
     };
     const onFailed = ({ jobId: id, failedReason }: { jobId: string; failedReason: string }) => {
       const k = blockOf(id);
@@ -180,7 +184,7 @@ export class RedisReplicator implements Replicator {
         for (let k = next; k < blocks.length; k++) {
           if (results[k] !== undefined) continue;
           const j = await this.queue.getJob(ids[k]!);
-          if (j?.finishedOn !== undefined && j.returnvalue !== undefined && j.returnvalue !== null) take(k, j.returnvalue);
+          if (j?.finishedOn !== undefined && j.returnvalue !== undefined && j.returnvalue !== null) await take(k, j.returnvalue);
         }
         const workers = (await this.queue.getWorkers()).length;
         if (workers > 0) {
@@ -199,7 +203,7 @@ export class RedisReplicator implements Replicator {
     try {
       await finished;
     } catch (error) {
-      await this.removePending(ids, results);
+      await this.removePending(run, ids, results);
       throw error;
     } finally {
       clearInterval(poll);
@@ -210,11 +214,15 @@ export class RedisReplicator implements Replicator {
     }
   }
 
-  /** Remove the run's jobs that no worker has taken (a job being run finishes and is ignored). */
-  private async removePending(ids: readonly string[], results: readonly (ReplicationResult[] | undefined)[]): Promise<void> {
+  /**
+   * Remove the run's jobs that no worker has taken and the results nobody will read (a job being
+   * run finishes and is ignored; its results expire with JOB_RETENTION_SECONDS).
+   */
+  private async removePending(run: string, ids: readonly string[], results: readonly (ReplicationResult[] | undefined)[]): Promise<void> {
     await Promise.all(
       ids.map(async (id, k) => {
         if (results[k] !== undefined) return;
+        await this.connection.del(resultKey(run, k)).catch(() => undefined);
         const j = await this.queue.getJob(id).catch(() => undefined);
         if (j === undefined) return;
         const state = await j.getState().catch(() => 'unknown');

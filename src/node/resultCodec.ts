@@ -4,16 +4,16 @@ import type { ReplicationResult } from '../experiment/index.js';
 import type { Scenario } from '../scenario/index.js';
 
 /**
- * A block of replication results as text for a BullMQ return value (stored in Redis as JSON):
- * V8's structured-clone serialization (typed arrays bit for bit, NaN and -0 included, which JSON
- * would lose), deflated (a long model's results are mostly repeated constants), in base64.
+ * A block of replication results as bytes for Redis: V8's structured-clone serialization (typed
+ * arrays bit for bit, NaN and -0 included, which JSON would lose), deflated (a long model's
+ * results are mostly repeated constants).
  */
-export function encodeResults(results: readonly ReplicationResult[]): string {
-  return deflateRawSync(serialize(results), { level: 1 }).toString('base64');
+export function encodeResults(results: readonly ReplicationResult[]): Buffer {
+  return deflateRawSync(serialize(results), { level: 1 });
 }
 
-export function decodeResults(text: string): ReplicationResult[] {
-  const value: unknown = deserialize(inflateRawSync(Buffer.from(text, 'base64')));
+export function decodeResults(bytes: Buffer): ReplicationResult[] {
+  const value: unknown = deserialize(inflateRawSync(bytes));
   if (!Array.isArray(value)) throw new Error('a queue result is not a list of replications');
   return value as ReplicationResult[];
 }

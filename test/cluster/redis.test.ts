@@ -5,7 +5,7 @@ import { AbortError } from '../../src/experiment/index.js';
 import { simulate } from '../../src/node/api.js';
 import { QUEUE_NAME, QUEUE_PREFIX } from '../../src/node/redisQueue.js';
 import { cli } from '../support/cli.js';
-import { hasRedis, noRedis, startRedis, startWorker, type TestRedis, type WorkerProcess } from '../support/redis.js';
+import { freePort, hasRedis, noRedis, startRedis, startWorker, type TestRedis, type WorkerProcess } from '../support/redis.js';
 
 const scenario = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url));
 const erlangCheck = scenario('erlang-check');
@@ -132,5 +132,26 @@ describe.skipIf(!hasRedis)('--redis: what goes wrong says so', () => {
     expect(out.stderr).toContain(`no ccsim worker connected to ${redis.url} within 2 s (--redis-timeout)`);
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(await pendingJobs(redis.url)).toBe(0);
+  });
+
+  it('a worker that cannot reach Redis retries with a growing delay and says so, then takes jobs when Redis is up', async () => {
+    const port = await freePort();
+    const url = `redis://127.0.0.1:${port}`;
+    const worker = await startWorker(url, 1, 'cannot reach Redis');
+    try {
+      expect(worker.stderr()).toMatch(new RegExp(`cannot reach Redis at ${url.replace(/[/.]/g, '\\$&')}; retrying in \\d+\\.\\d s \\(attempt 1\\)`));
+      const late = await startRedis(port);
+      try {
+        const out = await cli('run', twoSkills, '--replications', '3', '--json', '--redis', url, '--redis-timeout', '30');
+        expect(out.code).toBe(0);
+        expect(out.stdout).toBe((await cli('run', twoSkills, '--replications', '3', '--json', '--workers', '1')).stdout);
+        expect(worker.stderr()).toContain(`connected to Redis at ${url}`);
+      } finally {
+        await worker.kill('SIGKILL');
+        await late.stop();
+      }
+    } finally {
+      await worker.kill('SIGKILL');
+    }
   });
 });

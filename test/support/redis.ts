@@ -18,7 +18,7 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -30,9 +30,9 @@ async function freePort(): Promise<number> {
 }
 
 /** A redis-server of our own: loopback, a free port, a temp dir, no persistence; stopped by stop(). */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(port?: number): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'ccsim-redis-'));
-  const port = await freePort();
+  port ??= await freePort();
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let seen = '';
@@ -69,7 +69,7 @@ export interface WorkerProcess {
 /** The lock the test workers use: a SIGKILLed worker's block is taken again within ~3 s. */
 export const TEST_LOCK_MS = '2000';
 
-export async function startWorker(url: string, threads = 1): Promise<WorkerProcess> {
+export async function startWorker(url: string, threads = 1, ready = 'taking jobs'): Promise<WorkerProcess> {
   const child = spawn(process.execPath, [join(repo, 'bin/ccsim.js'), 'worker', '--redis', url, '--concurrency', String(threads)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, CCSIM_QUEUE_LOCK_MS: TEST_LOCK_MS },
@@ -79,7 +79,7 @@ export async function startWorker(url: string, threads = 1): Promise<WorkerProce
     const timer = setTimeout(() => reject(new Error(`ccsim worker did not start: ${err}`)), 30_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       err += chunk.toString();
-      if (err.includes('taking jobs')) {
+      if (err.includes(ready)) {
         clearTimeout(timer);
         resolve();
       }
