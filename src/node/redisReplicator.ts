@@ -42,6 +42,8 @@ const BLOCK_SECONDS = 0.5;
 const SECONDS_PER_CONTACT = 1e-6;
 /** How often the client looks for results it may have missed and for connected workers. */
 const POLL_MS = 1000;
+/** Blocks past the next one in order that a poll looks at (the rest wait until they are next). */
+const POLLED_BLOCKS = 16;
 
 /**
  * Replications as BullMQ jobs on Redis (CONTRACT section 9): the Replicator the experiment layer
@@ -110,6 +112,8 @@ export class RedisReplicator implements Replicator {
     const finished = new Promise<void>((resolve, reject) => {
       settle = (error) => (error === null ? resolve() : reject(error));
     });
+    // It may settle (an abort, a failed block) before it is awaited below: never unhandled.
+    finished.catch(() => undefined);
 
     /** Block k's results are at `key` (its job's return value): the first copy to arrive counts. */
     const fetching = new Set<number>();
@@ -166,22 +170,13 @@ export class RedisReplicator implements Replicator {
     this.events.on('stalled', onStalled);
     const onAbort = () => settle(abortError(signal!));
     signal?.addEventListener('abort', onAbort, { once: true });
-
-    await this.queue.addBulk(
-      blocks.map((b, k) => ({
-        name: 'replications',
-        data: { run, block: k, scenario: hash, staff: job.staff, seed, from: b.from, to: b.to } satisfies BlockData,
-        opts: { jobId: ids[k]!, removeOnComplete: { age: JOB_RETENTION_SECONDS }, removeOnFail: { age: JOB_RETENTION_SECONDS } },
-      })),
-    );
-
     // Results the events stream did not bring (a reconnect), and whether any worker is there.
     const timeoutMs = (this.options.timeoutSeconds ?? 60) * 1000;
     let alone = 0;
     let said = false;
     const poll = setInterval(() => {
       void (async () => {
-        for (let k = next; k < blocks.length; k++) {
+        for (let k = next; k < Math.min(blocks.length, next + POLLED_BLOCKS); k++) {
           if (results[k] !== undefined) continue;
           const j = await this.queue.getJob(ids[k]!);
           if (j?.finishedOn !== undefined && j.returnvalue !== undefined && j.returnvalue !== null) await take(k, j.returnvalue);
@@ -201,6 +196,13 @@ export class RedisReplicator implements Replicator {
     }, POLL_MS);
 
     try {
+      await this.queue.addBulk(
+        blocks.map((b, k) => ({
+          name: 'replications',
+          data: { run, block: k, scenario: hash, staff: job.staff, seed, from: b.from, to: b.to } satisfies BlockData,
+          opts: { jobId: ids[k]!, removeOnComplete: { age: JOB_RETENTION_SECONDS }, removeOnFail: { age: JOB_RETENTION_SECONDS } },
+        })),
+      );
       await finished;
     } catch (error) {
       await this.removePending(run, ids, results);
