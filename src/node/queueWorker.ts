@@ -37,7 +37,9 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions): 
     if (failures > 0) options.log(`connected to Redis at ${url}`);
     failures = 0;
   });
-  const pool = new ReplicationPool(nodeWorkerRunners(), options.threads);
+  // A pool that failed (a thread died) closes itself: the next block gets a fresh one.
+  let pool = new ReplicationPool(nodeWorkerRunners(), options.threads);
+  /** The scenarios of recent runs by hash, oldest first (a long-lived worker keeps the last 32). */
   const scenarios = new Map<string, Scenario>();
   const staffs = new Map<string, StaffArrays>();
   const scenarioOf = async (hash: string): Promise<Scenario> => {
@@ -46,6 +48,7 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions): 
       const bytes = await connection.getBuffer(scenarioKey(hash));
       if (bytes === null) throw new Error(`scenario ${hash.slice(0, 12)} is not in Redis (expired, or the client removed it)`);
       scenario = decodeScenario(bytes);
+      if (scenarios.size >= 32) scenarios.delete(scenarios.keys().next().value!);
       scenarios.set(hash, scenario);
     }
     return scenario;
@@ -64,7 +67,13 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions): 
   const processor = async (job: Job<BlockData>): Promise<string> => {
     const { scenario, staff, seed, from, to } = job.data;
     const results: ReplicationResult[] = [];
-    await pool.run({ scenario: await scenarioOf(scenario), staff: staffOf(staff) }, seed, from, to, { onResult: (r) => results.push(r) });
+    try {
+      await pool.run({ scenario: await scenarioOf(scenario), staff: staffOf(staff) }, seed, from, to, { onResult: (r) => results.push(r) });
+    } catch (error) {
+      await pool.close();
+      pool = new ReplicationPool(nodeWorkerRunners(), options.threads);
+      throw error;
+    }
     const key = resultKey(job.data.run, job.data.block);
     await connection.set(key, encodeResults(results), 'EX', JOB_RETENTION_SECONDS);
     return key;
