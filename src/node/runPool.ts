@@ -75,10 +75,9 @@ export function resolveRun(options: RunOptions, defaultReplications: number = RU
  * Redis; closed when `use` settles.
  */
 export async function withPool<T>(run: ResolvedRun, use: (pool: Replicator) => Promise<T>, runnerOptions?: NodeRunnerOptions): Promise<T> {
-  const factory = run.workers === 1 ? () => inThreadRunner() : nodeWorkerRunners(runnerOptions);
   const pool: Replicator =
     run.redis === null
-      ? new ReplicationPool(factory, run.workers, run.signal)
+      ? new ReplicationPool(run.workers === 1 ? () => inThreadRunner() : nodeWorkerRunners(runnerOptions), run.workers, run.signal)
       : await RedisReplicator.connect(run.redis, { timeoutSeconds: run.redisTimeout, signal: run.signal, log: run.log });
   try {
     return await use(pool);
