@@ -1,22 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildModel, runReplication, TYPE_MEASURES, TypeMeasure, type ReplicationResult } from '../../src/experiment/index.js';
+import { buildModel, runReplication, TypeMeasure } from '../../src/experiment/index.js';
+import { summaryRow } from '../../src/experiment/kpiReaders.js';
 import { parseScenario, parseScenarioText, type Scenario } from '../../src/scenario/index.js';
-
-function totals(result: ReplicationResult, types: number, intervals: number): Float64Array {
-  const sums = new Float64Array(TYPE_MEASURES);
-  for (let t = 0; t < types; t++) {
-    for (let i = 0; i < intervals; i++) {
-      for (let m = 0; m < TYPE_MEASURES; m++) sums[m]! += result.types[(t * intervals + i) * TYPE_MEASURES + m]!;
-    }
-  }
-  return sums;
-}
 
 function expectIdentityInEveryReplication(scenario: Scenario, replications: number): void {
   const config = buildModel(scenario);
   for (let r = 0; r < replications; r++) {
-    const s = totals(runReplication(config, 7, r), config.types.length, config.intervals);
+    const s = summaryRow(runReplication(config, 7, r), config.intervalSeconds, config.intervals);
     const arrivals = s[TypeMeasure.arrivals]!;
     const entries = arrivals + s[TypeMeasure.retrials]! + s[TypeMeasure.repeats]!;
     const inBot = s[TypeMeasure.contained]! + s[TypeMeasure.botDropouts]!;
@@ -53,7 +44,7 @@ describe('accounting identity: arrivals + retrials + repeats = contained + botDr
     });
     expectIdentityInEveryReplication(scenario, 10);
     const config = buildModel(scenario);
-    const s = totals(runReplication(config, 7, 0), 2, 6);
+    const s = summaryRow(runReplication(config, 7, 0), config.intervalSeconds, config.intervals);
     expect(s[TypeMeasure.unresolved]).toBeGreaterThan(0);
   });
 });

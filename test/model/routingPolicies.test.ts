@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, runReplication, TYPE_MEASURES, TypeMeasure, type ReplicationResult } from '../../src/experiment/index.js';
+import { buildModel, runReplication, TypeMeasure } from '../../src/experiment/index.js';
+import { summaryRow } from '../../src/experiment/kpiReaders.js';
 import { createStream } from '../../src/random/index.js';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/index.js';
 import { story } from '../support/story.js';
@@ -166,16 +167,6 @@ describe('"routing": "random" shares (statistical, 99.9 % bands)', () => {
   });
 });
 
-function totals(result: ReplicationResult, types: number, intervals: number): Float64Array {
-  const sums = new Float64Array(TYPE_MEASURES);
-  for (let t = 0; t < types; t++) {
-    for (let i = 0; i < intervals; i++) {
-      for (let m = 0; m < TYPE_MEASURES; m++) sums[m]! += result.types[(t * intervals + i) * TYPE_MEASURES + m]!;
-    }
-  }
-  return sums;
-}
-
 describe('routing policies: conservation and common random numbers', () => {
   const patience = { dist: 'exponential' as const, mean: 120 };
   const mixed = (salesRouting?: TypeInput['routing']): ScenarioInput => ({
@@ -197,7 +188,7 @@ describe('routing policies: conservation and common random numbers', () => {
   it('arrivals + retrials + repeats = answered + abandoned + unresolved (+ bot outcomes) in every replication', () => {
     const config = buildModel(parseScenario(mixed('group-order')));
     for (let r = 0; r < 6; r++) {
-      const s = totals(runReplication(config, 11, r), config.types.length, config.intervals);
+      const s = summaryRow(runReplication(config, 11, r), config.intervalSeconds, config.intervals);
       const entries = s[TypeMeasure.arrivals]! + s[TypeMeasure.retrials]! + s[TypeMeasure.repeats]!;
       const outcomes = s[TypeMeasure.contained]! + s[TypeMeasure.botDropouts]! + s[TypeMeasure.answered]! + s[TypeMeasure.abandoned]! + s[TypeMeasure.unresolved]!;
       expect(outcomes, `replication ${r}`).toBe(entries);
