@@ -1,7 +1,7 @@
-import type { AgentGroupConfig, ContactCenterConfig, ContactTypeConfig, QueueClosing, StaffPlan } from '../model/index.js';
+import type { AgentGroupConfig, ContactCenterConfig, ContactTypeConfig, QueueClosing, ShiftTimes, StaffPlan } from '../model/index.js';
 import { intervalStaffPlan, shiftStaffPlan } from '../model/index.js';
 import { makeDistribution } from '../random/index.js';
-import type { AgentGroupSpec, ContactTypeSpec, Scenario } from '../scenario/index.js';
+import type { AgentGroupSpec, ContactTypeSpec, Scenario, ShiftSpec } from '../scenario/index.js';
 // The zod-free readers: a worker thread builds models without loading the validator.
 import { longSkill, parseClock, perInterval, perIntervalDist } from '../scenario/values.js';
 import { assertSimulable } from './runSize.js';
@@ -169,7 +169,8 @@ function groupConfig(g: AgentGroupSpec, scenario: Scenario, typeIndex: ReadonlyM
 /**
  * Staff over time: `staff` per interval, or `shifts` placed on the horizon. A shift starts at its
  * clock time on day `day`, counted from the day the scenario starts (so "06:00" on day 0 is two
- * hours before a scenario that starts at 08:00); round(count x (1 - shrinkage)) of its agents work.
+ * hours before a scenario that starts at 08:00); round(count x (1 - shrinkage)) of its agents work,
+ * taking their breaks as {@link shiftTimesOf} places them.
  */
 function staffPlanOf(g: AgentGroupSpec, scenario: Scenario): StaffPlan {
   const intervalSeconds = scenario.intervalMinutes * 60;
@@ -177,11 +178,71 @@ function staffPlanOf(g: AgentGroupSpec, scenario: Scenario): StaffPlan {
   if (g.shifts === undefined) return intervalStaffPlan(perInterval(g.staff ?? 0, scenario.intervals), warmup, intervalSeconds);
   const origin = parseClock(scenario.start);
   const shrinkage = g.shrinkage ?? 0;
-  const shifts = g.shifts.map((s) => ({
-    start: ((s.day ?? 0) * 1440 + parseClock(s.start) - origin) * 60,
-    length: s.minutes * 60,
-    count: Math.round(s.count * (1 - shrinkage)),
-    breaks: (s.breaks ?? []).map((b) => ({ offset: b.offsetMinutes * 60, length: b.minutes * 60 })),
-  }));
+  const shifts = g.shifts.flatMap((s) => shiftTimesOf(s, ((s.day ?? 0) * 1440 + parseClock(s.start) - origin) * 60, shrinkage));
   return shiftStaffPlan(shifts, warmup, scenario.intervals * intervalSeconds);
+}
+
+type Break = { offset: number; length: number };
+
+/**
+ * A shift as `ShiftTimes`, one per distinct break placement with the agents present that take it.
+ * P = round(count x (1 - shrinkage)) agents are present. Fixed breaks: every agent at the offset
+ * (a shift with fixed breaks only is one entry, as it always was). Break windows [a, b]: agent k
+ * (0..P-1) starts each window at a + round((b - a) x (k + 0.5) / P) ("even"), a ("earliest") or b
+ * ("latest"). `breakGroups`: P split over the groups by largest remainder of P x count_g / count
+ * (ties to the earlier group), each group with its own fixed breaks.
+ */
+function shiftTimesOf(s: ShiftSpec, start: number, shrinkage: number): ShiftTimes[] {
+  const length = s.minutes * 60;
+  const present = Math.round(s.count * (1 - shrinkage));
+  const fixed = (b: { offsetMinutes: number; minutes: number }): Break => ({ offset: b.offsetMinutes * 60, length: b.minutes * 60 });
+  if (s.breakGroups !== undefined) {
+    const counts = largestRemainder(present, s.breakGroups.map((bg) => bg.count));
+    return s.breakGroups.map((bg, j) => ({ start, length, count: counts[j]!, breaks: (bg.breaks ?? []).map(fixed) }));
+  }
+  const breaks = s.breaks ?? [];
+  if (present === 0 || breaks.every((b) => 'offsetMinutes' in b)) {
+    return [{ start, length, count: present, breaks: breaks.map((b) => ('offsetMinutes' in b ? fixed(b) : windowBreak(b, 'earliest', 0, 1))) }];
+  }
+  const stagger = s.stagger ?? 'even';
+  const byPlacement = new Map<string, { count: number; breaks: Break[] }>();
+  for (let k = 0; k < present; k++) {
+    const placed = breaks.map((b) => ('offsetMinutes' in b ? fixed(b) : windowBreak(b, stagger, k, present)));
+    const key = placed.map((b) => b.offset).join(',');
+    const entry = byPlacement.get(key);
+    if (entry === undefined) byPlacement.set(key, { count: 1, breaks: placed });
+    else entry.count += 1;
+  }
+  return [...byPlacement.values()].map(({ count, breaks: placed }) => ({ start, length, count, breaks: placed }));
+}
+
+/** Agent k's (of `present`) start of a break window, in seconds after the shift start. */
+function windowBreak(
+  b: { earliestOffsetMinutes: number; latestOffsetMinutes: number; minutes: number },
+  stagger: 'even' | 'earliest' | 'latest',
+  k: number,
+  present: number,
+): Break {
+  const a = b.earliestOffsetMinutes;
+  const z = b.latestOffsetMinutes;
+  const minute = stagger === 'earliest' ? a : stagger === 'latest' ? z : a + Math.round(((z - a) * (k + 0.5)) / present);
+  return { offset: minute * 60, length: b.minutes * 60 };
+}
+
+/**
+ * `total` split in proportion to `weights` (whole numbers): floor(total x w / sum) each, the rest one
+ * by one to the largest remainders, ties to the earlier. Integer arithmetic, so ties are exact.
+ */
+export function largestRemainder(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum === 0) return weights.map(() => 0);
+  const out = weights.map((w) => Math.floor((total * w) / sum));
+  const order = weights.map((w, j) => [(total * w) % sum, j] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+  let left = total - out.reduce((a, b) => a + b, 0);
+  for (const [, j] of order) {
+    if (left <= 0) break;
+    out[j]! += 1;
+    left -= 1;
+  }
+  return out;
 }

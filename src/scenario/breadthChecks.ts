@@ -73,16 +73,22 @@ function checkShift(
   if (!isObject(shift)) return;
   const minutes = shift['minutes'];
   if (!isNumber(minutes) || minutes <= 0) return;
-  const spans: [number, number, number][] = [];
-  list(shift['breaks']).forEach((b, k) => {
-    if (!isObject(b) || !isNumber(b['offsetMinutes']) || !isNumber(b['minutes'])) return;
-    const from = b['offsetMinutes'];
-    const to = from + b['minutes'];
-    if (to > minutes) issue([...path, 'breaks', k], `ends ${to} minutes into the shift, after its end (${minutes} minutes)`);
-    const other = spans.find(([a, z]) => from < z && a < to);
-    if (other !== undefined) issue([...path, 'breaks', k], `overlaps breaks[${other[2]}]`);
-    spans.push([from, to, k]);
+  const hasBreaks = has(shift, 'breaks');
+  const groups = shift['breakGroups'];
+  if (hasBreaks && has(shift, 'breakGroups')) issue([...path, 'breakGroups'], 'give either "breaks" or "breakGroups", not both');
+  if (has(shift, 'stagger') && has(shift, 'breakGroups')) {
+    issue([...path, 'stagger'], 'only with window breaks in "breaks", not with "breakGroups" (each group\'s breaks are fixed)');
+  }
+  checkBreaks(shift['breaks'], [...path, 'breaks'], minutes, issue);
+  list(groups).forEach((group, j) => {
+    if (isObject(group)) checkBreaks(group['breaks'], [...path, 'breakGroups', j, 'breaks'], minutes, issue);
   });
+  const counts = list(groups).map((group) => (isObject(group) ? group['count'] : undefined));
+  const count = shift['count'];
+  if (Array.isArray(groups) && groups.length > 0 && isNumber(count) && counts.every(isNumber)) {
+    const sum = counts.reduce((a, b) => a + b, 0);
+    if (sum !== count) issue([...path, 'breakGroups'], `counts sum to ${sum}, expected the shift's count (${count})`);
+  }
   const day = shift['day'] ?? 0;
   if (horizon === undefined || typeof shift['start'] !== 'string' || !isNumber(day)) return;
   let clock: number;
@@ -95,4 +101,54 @@ function checkShift(
   if (from >= horizon.to || from + minutes <= horizon.from) {
     issue(path, `day ${day} ${shift['start']} for ${minutes} minutes lies outside the simulated horizon`);
   }
+}
+
+/**
+ * A shift's breaks (fixed `{ offsetMinutes, minutes }` or windows `{ earliestOffsetMinutes,
+ * latestOffsetMinutes, minutes }`): each ends inside the shift even when it starts as late as it
+ * may, and no two can overlap however they are placed. Two breaks can overlap exactly when each
+ * may start before the other's latest end.
+ */
+function checkBreaks(
+  breaks: unknown,
+  path: PropertyKey[],
+  shiftMinutes: number,
+  issue: (path: PropertyKey[], message: string) => void,
+): void {
+  /** [earliest start, latest end, index, fixed] */
+  const spans: [number, number, number, boolean][] = [];
+  list(breaks).forEach((b, k) => {
+    if (!isObject(b) || !isNumber(b['minutes'])) return;
+    const length = b['minutes'];
+    let from: number;
+    let to: number;
+    const fixed = isNumber(b['offsetMinutes']);
+    if (isNumber(b['offsetMinutes'])) {
+      from = b['offsetMinutes'];
+      to = from + length;
+      if (to > shiftMinutes) issue([...path, k], `ends ${to} minutes into the shift, after its end (${shiftMinutes} minutes)`);
+    } else if (isNumber(b['earliestOffsetMinutes']) && isNumber(b['latestOffsetMinutes'])) {
+      from = b['earliestOffsetMinutes'];
+      const latest = b['latestOffsetMinutes'];
+      to = latest + length;
+      if (latest < from) {
+        issue([...path, k, 'latestOffsetMinutes'], `must be >= earliestOffsetMinutes (${from}), got ${latest}`);
+        return;
+      }
+      if (to > shiftMinutes) {
+        issue([...path, k], `may end ${to} minutes into the shift (latest start ${latest} + ${length} minutes), after its end (${shiftMinutes} minutes)`);
+      }
+    } else {
+      return;
+    }
+    const other = spans.find(([a, z]) => from < z && a < to);
+    if (other !== undefined) {
+      const [a, z, j, otherFixed] = other;
+      const why = a <= from
+        ? `breaks[${j}] may run until minute ${z}, this one may start at minute ${from}`
+        : `breaks[${j}] may start at minute ${a}, this one may run until minute ${to}`;
+      issue([...path, k], fixed && otherFixed ? `overlaps breaks[${j}]` : `can overlap breaks[${j}] (${why})`);
+    }
+    spans.push([from, to, k, fixed]);
+  });
 }

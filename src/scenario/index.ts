@@ -14,7 +14,18 @@ export { parseScenario, parseScenarioText, forecastFileOf, type ScenarioAttachme
 export { mergeForecast } from './forecast.js';
 export { FollowUpSchema, type FollowUpSpec } from './followUp.js';
 export { SkillSchema, type SkillSpec, type SkillItem } from './skill.js';
-export { ShiftSchema, BreakSchema, type ShiftSpec, type BreakSpec } from './shift.js';
+export {
+  ShiftSchema,
+  BreakSchema,
+  BreakWindowSchema,
+  ShiftBreakSchema,
+  BreakGroupSchema,
+  type ShiftSpec,
+  type BreakSpec,
+  type BreakWindowSpec,
+  type ShiftBreakSpec,
+  type BreakGroupSpec,
+} from './shift.js';
 export { scenarioJsonSchema, scenarioSchemaId } from './jsonSchema.js';
 export { ShiftTemplateSchema, type ShiftTemplateSpec } from './shiftTemplate.js';
 export { utf8Text } from './utf8Text.js';

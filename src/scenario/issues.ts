@@ -126,7 +126,9 @@ export function toScenarioIssues(issues: readonly z.core.$ZodIssue[]): ScenarioI
       // number | number[]: when the input has one branch's type, report that branch's own issues
       // (`volume[3]: must be >= 0`) rather than the generic union message.
       const typed = issue.errors.filter((branch) => !branch.some((e) => e.path.length === 0 && e.code === 'invalid_type'));
-      const branch = typed.length === 1 ? typed[0] : undefined;
+      // Two object forms (a fixed break or a break window): the one whose keys the input uses.
+      const keyed = typed.length > 1 ? typed.filter((branch) => !branch.some((e) => e.path.length === 0 && e.code === 'unrecognized_keys')) : typed;
+      const branch = keyed.length === 1 ? keyed[0] : undefined;
       if (branch === undefined) out.push({ path: formatPath(issue.path), message: issue.message });
       else out.push(...toScenarioIssues(branch.map((e) => ({ ...e, path: [...issue.path, ...e.path] }))));
     } else if (issue.code === 'unrecognized_keys') {

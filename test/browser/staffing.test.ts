@@ -17,7 +17,7 @@ function presentFromShifts(s: Scenario, group: number, t: number): number {
   for (const shift of g.shifts ?? []) {
     const start = (shift.day ?? 0) * 1440 + clock(shift.start) - clock(s.start);
     if (t < start || t >= start + shift.minutes) continue;
-    if ((shift.breaks ?? []).some((b) => t >= start + b.offsetMinutes && t < start + b.offsetMinutes + b.minutes)) continue;
+    if ((shift.breaks ?? []).some((b) => 'offsetMinutes' in b && t >= start + b.offsetMinutes && t < start + b.offsetMinutes + b.minutes)) continue;
     n += Math.round(shift.count * (1 - (g.shrinkage ?? 0)));
   }
   return n;
