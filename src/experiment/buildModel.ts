@@ -233,7 +233,7 @@ function windowBreak(
  * `total` split in proportion to `weights` (whole numbers): floor(total x w / sum) each, the rest one
  * by one to the largest remainders, ties to the earlier. Integer arithmetic, so ties are exact.
  */
-export function largestRemainder(total: number, weights: readonly number[]): number[] {
+function largestRemainder(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   if (sum === 0) return weights.map(() => 0);
   const out = weights.map((w) => Math.floor((total * w) / sum));
