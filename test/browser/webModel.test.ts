@@ -62,6 +62,20 @@ describe('what-if knobs', () => {
     expect(parseScenario(added).contactTypes[0]!.bot?.share).toBe(0.6);
   });
 
+  test('agents on shifts with break groups: the groups share the new count (largest remainder), so they still sum to it', () => {
+    const s = raw('retail-day');
+    const group = { start: '08:00', minutes: 240, count: 7, breakGroups: [{ count: 3, breaks: [{ offsetMinutes: 60, minutes: 15 }] }, { count: 2 }, { count: 2 }] };
+    s['agentGroups'][0] = { id: s['agentGroups'][0].id, skills: s['agentGroups'][0].skills, shifts: [group] };
+    const doubled = applyKnobs(s, { ...emptyKnobs(), staff: 2 }) as Record<string, any>;
+    expect(doubled['agentGroups'][0].shifts[0].count).toBe(14);
+    expect(doubled['agentGroups'][0].shifts[0].breakGroups).toEqual([{ count: 6, breaks: [{ offsetMinutes: 60, minutes: 15 }] }, { count: 4 }, { count: 4 }]);
+    // 7 - 2 = 5: 15/7, 10/7, 10/7 -> floors [2, 1, 1], the one left to the largest remainder (3/7, tied: the earlier group).
+    const fewer = applyKnobs(s, { ...emptyKnobs(), addAgents: { [s['agentGroups'][0].id]: -2 } }) as Record<string, any>;
+    expect(fewer['agentGroups'][0].shifts[0].breakGroups.map((g: { count: number }) => g.count)).toEqual([2, 2, 1]);
+    expect(() => parseScenario(fewer)).not.toThrow();
+    expect(group.count).toBe(7); // the input is untouched
+  });
+
   test('values out of range are left for validation, which names the field', () => {
     const out = applyKnobs(raw('retail-day'), { ...emptyKnobs(), slTarget: { calls: 1.5 }, addAgents: { 'voice-team': -100 } });
     let issues: string[] = [];

@@ -102,12 +102,38 @@ function setPatienceMean(p: unknown, mean: number): unknown {
   return { dist: 'exponential', mean };
 }
 
-/** Change a group's agents: its staff per interval, or each of its shifts' count. */
+/**
+ * Change a group's agents: its staff per interval, or each of its shifts' count. A shift's
+ * `breakGroups` share the new count in proportion to their counts (largest remainder, ties to the
+ * earlier group), so they still sum to it.
+ */
 function changeAgents(group: Json, f: (x: number) => number): void {
   if (group['staff'] !== undefined) group['staff'] = mapPerInterval(group['staff'], f);
   for (const shift of objects(group['shifts'])) {
-    if (typeof shift['count'] === 'number') shift['count'] = f(shift['count']);
+    if (typeof shift['count'] !== 'number') continue;
+    const count = f(shift['count']);
+    const breakGroups = objects(shift['breakGroups']);
+    const weights = breakGroups.map((g) => g['count']);
+    if (breakGroups.length > 0 && weights.every((w): w is number => typeof w === 'number' && Number.isInteger(w) && w >= 0)) {
+      const shares = largestRemainder(Math.max(0, count), weights);
+      shift['breakGroups'] = breakGroups.map((g, j) => ({ ...g, count: shares[j] }));
+    }
+    shift['count'] = count;
   }
+}
+
+/** `total` (whole, >= 0) split in proportion to whole `weights`: floors, then the largest remainders (ties to the earlier). */
+function largestRemainder(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum === 0) return weights.map((_, j) => (j === 0 ? total : 0));
+  const out = weights.map((w) => Math.floor((total * w) / sum));
+  const order = weights.map((w, j) => [(total * w) % sum, j] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+  let left = total - out.reduce((a, b) => a + b, 0);
+  for (const [, j] of order) {
+    if (left-- <= 0) break;
+    out[j]! += 1;
+  }
+  return out;
 }
 
 /** Set one of a type's bot fractions; a type without a bot gets one that takes no one until its share says so. */
