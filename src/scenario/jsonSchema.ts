@@ -38,7 +38,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
       'A contact-center scenario for ccsim. Times are in seconds unless the field name says otherwise; ' +
       'volumes are contacts per interval; fractions are 0..1. Also checked by ccsim: contact type and ' +
       'agent group ids are unique, skills name existing contact types, every contact type is served by ' +
-      'some group, per-interval arrays have exactly `intervals` entries, breaks lie inside their shift, ' +
+      'some group, per-interval arrays have exactly `intervals` entries, breaks lie inside their shift and cannot overlap ' +
+      '(break windows: however they are placed), break-group counts sum to their shift\'s count, ' +
       'shifts overlap the simulated horizon, and bot containment + dropout is at most 1.',
     ...rest,
   };
