@@ -150,7 +150,9 @@ function groupSection(scenario: Scenario, horizon: ScheduleHorizon, id: string, 
   else {
     const rows = s.shifts.map((h) => {
       const t = templates.get(h.template);
-      const breaks = (t?.breaks ?? []).map((b) => `${b.minutes}m at ${hoursMinutes(b.offsetMinutes)}`).join(', ');
+      const breaks = (t?.breaks ?? []).map((b) => ('offsetMinutes' in b
+        ? `${b.minutes}m at ${hoursMinutes(b.offsetMinutes)}`
+        : `${b.minutes}m in ${hoursMinutes(b.earliestOffsetMinutes)}-${hoursMinutes(b.latestOffsetMinutes)}`)).join(', ');
       const cost = t?.cost ?? ((t?.minutes ?? 0) / 60) * (s.costBasis === 'costPerHour' ? (group?.costPerHour ?? 0) : 1);
       return [h.template, `d${h.day}`, t?.start ?? '?', hoursMinutes(t?.minutes ?? 0), breaks, String(h.count), grouped(h.count * cost, 2)];
     });

@@ -1,37 +1,54 @@
 /**
- * `ccsim schedule` core: choose how many agents to hire on each shift template and day so every
- * interval's gross requirement is covered at minimum cost (CONTRACT section 5), as an integer
- * program solved by HiGHS (WebAssembly). Environment-agnostic: no `node:*` imports; HiGHS comes
- * from an injectable loader (see `scheduleHighs.ts`).
+ * `ccsim schedule` core: choose how many agents to hire on each shift template and day, and where
+ * their breaks go, so every slot's gross requirement is covered at minimum cost (CONTRACT section
+ * 5), as an integer program solved by HiGHS (WebAssembly). Environment-agnostic: no `node:*`
+ * imports; HiGHS comes from an injectable loader (see `scheduleHighs.ts`).
  *
- * Model. Integer x[t,d] >= 0 for template t started on day d (d in t.days, inside the horizon);
- * continuous shortfall s[i] >= 0 per interval:
+ * Model (explicit break placement, after Aykin 1996, "Optimal shift scheduling with multiple break
+ * windows", Management Science 42(4)). Integer x[t,d] >= 0 for template t started on day d; for
+ * each break window w of (t,d) with several possible starts, integer y[t,d,w,p] >= 0 agents taking
+ * that break at start p, with sum_p y[t,d,w,p] = x[t,d]; continuous shortfall s[i] >= 0 per slot:
  *
- *   minimise  sum cost[t] x[t,d] + penalty sum s[i]
- *   s.t.      sum { x[t,d] : (t,d) works all of interval i } + s[i] >= required[i]   for each i
+ *   minimise  sum cost[t] x[t,d] + (penalty / slotsPerInterval) sum s[i]
+ *   s.t.      sum { x[t,d] : (t,d) is at work in slot i, breaks aside }
+ *               - sum { y[t,d,w,p] : that break covers slot i } + s[i] >= required(interval of i)
+ *             sum over part-time (t,d) of length x <= maxPartTimeShare x sum over all of length x
  *
- * Reductions (they do not change the optimum): intervals with no requirement get no row;
- * intervals no shift can cover get no row and their shortfall is the whole requirement (so a
- * constant penalty does not dilute HiGHS's relative gap); (t,d) pairs covering no demanded
- * interval get no variable; x[t,d] <= max requirement it covers, s[i] <= required[i].
- * A greedy schedule (`scheduleGreedy.ts`) is HiGHS's first incumbent and the answer if HiGHS
- * runs out of time before accepting any.
+ * A requirement holds in every slot of its interval, so a 15-minute break never leaves half an
+ * interval short. Because one template's windows cannot overlap, the counts y decompose into agents
+ * (the k-th agent takes the k-th start of every window) with no agent's breaks overlapping.
+ *
+ * Reductions (they do not change the optimum): slots with no requirement get no row; slots no shift
+ * can cover get no row and their shortfall is the whole requirement (so a constant penalty does not
+ * dilute HiGHS's relative gap); (t,d) pairs covering no demanded slot get no variable unless `min`
+ * forces them; x[t,d] <= max requirement it covers (or `max`), s[i] <= requirement. A greedy
+ * schedule (`scheduleGreedy.ts`) is HiGHS's first incumbent and the answer if HiGHS runs out of
+ * time before accepting any.
  */
 import type { Highs } from 'highs';
 import { greedyCounts } from './scheduleGreedy.js';
 import { defaultLoadHighs, type HighsLoader } from './scheduleHighs.js';
 import {
-  coveredIntervals,
   shiftColumns,
   shortfallPenaltyOf,
+  slotsOf,
   validateProblem,
+  workedSlots,
   type ScheduleProblem,
   type ShiftColumn,
 } from './scheduleModel.js';
 
-export type { ScheduleProblem, ShiftBreak, ShiftTemplate } from './scheduleModel.js';
-export { coveredIntervals, validateProblem } from './scheduleModel.js';
+export type { BreakWindow, ScheduleProblem, ShiftTemplate } from './scheduleModel.js';
+export { validateProblem, workedSlots } from './scheduleModel.js';
 export { createHighsLoader, defaultLoadHighs, type Highs, type HighsLoader } from './scheduleHighs.js';
+
+/** Agents of one hire who take their breaks at the same starts. */
+export interface BreakGroup {
+  /** Agents (> 0). */
+  count: number;
+  /** Start of each of the template's breaks, slots after the shift start, in the template's order. */
+  starts: number[];
+}
 
 /** Agents hired on one template, starting on one day. */
 export interface ScheduledShift {
@@ -41,6 +58,8 @@ export interface ScheduledShift {
   day: number;
   /** Agents hired (> 0). */
   count: number;
+  /** Where their breaks go; only for templates with a break window of several starts. Counts sum to `count`. */
+  breakGroups?: BreakGroup[];
 }
 
 /** The chosen schedule and how well it covers the requirement. */
@@ -51,10 +70,12 @@ export interface ScheduleSolution {
   cost: number;
   /** Gross requirement per interval (a copy of the problem's). */
   required: number[];
-  /** Agents working all of each interval under this schedule. */
+  /** Agents at work per interval: the mean over its slots (a share of an interval counts partly). */
   coverage: number[];
   /** max(0, required - coverage) per interval, agents. */
   shortfall: number[];
+  /** Agents at work per slot of the horizon (`slotsPerInterval` per interval). */
+  slotCoverage: number[];
   /** Wall-clock milliseconds to build and solve the model (HiGHS loading excluded). */
   solveMs: number;
   /**
@@ -77,26 +98,55 @@ export interface ScheduleOptions {
   loadHighs?: HighsLoader;
 }
 
-const defaultTimeLimitSeconds = 60;
-
-/** Coverage per interval of the given per-column counts. */
-function coverageOf(problem: ScheduleProblem, columns: ShiftColumn[], counts: number[]): number[] {
-  const coverage = new Array<number>(problem.required.length).fill(0);
-  columns.forEach((c, j) => {
-    const n = counts[j] ?? 0;
-    if (n > 0) for (const i of c.covers) coverage[i] = (coverage[i] ?? 0) + n;
-  });
-  return coverage;
+/** The rules of a problem cannot all hold (e.g. `min` counts against the part-time cap). */
+export class ScheduleInfeasibleError extends RangeError {
+  override readonly name = 'ScheduleInfeasibleError';
 }
 
-/** The solution record for per-column counts (recomputing coverage, shortfall and cost). */
+const defaultTimeLimitSeconds = 60;
+
+/** Per column: the start counts of each window (index = start - earliest), for every window of `windows`. */
+type Placements = number[][][];
+
+/** Rounds away float noise (9.499999999 -> 9.5) in shares of intervals. */
+function tidy(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+/** The hire's agents grouped by break starts: the k-th agent takes the k-th start of every window. */
+function breakGroupsOf(problem: ScheduleProblem, column: ShiftColumn, count: number, placements: number[][]): BreakGroup[] {
+  const template = problem.templates[column.template];
+  if (template === undefined) return [];
+  const startsOf = template.breaks.map((b, j) => {
+    const w = column.windows.indexOf(j);
+    const counts = w >= 0 ? (placements[w] ?? []) : [];
+    const out: number[] = [];
+    counts.forEach((n, p) => {
+      for (let k = 0; k < n; k += 1) out.push(b.earliest + p);
+    });
+    while (out.length < count) out.push(b.earliest);
+    return out;
+  });
+  const groups: BreakGroup[] = [];
+  for (let k = 0; k < count; k += 1) {
+    const starts = startsOf.map((list) => list[k] ?? 0);
+    const last = groups[groups.length - 1];
+    if (last !== undefined && last.starts.every((s, j) => s === starts[j])) last.count += 1;
+    else groups.push({ count: 1, starts });
+  }
+  return groups;
+}
+
+/** The solution record for per-column counts and break placements (recomputing coverage, shortfall and cost). */
 function solutionOf(
   problem: ScheduleProblem,
   columns: ShiftColumn[],
   counts: number[],
+  placements: Placements,
   rest: Pick<ScheduleSolution, 'solveMs' | 'mipGap' | 'status'>,
 ): ScheduleSolution {
-  const coverage = coverageOf(problem, columns, counts);
+  const slots = slotsOf(problem);
+  const slotCoverage = new Array<number>(problem.required.length * slots).fill(0);
   const shifts: (ScheduledShift & { order: number })[] = [];
   let cost = 0;
   columns.forEach((c, j) => {
@@ -104,15 +154,23 @@ function solutionOf(
     const template = problem.templates[c.template];
     if (count <= 0 || template === undefined) return;
     cost += count * template.cost;
-    shifts.push({ template: template.id, day: c.day, count, order: c.template });
+    const groups = breakGroupsOf(problem, c, count, placements[j] ?? []);
+    for (const g of groups) for (const s of workedSlots(problem, template, c.day, g.starts)) slotCoverage[s] = (slotCoverage[s] ?? 0) + g.count;
+    shifts.push({ template: template.id, day: c.day, count, order: c.template, ...(c.windows.length > 0 ? { breakGroups: groups } : {}) });
   });
   shifts.sort((a, b) => a.day - b.day || a.order - b.order);
+  const coverage = problem.required.map((_, i) => {
+    let sum = 0;
+    for (let s = i * slots; s < (i + 1) * slots; s += 1) sum += slotCoverage[s] ?? 0;
+    return tidy(sum / slots);
+  });
   return {
-    shifts: shifts.map(({ template, day, count }) => ({ template, day, count })),
+    shifts: shifts.map(({ order: _order, ...shift }) => shift),
     cost,
     required: [...problem.required],
     coverage,
-    shortfall: problem.required.map((r, i) => Math.max(0, r - (coverage[i] ?? 0))),
+    shortfall: problem.required.map((r, i) => tidy(Math.max(0, r - (coverage[i] ?? 0)))),
+    slotCoverage,
     ...rest,
   };
 }
@@ -137,11 +195,22 @@ function mipGapOf(info: { get(name: string): number | bigint }): number | null {
   return Math.max(0, (primal - dual) / Math.abs(primal));
 }
 
+/** Every window's starts all at the earliest (the greedy's placement). */
+function earliestPlacements(problem: ScheduleProblem, columns: ShiftColumn[], counts: number[]): Placements {
+  return columns.map((c, j) => c.windows.map((w) => {
+    const b = problem.templates[c.template]?.breaks[w];
+    const out = new Array<number>(b === undefined ? 0 : b.latest - b.earliest + 1).fill(0);
+    out[0] = counts[j] ?? 0;
+    return out;
+  }));
+}
+
 /**
  * Solves the scheduling integer program. Validates `problem` first (RangeError naming the field).
  * An interval no shift can cover (or one left uncovered because `shortfallPenalty` is cheaper
- * than hiring) is reported in `shortfall`, never as an error. Throws only for malformed input or
- * a HiGHS failure (load error, solver error).
+ * than hiring) is reported in `shortfall`, never as an error. Throws a
+ * {@link ScheduleInfeasibleError} when the rules (`min`, `max`, `maxPartTimeShare`) contradict
+ * each other, and otherwise only for malformed input or a HiGHS failure.
  */
 export async function solveSchedule(problem: ScheduleProblem, options: ScheduleOptions = {}): Promise<ScheduleSolution> {
   validateProblem(problem);
@@ -154,101 +223,169 @@ export async function solveSchedule(problem: ScheduleProblem, options: ScheduleO
   const columns = shiftColumns(problem);
   if (columns.length === 0) {
     // Nothing to decide: no requirement, or nothing can cover it. Skip loading HiGHS.
-    return solutionOf(problem, columns, [], { solveMs: 0, mipGap: 0, status: 'optimal' });
+    return solutionOf(problem, columns, [], [], { solveMs: 0, mipGap: 0, status: 'optimal' });
   }
   const highs = await (options.loadHighs ?? defaultLoadHighs)();
   const started = performance.now();
-  const { data, rowCount, rowIntervals } = buildScheduleModel(highs, problem, columns);
+  const built = buildScheduleModel(highs, problem, columns);
   const greedy = greedyCounts(problem, columns, shortfallPenaltyOf(problem));
-  const model = highs.createModel(data);
+  const model = highs.createModel(built.data);
   try {
     model.options.set({ output_flag: false, time_limit: timeLimit });
     if (mipRelGap !== undefined) model.options.set('mip_rel_gap', mipRelGap);
-    const greedyCoverage = coverageOf(problem, columns, greedy);
-    const slack = rowIntervals.map((i) => Math.max(0, (problem.required[i] ?? 0) - (greedyCoverage[i] ?? 0)));
-    model.setSolution({ colValue: [...greedy, ...slack] });
+    const greedyPlacements = earliestPlacements(problem, columns, greedy);
+    const greedyCoverage = solutionOf(problem, columns, greedy, greedyPlacements, { solveMs: 0, mipGap: null, status: 'feasible' }).slotCoverage;
+    const slack = built.rowSlots.map((s, r) => Math.max(0, (built.rowRequired[r] ?? 0) - (greedyCoverage[s] ?? 0)));
+    model.setSolution({ colValue: [...greedy, ...greedyPlacements.flat(2), ...slack] });
     model.run();
     const code = model.getModelStatus();
     const codes = highs.constants.modelStatus;
+    if (code === codes.infeasible || code === codes.unboundedOrInfeasible) {
+      throw new ScheduleInfeasibleError(
+        'templates: the rules cannot all hold: the templates\' "min" counts, "max" counts and maxPartTimeShare contradict each other',
+      );
+    }
     const hasSolution = infoNumber(() => model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
     const status = code === codes.optimal ? 'optimal' : code === codes.timeLimit ? 'time-limit' : 'feasible';
     if (!hasSolution) {
-      if (code !== codes.timeLimit) throw new Error(`HiGHS found no schedule (model status ${code}, ${rowCount} rows)`);
+      if (code !== codes.timeLimit) throw new Error(`HiGHS found no schedule (model status ${code}, ${built.data.numRows} rows)`);
       // Out of time before HiGHS accepted any incumbent: fall back to the greedy start.
-      return solutionOf(problem, columns, greedy, { solveMs: performance.now() - started, mipGap: null, status });
+      return solutionOf(problem, columns, greedy, greedyPlacements, { solveMs: performance.now() - started, mipGap: null, status });
     }
     const values = model.getSolution().colValue;
-    const counts = columns.map((_, j) => Math.max(0, Math.round(values[j] ?? 0)));
+    const value = (k: number) => Math.max(0, Math.round(values[k] ?? 0));
+    const counts = columns.map((_, j) => value(j));
+    const placements = built.placementColumns.map((windows) => windows.map((first) => first.map((k) => value(k))));
     const mipGap = code === codes.optimal ? Math.max(0, mipGapOf(model.info) ?? 0) : mipGapOf(model.info);
-    return solutionOf(problem, columns, counts, { solveMs: performance.now() - started, mipGap, status });
+    return solutionOf(problem, columns, counts, placements, { solveMs: performance.now() - started, mipGap, status });
   } finally {
     model.dispose();
   }
 }
 
 /**
- * The HiGHS model data (column-wise): shift columns first, then one shortfall column per row;
- * `rowIntervals[r]` is the interval of row r.
+ * The HiGHS model data (column-wise): shift columns first, then break-start columns, then one
+ * shortfall column per coverage row. Rows: coverage per demanded slot (`rowSlots[r]`), then one
+ * equality per break window (its starts add up to the hire), then the part-time cap if any.
  */
 function buildScheduleModel(highs: Highs, problem: ScheduleProblem, columns: ShiftColumn[]) {
-  const { required } = problem;
-  const coverable = new Array<boolean>(required.length).fill(false);
-  for (const c of columns) for (const i of c.covers) coverable[i] = true;
-  const rowOf = new Array<number>(required.length).fill(-1);
+  const slots = slotsOf(problem);
+  const requiredAt = (s: number) => problem.required[Math.floor(s / slots)] ?? 0;
+  const total = problem.required.length * slots;
+  const coverable = new Array<boolean>(total).fill(false);
+  for (const c of columns) {
+    const template = problem.templates[c.template];
+    c.span.forEach((s, k) => {
+      if (s >= 0 && !isFixedBreak(template?.breaks, k)) coverable[s] = true;
+    });
+  }
+  const rowOf = new Int32Array(total).fill(-1);
   const rowLower: number[] = [];
-  const rowIntervals: number[] = [];
-  required.forEach((r, i) => {
-    if (r > 0 && coverable[i] === true) {
-      rowOf[i] = rowLower.length;
+  const rowUpper: number[] = [];
+  const rowSlots: number[] = [];
+  for (let s = 0; s < total; s += 1) {
+    const r = requiredAt(s);
+    if (r > 0 && coverable[s] === true) {
+      rowOf[s] = rowLower.length;
       rowLower.push(r);
-      rowIntervals.push(i);
+      rowUpper.push(highs.infinity);
+      rowSlots.push(s);
     }
-  });
-  const rowCount = rowLower.length;
-  const penalty = shortfallPenaltyOf(problem);
+  }
+  const rowRequired = [...rowLower]; // rowLower grows by the window and part-time rows below
+  const coverageRows = rowLower.length;
+  const penalty = shortfallPenaltyOf(problem) / slots;
   const colCost: number[] = [];
+  const colLower: number[] = [];
   const colUpper: number[] = [];
   const integrality: (0 | 1)[] = [];
   const starts: number[] = [0];
   const indices: number[] = [];
-  for (const c of columns) {
-    colCost.push(problem.templates[c.template]?.cost ?? 0);
-    colUpper.push(c.upper);
-    integrality.push(1);
-    for (const i of c.covers) {
-      const row = rowOf[i] ?? -1;
-      if (row >= 0) indices.push(row);
+  const values: number[] = [];
+  const pushColumn = (cost: number, lower: number, upper: number, integer: boolean, entries: Map<number, number>) => {
+    colCost.push(cost);
+    colLower.push(lower);
+    colUpper.push(upper);
+    integrality.push(integer ? 1 : 0);
+    for (const [row, v] of [...entries].sort((a, b) => a[0] - b[0])) {
+      if (v === 0) continue;
+      indices.push(row);
+      values.push(v);
     }
     starts.push(indices.length);
+  };
+  // One equality row per (column, window), numbered after the coverage rows.
+  const windowRow: number[][] = [];
+  let nextRow = coverageRows;
+  for (const c of columns) windowRow.push(c.windows.map(() => nextRow++));
+  const share = problem.maxPartTimeShare;
+  const hasPartTime = share !== undefined && columns.some((c) => problem.templates[c.template]?.partTime === true);
+  const partTimeRow = hasPartTime ? nextRow++ : -1;
+  columns.forEach((c, j) => {
+    const template = problem.templates[c.template];
+    const entries = new Map<number, number>();
+    c.span.forEach((s, k) => {
+      const row = s >= 0 ? (rowOf[s] ?? -1) : -1;
+      if (row >= 0 && !isFixedBreak(template?.breaks, k)) entries.set(row, (entries.get(row) ?? 0) + 1);
+    });
+    for (const row of windowRow[j] ?? []) entries.set(row, -1);
+    if (partTimeRow >= 0 && template !== undefined && share !== undefined) {
+      entries.set(partTimeRow, template.length * ((template.partTime === true ? 1 : 0) - share));
+    }
+    pushColumn(template?.cost ?? 0, c.lower, c.upper, true, entries);
+  });
+  const placementColumns: number[][][] = columns.map(() => []);
+  columns.forEach((c, j) => {
+    const template = problem.templates[c.template];
+    c.windows.forEach((w, n) => {
+      const b = template?.breaks[w];
+      if (b === undefined) return;
+      const firsts: number[] = [];
+      for (let p = b.earliest; p <= b.latest; p += 1) {
+        const entries = new Map<number, number>([[windowRow[j]?.[n] ?? -1, 1]]);
+        for (let k = p; k < p + b.length; k += 1) {
+          const s = c.span[k] ?? -1;
+          const row = s >= 0 ? (rowOf[s] ?? -1) : -1;
+          if (row >= 0) entries.set(row, (entries.get(row) ?? 0) - 1);
+        }
+        firsts.push(colCost.length);
+        pushColumn(0, 0, c.upper, true, entries);
+      }
+      placementColumns[j]?.push(firsts);
+    });
+  });
+  for (let row = 0; row < coverageRows; row += 1) {
+    pushColumn(penalty, 0, rowLower[row] ?? 0, false, new Map([[row, 1]]));
   }
-  for (let row = 0; row < rowCount; row += 1) {
-    colCost.push(penalty);
-    colUpper.push(rowLower[row] ?? 0);
-    integrality.push(0);
-    indices.push(row);
-    starts.push(indices.length);
+  for (const list of windowRow) for (const _ of list) {
+    rowLower.push(0);
+    rowUpper.push(0);
+  }
+  if (partTimeRow >= 0) {
+    rowLower.push(-highs.infinity);
+    rowUpper.push(0);
   }
   const numCols = colCost.length;
+  const numRows = rowLower.length;
   const data = {
     numCols,
-    numRows: rowCount,
+    numRows,
     colCost,
-    colLower: new Array<number>(numCols).fill(0),
+    colLower,
     colUpper,
     rowLower,
-    rowUpper: new Array<number>(rowCount).fill(highs.infinity),
-    matrix: { format: 'csc' as const, numRows: rowCount, numCols, starts, indices, values: new Array<number>(indices.length).fill(1) },
+    rowUpper,
+    matrix: { format: 'csc' as const, numRows, numCols, starts, indices, values },
     integrality,
   };
-  return { data, rowCount, rowIntervals };
+  return { data, rowSlots, rowRequired, placementColumns };
 }
 
-/** Intervals covered by one agent on `template` (by id) started on `day`; for reports and checks. */
-export function shiftCoverage(problem: ScheduleProblem, templateId: string, day: number): number[] {
-  const template = problem.templates.find((t) => t.id === templateId);
-  if (template === undefined) throw new RangeError(`template: unknown id ${JSON.stringify(templateId)}`);
-  return coveredIntervals(problem, template, day);
+/** Is offset `k` of a shift inside one of its fixed breaks (a window with a single start)? */
+function isFixedBreak(breaks: readonly { earliest: number; latest: number; length: number }[] | undefined, k: number): boolean {
+  return (breaks ?? []).some((b) => b.latest === b.earliest && k >= b.earliest && k < b.earliest + b.length);
 }
+
 export {
   grossRequirement,
   templatesFromScenario,

@@ -12,19 +12,21 @@
  * requirement past the scenario's last interval (the rest of the last day) is 0. Reported arrays
  * (`required`, `coverage`, `shortfall`, `net`, `present`) cover the scenario's intervals only.
  */
-import { formatClock, parseClock, perInterval, type Scenario } from '../scenario/index.js';
+import { formatClock, largestRemainder, parseClock, perInterval, type Scenario } from '../scenario/index.js';
 import type { AgentGroupSpec } from '../scenario/agentGroup.js';
 import type { ShiftSpec } from '../scenario/shift.js';
 import type { ShiftTemplateSpec } from '../scenario/shiftTemplate.js';
 import {
-  coveredIntervals,
   grossRequirement,
+  ScheduleInfeasibleError,
   solveSchedule,
   templatesFromScenario,
+  workedSlots,
   type ScheduleOptions,
   type ScheduleProblem,
-  type ScheduledShift,
 } from './schedule.js';
+import { slotMinutesOf } from './scheduleTemplates.js';
+import { openIntervals } from './openingHours.js';
 
 /**
  * The scenario cannot be scheduled as written (no `shiftTemplates`, a group with `shifts`, a
@@ -45,6 +47,8 @@ export interface ScheduleHorizon {
   intervalsPerDay: number;
   /** ceil(intervals x intervalMinutes / 1440). */
   days: number;
+  /** Grid of shifts and breaks, minutes (a divisor of intervalMinutes; the interval unless a template needs finer). */
+  slotMinutes: number;
 }
 
 /** How template costs without an explicit `cost` are priced for a group. */
@@ -74,15 +78,30 @@ export interface ScenarioScheduleProblem {
   groups: GroupScheduleProblem[];
 }
 
+/** Agents of one hire who take their breaks at the same times. */
+export interface ScheduledBreakGroup {
+  count: number;
+  /** Their breaks, minutes from the shift start (as a scenario's `shifts[].breakGroups[].breaks`). */
+  breaks: { offsetMinutes: number; minutes: number }[];
+}
+
+/** Agents hired on one template and day; `breakGroups` says where their breaks go when the template has break windows. */
+export interface GroupShift {
+  template: string;
+  day: number;
+  count: number;
+  breakGroups?: ScheduledBreakGroup[];
+}
+
 /** One group's schedule (CONTRACT section 5 fields first, then extensions). */
 export interface GroupSchedule {
-  /** Hires with count > 0: template id, start day, agents. */
-  shifts: ScheduledShift[];
+  /** Hires with count > 0: template id, start day, agents (and break placements for break windows). */
+  shifts: GroupShift[];
   /** Total template cost of the hires. */
   cost: number;
   /** Gross requirement per scenario interval: ceil(net / (1 - shrinkage)). */
   required: number[];
-  /** Scheduled agents working all of each interval (before shrinkage). */
+  /** Scheduled agents at work in each interval (before shrinkage), the share of the interval worked counted. */
   coverage: number[];
   /** max(0, required - coverage) per interval: what no affordable template could cover. */
   shortfall: number[];
@@ -122,14 +141,22 @@ function fail(path: string, message: string): never {
 }
 
 /** The horizon of `scenario` (see the module comment). */
-export function scheduleHorizon(scenario: Pick<Scenario, 'intervals' | 'intervalMinutes' | 'start'>): ScheduleHorizon {
+export function scheduleHorizon(scenario: Pick<Scenario, 'intervals' | 'intervalMinutes' | 'start' | 'shiftTemplates'>): ScheduleHorizon {
   const { intervals, intervalMinutes, start } = scenario;
+  let slotMinutes;
+  try {
+    slotMinutes = slotMinutesOf(scenario.shiftTemplates ?? [], intervalMinutes, start);
+  } catch (error) {
+    if (error instanceof RangeError) throw new ScheduleInputError(error.message);
+    throw error;
+  }
   return {
     intervals,
     intervalMinutes,
     start,
     intervalsPerDay: 1440 / intervalMinutes,
     days: Math.ceil((intervals * intervalMinutes) / 1440),
+    slotMinutes,
   };
 }
 
@@ -144,15 +171,10 @@ export function scheduleProblems(scenario: Scenario): ScenarioScheduleProblem {
     fail('shiftTemplates', 'missing: ccsim schedule needs the shifts it may hire as top-level "shiftTemplates": [{ "id", "start", "minutes", "breaks"?, "days"?, "cost"? }]');
   }
   if (templates.length === 0) fail('shiftTemplates', 'is empty: list at least one shift template ccsim schedule may hire');
-  templates.forEach((t, k) => {
-    const spans = (t.breaks ?? []).map((b) => [b.offsetMinutes, b.offsetMinutes + b.minutes] as const);
-    spans.forEach(([from, to], j) => {
-      const other = spans.findIndex(([a, z], i) => i < j && from < z && a < to);
-      if (other >= 0) fail(`shiftTemplates[${k}].breaks[${j}]`, `overlaps breaks[${other}]`);
-    });
-  });
   const horizon = scheduleHorizon(scenario);
   const padded = horizon.days * horizon.intervalsPerDay;
+  const rules = scenario.scheduling ?? {};
+  const open = rules.openingHours === undefined ? undefined : openIntervals(rules.openingHours, horizon, rules.cyclic === true);
   const groups = scenario.agentGroups.map((g, index): GroupScheduleProblem => {
     const at = `agentGroups[${index}]`;
     if (g.staff === undefined) {
@@ -165,7 +187,9 @@ export function scheduleProblems(scenario: Scenario): ScenarioScheduleProblem {
     const costPerHour = costBasis === 'costPerHour' ? (g.costPerHour ?? 1) : 1;
     let problemTemplates;
     try {
-      problemTemplates = templatesFromScenario(templates, { start: scenario.start, intervalMinutes: scenario.intervalMinutes, days: horizon.days, costPerHour });
+      problemTemplates = templatesFromScenario(templates, {
+        start: scenario.start, intervalMinutes: scenario.intervalMinutes, days: horizon.days, costPerHour, slotMinutes: horizon.slotMinutes,
+      }).filter((_, k) => templates[k]?.groups === undefined || templates[k]?.groups?.includes(g.id) === true);
     } catch (error) {
       if (error instanceof RangeError) throw new ScheduleInputError(error.message);
       throw error;
@@ -179,7 +203,16 @@ export function scheduleProblems(scenario: Scenario): ScenarioScheduleProblem {
       shrinkage,
       costBasis,
       costPerHour,
-      problem: { intervalsPerDay: horizon.intervalsPerDay, days: horizon.days, required, templates: problemTemplates },
+      problem: {
+        intervalsPerDay: horizon.intervalsPerDay,
+        days: horizon.days,
+        required,
+        templates: problemTemplates,
+        ...(horizon.slotMinutes !== horizon.intervalMinutes ? { slotsPerInterval: horizon.intervalMinutes / horizon.slotMinutes } : {}),
+        ...(rules.cyclic === true ? { cyclic: true } : {}),
+        ...(open !== undefined ? { open } : {}),
+        ...(rules.maxPartTimeShare !== undefined ? { maxPartTimeShare: rules.maxPartTimeShare } : {}),
+      },
     };
   });
   return { horizon, templates, groups };
@@ -210,7 +243,12 @@ export async function scheduleScenario(scenario: Scenario, options: ScheduleScen
   const solved: [string, GroupSchedule][] = [];
   for (const [k, g] of built.groups.entries()) {
     onGroup?.(g.group, k, built.groups.length);
-    solved.push([g.group, await solveGroup(built, g, solveOptions)]);
+    try {
+      solved.push([g.group, await solveGroup(built, g, solveOptions)]);
+    } catch (error) {
+      if (error instanceof ScheduleInfeasibleError) throw new ScheduleInputError(`agentGroups[${g.index}] (${g.group}): ${error.message}`);
+      throw error;
+    }
   }
   // Own properties whatever the ids (an id "__proto__" stays a key).
   return { horizon: built.horizon, byGroup: Object.fromEntries(solved) };
@@ -224,23 +262,40 @@ function tidy(x: number): number {
 async function solveGroup(built: ScenarioScheduleProblem, g: GroupScheduleProblem, options: ScheduleOptions): Promise<GroupSchedule> {
   const { horizon } = built;
   const n = horizon.intervals;
+  const slots = horizon.intervalMinutes / horizon.slotMinutes;
   const solution = await solveSchedule(g.problem, options);
   const byId = new Map(g.problem.templates.map((t) => [t.id, t]));
   const specById = new Map(built.templates.map((t) => [t.id, t]));
-  const present = new Array<number>(n).fill(0);
+  const presentSlots = new Array<number>(n * slots).fill(0);
   let agentHours = 0;
   let breakHours = 0;
-  for (const s of solution.shifts) {
+  const shifts = solution.shifts.map((s): GroupShift => {
     const template = byId.get(s.template);
     const spec = specById.get(s.template);
-    if (template === undefined || spec === undefined) continue;
+    if (template === undefined || spec === undefined) return { template: s.template, day: s.day, count: s.count };
     agentHours += (s.count * spec.minutes) / 60;
     breakHours += (s.count * (spec.breaks ?? []).reduce((sum, b) => sum + b.minutes, 0)) / 60;
-    const here = Math.round(s.count * (1 - g.shrinkage));
-    for (const i of coveredIntervals(g.problem, template, s.day)) if (i < n) present[i] = (present[i] ?? 0) + here;
-  }
+    // Present as the simulator places them: round(count x (1 - shrinkage)), split over the break groups by largest remainder.
+    const present = Math.round(s.count * (1 - g.shrinkage));
+    const groups = s.breakGroups ?? [{ count: s.count, starts: template.breaks.map((b) => b.earliest) }];
+    const split = largestRemainder(present, groups.map((bg) => bg.count));
+    groups.forEach((bg, j) => {
+      for (const slot of workedSlots(g.problem, template, s.day, bg.starts)) if (slot < n * slots) presentSlots[slot] = (presentSlots[slot] ?? 0) + (split[j] ?? 0);
+    });
+    if (s.breakGroups === undefined) return { template: s.template, day: s.day, count: s.count };
+    const breakGroups = s.breakGroups.map((bg) => ({
+      count: bg.count,
+      breaks: template.breaks.map((b, j) => ({ offsetMinutes: (bg.starts[j] ?? b.earliest) * horizon.slotMinutes, minutes: b.length * horizon.slotMinutes })),
+    }));
+    return { template: s.template, day: s.day, count: s.count, breakGroups };
+  });
+  const present = Array.from({ length: n }, (_, i) => {
+    let sum = 0;
+    for (let k = i * slots; k < (i + 1) * slots; k += 1) sum += presentSlots[k] ?? 0;
+    return tidy(sum / slots);
+  });
   return {
-    shifts: solution.shifts,
+    shifts,
     cost: tidy(solution.cost),
     required: solution.required.slice(0, n),
     coverage: solution.coverage.slice(0, n),
@@ -276,8 +331,10 @@ export function shiftsOfSchedule(templates: readonly ShiftTemplateSpec[], schedu
   return schedule.shifts.map((s) => {
     const t = byId.get(s.template);
     if (t === undefined) throw new RangeError(`shifts: unknown template id ${JSON.stringify(s.template)}`);
-    const breaks = (t.breaks ?? []).map((b) => ({ offsetMinutes: b.offsetMinutes, minutes: b.minutes }));
-    return { start: t.start, minutes: t.minutes, count: s.count, day: s.day, ...(breaks.length > 0 ? { breaks } : {}) };
+    const base = { start: t.start, minutes: t.minutes, count: s.count, day: s.day };
+    if (s.breakGroups !== undefined) return { ...base, breakGroups: s.breakGroups.map((bg) => ({ count: bg.count, breaks: bg.breaks.map((b) => ({ ...b })) })) };
+    const breaks = (t.breaks ?? []).map((b) => ('offsetMinutes' in b ? { offsetMinutes: b.offsetMinutes, minutes: b.minutes } : { ...b }));
+    return { ...base, ...(breaks.length > 0 ? { breaks } : {}) };
   });
 }
 

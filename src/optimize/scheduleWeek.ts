@@ -32,13 +32,14 @@ export function weekScheduleProblem(costPerHour = 20): ScheduleProblem {
     const night = start >= 40 || start < 12;
     for (const [kind, hours] of [['s', 4 + (start % 3)], ['l', 7 + (start % 3)]] as const) {
       const lengthIntervals = hours * 2;
-      const breaks = hours >= 6 ? [{ offsetIntervals: Math.floor(lengthIntervals / 2), lengthIntervals: 1 }] : [];
+      const middle = Math.floor(lengthIntervals / 2);
+      const breaks = hours >= 6 ? [{ earliest: middle, latest: middle, length: 1 }] : [];
       const hh = String(Math.floor(start / 2)).padStart(2, '0');
       const mm = start % 2 === 0 ? '00' : '30';
       templates.push({
         id: `${kind}${hours}h-${hh}${mm}`,
-        startInterval: start,
-        lengthIntervals,
+        start,
+        length: lengthIntervals,
         breaks,
         cost: hours * costPerHour * (night ? 1.25 : 1),
         days: allDays,

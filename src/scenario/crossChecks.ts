@@ -65,6 +65,17 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
   checkUnique(groups, 'agentGroups', 'agent group');
   checkUnique(list(input['shiftTemplates']), 'shiftTemplates', 'shift template');
 
+  // A template names known groups, and its min is at most its max.
+  const groupIds = new Set(groups.map((g) => (isObject(g) ? g['id'] : undefined)).filter((id): id is string => typeof id === 'string'));
+  list(input['shiftTemplates']).forEach((t, k) => {
+    if (!isObject(t)) return;
+    list(t['groups']).forEach((id, j) => {
+      if (typeof id === 'string' && !groupIds.has(id)) issue(['shiftTemplates', k, 'groups', j], `no agent group "${id}" in the scenario`);
+    });
+    const { min, max } = t;
+    if (typeof min === 'number' && typeof max === 'number' && min > max) issue(['shiftTemplates', k, 'max'], `is ${max}, below min ${min}`);
+  });
+
   // The initial state names known types and groups, and a group holds only types of its skills.
   const initial = input['initialState'];
   if (isObject(initial)) {

@@ -27,7 +27,8 @@ export {
   type BreakGroupSpec,
 } from './shift.js';
 export { scenarioJsonSchema, scenarioSchemaId } from './jsonSchema.js';
-export { ShiftTemplateSchema, type ShiftTemplateSpec } from './shiftTemplate.js';
+export { largestRemainder } from './apportion.js';
+export { SchedulingSchema, ShiftTemplateSchema, type SchedulingSpec, type ShiftTemplateSpec } from './shiftTemplate.js';
 export { utf8Text } from './utf8Text.js';
 export { closestName } from './didYouMean.js';
 export { thresholdText, serviceLevelTargets, mixedTargets } from './serviceLevelMix.js';

@@ -3,7 +3,7 @@ import { documented } from './docs.js';
 import { ClockSchema } from './clock.js';
 import { ContactTypeSchema } from './contactType.js';
 import { AgentGroupSchema } from './agentGroup.js';
-import { ShiftTemplateSchema } from './shiftTemplate.js';
+import { SchedulingSchema, ShiftTemplateSchema } from './shiftTemplate.js';
 import { InitialStateSchema } from './initialState.js';
 
 const minutesPerDay = 1440;
@@ -33,7 +33,8 @@ export const ScenarioSchema = documented(
     ).default(0),
     contactTypes: documented(z.array(ContactTypeSchema).min(1), 'the kinds of contacts'),
     agentGroups: documented(z.array(AgentGroupSchema).min(1), 'the agent pools'),
-    shiftTemplates: documented(z.array(ShiftTemplateSchema), 'shifts `ccsim schedule` may hire (section 5)').optional(),
+    shiftTemplates: documented(z.array(ShiftTemplateSchema), 'shifts `ccsim schedule` and `ccsim roster` may use (sections 5 and 10)').optional(),
+    scheduling: SchedulingSchema.optional(),
     initialState: InitialStateSchema.optional(),
     lines: documented(
       z.number().int().min(1),

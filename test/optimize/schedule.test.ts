@@ -13,9 +13,9 @@ import { weekScheduleProblem as weekProblem } from '../../src/optimize/scheduleW
 function naiveCoverage(p: ScheduleProblem, hires: { t: ShiftTemplate; day: number; n: number }[]): number[] {
   const cover = new Array<number>(p.required.length).fill(0);
   for (const { t, day, n } of hires) {
-    for (let k = 0; k < t.lengthIntervals; k += 1) {
-      if (t.breaks.some((b) => k >= b.offsetIntervals && k < b.offsetIntervals + b.lengthIntervals)) continue;
-      const i = day * p.intervalsPerDay + t.startInterval + k;
+    for (let k = 0; k < t.length; k += 1) {
+      if (t.breaks.some((b) => k >= b.earliest && k < b.earliest + b.length)) continue;
+      const i = day * p.intervalsPerDay + t.start + k;
       if (i >= 0 && i < cover.length) cover[i] = (cover[i] ?? 0) + n;
     }
   }
@@ -59,8 +59,9 @@ function expectConsistent(p: ScheduleProblem, s: ScheduleSolution): void {
   }
 }
 
-const tpl = (id: string, startInterval: number, lengthIntervals: number, cost: number, days = [0], breaks: ShiftTemplate['breaks'] = []): ShiftTemplate =>
-  ({ id, startInterval, lengthIntervals, cost, days, breaks });
+/** A template in intervals (one slot per interval), with fixed breaks. */
+const tpl = (id: string, start: number, length: number, cost: number, days = [0], breaks: { offsetIntervals: number; lengthIntervals: number }[] = []): ShiftTemplate =>
+  ({ id, start, length, cost, days, breaks: breaks.map((b) => ({ earliest: b.offsetIntervals, latest: b.offsetIntervals, length: b.lengthIntervals })) });
 
 const small: [string, ScheduleProblem][] = [
   ['one day, four templates', {
@@ -200,10 +201,10 @@ describe('solveSchedule(problem) input validation', () => {
     ['fractional requirement', (p) => { p.required[0] = 1.5; }, /^required\[0\]: .*1\.5/],
     ['wrong length', (p) => { p.required.push(0); }, /^required: has 5 values, expected .* 4$/],
     ['duplicate ids', (p) => { p.templates.push(tpl('a', 1, 2, 1)); }, /^templates\[1\]\.id: duplicate id "a"$/],
-    ['length 0', (p) => { p.templates.push(tpl('z', 1, 0, 1)); }, /^templates\[1\]\.lengthIntervals: must be an integer >= 1, got 0$/],
+    ['length 0', (p) => { p.templates.push(tpl('z', 1, 0, 1)); }, /^templates\[1\]\.length: must be an integer >= 1, got 0$/],
     ['break past the end', (p) => { p.templates.push(tpl('b', 0, 4, 1, [0], [{ offsetIntervals: 3, lengthIntervals: 2 }])); }, /^templates\[1\]\.breaks\[0\]: break \[3, 5\) ends after the shift \(length 4\)$/],
     ['negative cost', (p) => { p.templates.push(tpl('c', 0, 4, -1)); }, /^templates\[1\]\.cost: /],
-    ['start a day away', (p) => { p.templates.push(tpl('d', 4, 1, 1)); }, /^templates\[1\]\.startInterval: must be an integer in \(-4, 4\), got 4$/],
+    ['start a day away', (p) => { p.templates.push(tpl('d', 4, 1, 1)); }, /^templates\[1\]\.start: must be an integer in \(-4, 4\), got 4$/],
     ['non-integer day', (p) => { p.templates.push(tpl('e', 0, 1, 1, [0.5])); }, /^templates\[1\]\.days\[0\]: /],
     ['zero penalty', (p) => { p.shortfallPenalty = 0; }, /^shortfallPenalty: must be a finite number > 0, got 0$/],
   ];

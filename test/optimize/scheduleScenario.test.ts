@@ -36,13 +36,13 @@ function scenario(over: Record<string, unknown> = {}, group: Record<string, unkn
 describe('scheduleProblems', () => {
   it('grosses the net staff up, pads to whole days from the scenario start, prices templates by costPerHour', () => {
     const built = scheduleProblems(scenario());
-    expect(built.horizon).toEqual({ intervals: 6, intervalMinutes: 60, start: '08:00', intervalsPerDay: 24, days: 1 });
+    expect(built.horizon).toEqual({ intervals: 6, intervalMinutes: 60, start: '08:00', intervalsPerDay: 24, days: 1, slotMinutes: 60 });
     const [g] = built.groups;
     expect(g?.net).toEqual([2, 3, 3, 3, 2, 1]);
     // ceil(net / 0.7): 2 -> 3, 3 -> 5 (4.29), 1 -> 2 (1.43)
     expect(g?.problem.required).toEqual([3, 5, 5, 5, 3, 2, ...new Array<number>(18).fill(0)]);
     expect(g?.costBasis).toBe('costPerHour');
-    expect(g?.problem.templates.map((t) => [t.id, t.startInterval, t.lengthIntervals, t.cost])).toEqual([
+    expect(g?.problem.templates.map((t) => [t.id, t.start, t.length, t.cost])).toEqual([
       ['early', 0, 4, 80],
       ['late', 2, 4, 80],
       ['long', 0, 6, 120],
@@ -55,7 +55,7 @@ describe('scheduleProblems', () => {
     const [g] = built.groups;
     expect(g?.problem.required).toHaveLength(48);
     expect(g?.problem.required.slice(30)).toEqual(new Array<number>(18).fill(0));
-    expect(g?.problem.templates[0]).toMatchObject({ startInterval: -2, days: [1] });
+    expect(g?.problem.templates[0]).toMatchObject({ start: -2, days: [1] });
   });
 
   it('without costPerHour templates cost their agent hours; an explicit cost is kept', () => {
@@ -69,7 +69,17 @@ describe('scheduleProblems', () => {
     ['no shiftTemplates', { shiftTemplates: undefined }, {}, /^shiftTemplates: missing/],
     ['an empty shiftTemplates', { shiftTemplates: [] }, {}, /^shiftTemplates: is empty/],
     ['a group with shifts', {}, { staff: undefined, shifts: [{ start: '08:00', minutes: 240, count: 3 }] }, /^agentGroups\[0\]\.shifts: group "team" has shifts/],
-    ['a template off the interval grid', { shiftTemplates: [{ id: 'x', start: '08:30', minutes: 240 }] }, {}, /^shiftTemplates\[0\]\.start: 08:30 is not on a 60-minute interval boundary/],
+    ['a template off the 5-minute grid', { shiftTemplates: [{ id: 'x', start: '08:32', minutes: 240 }] }, {}, /^shiftTemplates\[0\]\.start: 08:32 is not on the 5-minute grid of shift starts/],
+    ['a break window off the 5-minute grid', {
+      shiftTemplates: [{ id: 'x', start: '08:00', minutes: 240, breaks: [{ earliestOffsetMinutes: 60, latestOffsetMinutes: 92, minutes: 15 }] }],
+    }, {}, /^shiftTemplates\[0\]\.breaks\[0\]\.latestOffsetMinutes: 92 minutes is not a multiple of 5 minutes/],
+    ['break windows that can overlap', {
+      shiftTemplates: [{ id: 'x', start: '08:00', minutes: 360, breaks: [
+        { earliestOffsetMinutes: 60, latestOffsetMinutes: 120, minutes: 15 }, { earliestOffsetMinutes: 120, latestOffsetMinutes: 180, minutes: 30 }] }],
+    }, {}, /^shiftTemplates\[0\]\.breaks\[1\]: can overlap breaks\[0\] \(that one may run until minute 135, this one may start at minute 120\)/],
+    ['a window running past the shift', {
+      shiftTemplates: [{ id: 'x', start: '08:00', minutes: 240, breaks: [{ earliestOffsetMinutes: 180, latestOffsetMinutes: 225, minutes: 30 }] }],
+    }, {}, /^shiftTemplates\[0\]\.breaks\[0\]: a break starting at minute 225 would end at 255, after the 240-minute shift/],
     ['overlapping breaks', {
       shiftTemplates: [{ id: 'x', start: '08:00', minutes: 360, breaks: [{ offsetMinutes: 60, minutes: 120 }, { offsetMinutes: 120, minutes: 60 }] }],
     }, {}, /^shiftTemplates\[0\]\.breaks\[1\]: overlaps breaks\[0\]/],

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { grossRequirement, solveSchedule, templatesFromScenario, type ScenarioShiftTemplate } from '../../src/optimize/schedule.js';
+import { slotMinutesOf } from '../../src/optimize/scheduleTemplates.js';
 
 const context = { start: '08:00', intervalMinutes: 30, days: 2, costPerHour: 20 };
 
 describe('templatesFromScenario(templates, {start, intervalMinutes, days, costPerHour})', () => {
-  it('converts clock times and minutes to intervals from the scenario start', () => {
+  it('converts clock times and minutes to slots (here one per interval) from the scenario start', () => {
     const out = templatesFromScenario(
       [
         { id: 'day', start: '08:00', minutes: 480, breaks: [{ offsetMinutes: 240, minutes: 30 }] },
@@ -14,26 +15,40 @@ describe('templatesFromScenario(templates, {start, intervalMinutes, days, costPe
       context,
     );
     expect(out).toEqual([
-      { id: 'day', startInterval: 0, lengthIntervals: 16, breaks: [{ offsetIntervals: 8, lengthIntervals: 1 }], cost: 160, days: [0, 1] },
-      { id: 'early', startInterval: -4, lengthIntervals: 8, breaks: [], cost: 70, days: [1] },
-      { id: 'night', startInterval: 29, lengthIntervals: 18, breaks: [], cost: 180, days: [0, 1] },
+      { id: 'day', start: 0, length: 16, breaks: [{ earliest: 8, latest: 8, length: 1 }], cost: 160, days: [0, 1] },
+      { id: 'early', start: -4, length: 8, breaks: [], cost: 70, days: [1] },
+      { id: 'night', start: 29, length: 18, breaks: [], cost: 180, days: [0, 1] },
     ]);
+  });
+
+  it('a 15-minute break window in 30-minute intervals: 15-minute slots, the window as earliest/latest starts', () => {
+    const list: ScenarioShiftTemplate[] = [
+      { id: 'day', start: '08:00', minutes: 480, breaks: [{ earliestOffsetMinutes: 90, latestOffsetMinutes: 150, minutes: 15 }, { offsetMinutes: 240, minutes: 30 }] },
+      { id: 'late', start: '12:30', minutes: 270, min: 1, max: 4, partTime: true },
+    ];
+    expect(slotMinutesOf(list, 30, '08:00')).toBe(15);
+    expect(templatesFromScenario(list, context)).toEqual([
+      { id: 'day', start: 0, length: 32, breaks: [{ earliest: 6, latest: 10, length: 1 }, { earliest: 16, latest: 16, length: 2 }], cost: 160, days: [0, 1] },
+      { id: 'late', start: 18, length: 18, breaks: [], cost: 90, days: [0, 1], min: 1, max: 4, partTime: true },
+    ]);
+    // Everything on the hour: one slot per interval, as before.
+    expect(slotMinutesOf([{ id: 'a', start: '09:00', minutes: 240, breaks: [{ earliestOffsetMinutes: 60, latestOffsetMinutes: 120, minutes: 60 }] }], 60, '08:00')).toBe(60);
   });
 
   it('defaults cost to 0 without costPerHour, and accepts an off-the-hour scenario start', () => {
     const out = templatesFromScenario([{ id: 'a', start: '08:15', minutes: 60 }], { start: '07:45', intervalMinutes: 15, days: 1 });
-    expect(out[0]).toMatchObject({ startInterval: 2, lengthIntervals: 4, cost: 0, days: [0] });
+    expect(out[0]).toMatchObject({ start: 2, length: 4, cost: 0, days: [0] });
   });
 
   const bad: [string, ScenarioShiftTemplate, string][] = [
-    ['start off the grid', { id: 'x', start: '08:10', minutes: 240 }, 'shiftTemplates[2].start: 08:10 is not on a 30-minute interval boundary'],
+    ['start off the grid', { id: 'x', start: '08:12', minutes: 240 }, 'shiftTemplates[2].start: 08:12 is not on the 5-minute grid of shift starts'],
     ['not a clock time', { id: 'x', start: '8:00', minutes: 240 }, 'shiftTemplates[2].start: must be a time "HH:MM" from 00:00 to 23:59, got "8:00"'],
-    ['length off the grid', { id: 'x', start: '09:00', minutes: 250 }, 'shiftTemplates[2].minutes: 250 minutes is not a whole number of 30-minute intervals'],
+    ['length off the grid', { id: 'x', start: '09:00', minutes: 251 }, 'shiftTemplates[2].minutes: 251 minutes is not a multiple of 5 minutes'],
     ['length 0', { id: 'x', start: '09:00', minutes: 0 }, 'shiftTemplates[2].minutes: must be a number > 0, got 0'],
-    ['break offset off the grid', { id: 'x', start: '09:00', minutes: 480, breaks: [{ offsetMinutes: 245, minutes: 30 }] },
-      'shiftTemplates[2].breaks[0].offsetMinutes: 245 minutes is not on a 30-minute interval boundary'],
-    ['break length off the grid', { id: 'x', start: '09:00', minutes: 480, breaks: [{ offsetMinutes: 240, minutes: 20 }] },
-      'shiftTemplates[2].breaks[0].minutes: 20 minutes is not a whole number of 30-minute intervals'],
+    ['break offset off the grid', { id: 'x', start: '09:00', minutes: 480, breaks: [{ offsetMinutes: 243, minutes: 30 }] },
+      'shiftTemplates[2].breaks[0].offsetMinutes: 243 minutes is not a multiple of 5 minutes'],
+    ['break length off the grid', { id: 'x', start: '09:00', minutes: 480, breaks: [{ offsetMinutes: 240, minutes: 22 }] },
+      'shiftTemplates[2].breaks[0].minutes: 22 minutes is not a multiple of 5 minutes'],
     ['break outside the shift', { id: 'x', start: '09:00', minutes: 240, breaks: [{ offsetMinutes: 240, minutes: 30 }] },
       'shiftTemplates[2].breaks[0]: break from minute 240 to 270 ends after the 240-minute shift'],
     ['duplicate id', { id: 'a', start: '09:00', minutes: 240 }, 'shiftTemplates[2].id: duplicate id "a"'],
