@@ -4,6 +4,7 @@ import { makeDistribution } from '../random/index.js';
 import type { AgentGroupSpec, ContactTypeSpec, Scenario, ShiftSpec } from '../scenario/index.js';
 // The zod-free readers: a worker thread builds models without loading the validator.
 import { longSkill, parseClock, perInterval, perIntervalDist } from '../scenario/values.js';
+import { largestRemainder } from '../scenario/apportion.js';
 import { assertSimulable } from './runSize.js';
 import type { StaffArrays } from './replicationRunner.js';
 
@@ -188,7 +189,8 @@ type Break = { offset: number; length: number };
  * A shift as `ShiftTimes`, one per distinct break placement with the agents present that take it.
  * P = round(count x (1 - shrinkage)) agents are present. Fixed breaks: every agent at the offset
  * (a shift with fixed breaks only is one entry, as it always was). Break windows [a, b]: agent k
- * (0..P-1) starts each window at a + round((b - a) x (k + 0.5) / P) ("even"), a ("earliest") or b
+ * (0..P-1) starts each window at a + round((b - a) x k / (P - 1)) ("even": as far apart as the window allows;
+ * a lone agent at the middle), a ("earliest") or b
  * ("latest"). `breakGroups`: P split over the groups by largest remainder of P x count_g / count
  * (ties to the earlier group), each group with its own fixed breaks.
  */
@@ -225,24 +227,7 @@ function windowBreak(
 ): Break {
   const a = b.earliestOffsetMinutes;
   const z = b.latestOffsetMinutes;
-  const minute = stagger === 'earliest' ? a : stagger === 'latest' ? z : a + Math.round(((z - a) * (k + 0.5)) / present);
+  const even = present === 1 ? a + Math.round((z - a) / 2) : a + Math.round(((z - a) * k) / (present - 1));
+  const minute = stagger === 'earliest' ? a : stagger === 'latest' ? z : even;
   return { offset: minute * 60, length: b.minutes * 60 };
-}
-
-/**
- * `total` split in proportion to `weights` (whole numbers): floor(total x w / sum) each, the rest one
- * by one to the largest remainders, ties to the earlier. Integer arithmetic, so ties are exact.
- */
-function largestRemainder(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum === 0) return weights.map(() => 0);
-  const out = weights.map((w) => Math.floor((total * w) / sum));
-  const order = weights.map((w, j) => [(total * w) % sum, j] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
-  let left = total - out.reduce((a, b) => a + b, 0);
-  for (const [, j] of order) {
-    if (left <= 0) break;
-    out[j]! += 1;
-    left -= 1;
-  }
-  return out;
 }

@@ -62,7 +62,7 @@ export const ShiftSchema = documented(
     ).optional(),
     stagger: documented(
       z.enum(['even', 'earliest', 'latest']),
-      'how the present agents k = 0..P-1 start each window break [a, b]: "even" (default) at a + round((b - a) x (k + 0.5) / P), ' +
+      'how the present agents k = 0..P-1 start each window break [a, b]: "even" (default) at a + round((b - a) x k / (P - 1)) (as far apart as the window allows; one agent at the middle), ' +
         '"earliest" all at a, "latest" all at b; agent k keeps its k for every window of the shift; fixed breaks are not staggered',
     ).optional(),
     breakGroups: documented(

@@ -33,22 +33,22 @@ const windowShift = (stagger?: string) => ({
 });
 
 describe('break windows: the staff plan', () => {
-  it('"even" (the default): agent k of P = 4 leaves at 60 + round(45 x (k + 0.5) / 4) minutes = 66, 77, 88, 99, back 15 minutes later', () => {
+  it('"even" (the default): agent k of P = 4 leaves at 60 + round(45 x k / 3) minutes = 60, 75, 90, 105, back 15 minutes later', () => {
     const plan = planOf(windowShift('even'));
     expect(planOf(windowShift())).toEqual(plan);
-    const starts = [0, 1, 2, 3].map((k) => 60 + Math.round((45 * (k + 0.5)) / 4));
-    expect(starts).toEqual([66, 77, 88, 99]);
-    // Leaves at 66, 77, 88, 99; returns at 81, 92, 103, 114.
-    expect(plan).toEqual({
-      times: [0, 66, 77, 81, 88, 92, 99, 103, 114].map(minute),
-      levels: [4, 3, 2, 3, 2, 3, 2, 3, 4],
-    });
-    // Never everyone away: at most 2 of 4 at once (15-minute breaks 11-12 minutes apart overlap pairwise).
-    for (let m = 60; m < 120; m++) expect(levelAt(plan, m)).toBeGreaterThanOrEqual(2);
-    expect(levelAt(plan, 70)).toBe(3);
+    const starts = [0, 1, 2, 3].map((k) => 60 + Math.round((45 * k) / 3));
+    expect(starts).toEqual([60, 75, 90, 105]);
+    // Each agent leaves as the previous one returns: one agent away from 60 to 120, never more.
+    expect(plan).toEqual({ times: [0, 60, 120].map(minute), levels: [4, 3, 4] });
+    for (let m = 0; m < 240; m++) expect(levelAt(plan, m)).toBeGreaterThanOrEqual(3);
     // Break minutes: 4 agents x 15, all inside [60, 120).
     expect(away(plan, 4, 0, 240)).toBeCloseTo(4 * 15, 9);
     expect(away(plan, 4, 60, 120)).toBeCloseTo(4 * 15, 9);
+  });
+
+  it('"even" with one agent present: the middle of the window', () => {
+    const plan = planOf({ shifts: [{ start: '08:00', minutes: 240, count: 1, breaks: [{ earliestOffsetMinutes: 60, latestOffsetMinutes: 105, minutes: 15 }] }] });
+    expect(plan).toEqual({ times: [0, 83, 98].map(minute), levels: [1, 0, 1] }); // 60 + round(22.5) = 83
   });
 
   it('"earliest" and "latest": the whole shift leaves at once (0 agents), at a or at b', () => {
@@ -58,15 +58,15 @@ describe('break windows: the staff plan', () => {
 
   it('two windows: agent k keeps its k (no agent\'s breaks overlap); fixed breaks are taken by everyone; shrinkage sets P', () => {
     // round(5 x 0.8) = 4 present. Windows [30, 60] and [120, 150] of 10 minutes: agent k at
-    // 30 + round(30 (k + 0.5) / 4) = 34, 41, 49, 56 (Math.round(18.75) = 19) and 124, 131, 139, 146;
+    // 30 + 10k = 30, 40, 50, 60 and 120, 130, 140, 150 (one agent away at a time);
     // everyone at the fixed break 200-210.
     const plan = planOf({
       shrinkage: 0.2,
       shifts: [{ start: '08:00', minutes: 240, count: 5, breaks: [{ earliestOffsetMinutes: 30, latestOffsetMinutes: 60, minutes: 10 }, { offsetMinutes: 200, minutes: 10 }, { earliestOffsetMinutes: 120, latestOffsetMinutes: 150, minutes: 10 }] }],
     });
     expect(plan).toEqual({
-      times: [0, 34, 41, 44, 49, 51, 56, 59, 66, 124, 131, 134, 139, 141, 146, 149, 156, 200, 210].map(minute),
-      levels: [4, 3, 2, 3, 2, 3, 2, 3, 4, 3, 2, 3, 2, 3, 2, 3, 4, 0, 4],
+      times: [0, 30, 70, 120, 160, 200, 210].map(minute),
+      levels: [4, 3, 4, 3, 4, 0, 4],
     });
   });
 
@@ -104,13 +104,12 @@ describe('break groups: the staff plan', () => {
 
 describe('staggered breaks in a run: staffed hours', () => {
   it('equal the agent-hours of the plan exactly, per interval and for the day (nobody busy)', () => {
-    // 4 agents 08:00-12:00, a 20-minute window [90, 150], "even": starts 98, 113, 128, 143
-    // (90 + round(60 (k + 0.5) / 4), Math.round(7.5) = 8). Away in 09:00-10:00: 20 + 7 = 27
-    // agent-minutes; in 10:00-11:00: 13 + 20 + 20 = 53.
+    // 4 agents 08:00-12:00, a 20-minute window [90, 150], "even": starts 90, 110, 130, 150
+    // (90 + 20k), so one agent is away from 90 to 170: 30 agent-minutes in 09:00-10:00, 50 in 10:00-11:00.
     const group = { shifts: [{ start: '08:00', minutes: 240, count: 4, breaks: [{ earliestOffsetMinutes: 90, latestOffsetMinutes: 150, minutes: 20 }] }] };
     const out = simulateInThread(parseScenario(day(group, 0.0001)), { replications: 2, seed: 1 });
     const staffed = out.intervals.map((iv) => iv.byGroup.team!.staffed.mean!);
-    const expected = [4, 4 - 27 / 60, 4 - 53 / 60, 4];
+    const expected = [4, 4 - 30 / 60, 4 - 50 / 60, 4];
     staffed.forEach((x, i) => expect(x).toBeCloseTo(expected[i]!, 9));
     expect(out.intervals.map((iv) => iv.byGroup.team!.scheduled)).toEqual(expected.map((x) => expect.closeTo(x, 9)));
     expect(out.byGroup.team!.staffedHours.mean!).toBeCloseTo(4 * 4 - (4 * 20) / 60, 9);

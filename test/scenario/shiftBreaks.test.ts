@@ -88,7 +88,7 @@ describe('shift breaks: JSON Schema', () => {
     expect(Object.keys(defs.BreakWindow.properties)).toEqual(['earliestOffsetMinutes', 'latestOffsetMinutes', 'minutes']);
     expect(defs.BreakWindow.additionalProperties).toBe(false);
     expect(defs.Shift.properties.stagger.enum).toEqual(['even', 'earliest', 'latest']);
-    expect(defs.Shift.properties.stagger.description).toMatch(/round\(\(b - a\) x \(k \+ 0.5\) \/ P\)/);
+    expect(defs.Shift.properties.stagger.description).toMatch(/round\(\(b - a\) x k \/ \(P - 1\)\)/);
     expect(defs.Shift.properties.breakGroups.items).toEqual({ $ref: '#/$defs/BreakGroup' });
     expect(defs.BreakGroup.required).toEqual(['count']);
   });

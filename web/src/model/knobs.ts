@@ -7,6 +7,7 @@
  * words in a variant's name, its change to the scenario and its form field all come from there,
  * so adding a knob is adding an entry.
  */
+import { largestRemainder } from '../../../src/scenario/apportion.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -120,20 +121,6 @@ function changeAgents(group: Json, f: (x: number) => number): void {
     }
     shift['count'] = count;
   }
-}
-
-/** `total` (whole, >= 0) split in proportion to whole `weights`: floors, then the largest remainders (ties to the earlier). */
-function largestRemainder(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum === 0) return weights.map((_, j) => (j === 0 ? total : 0));
-  const out = weights.map((w) => Math.floor((total * w) / sum));
-  const order = weights.map((w, j) => [(total * w) % sum, j] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
-  let left = total - out.reduce((a, b) => a + b, 0);
-  for (const [, j] of order) {
-    if (left-- <= 0) break;
-    out[j]! += 1;
-  }
-  return out;
 }
 
 /** Set one of a type's bot fractions; a type without a bot gets one that takes no one until its share says so. */
