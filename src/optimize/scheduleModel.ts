@@ -82,7 +82,7 @@ export interface ShiftColumn {
   sure: Uint8Array;
   /** Windows with more than one placement: indexes into the template's `breaks`. */
   windows: number[];
-  /** Fewest and most agents (bounds of the variable). */
+  /** Fewest and most agents worth hiring (bounds of the variable; see `shiftColumns`). */
   lower: number;
   upper: number;
 }
@@ -235,13 +235,22 @@ export function shiftColumns(problem: ScheduleProblem): ShiftColumn[] {
     for (const day of days) {
       const { span, sure } = shiftSpan(problem, template, day);
       if (!insideOpening(problem, span)) continue;
+      // More agents never help beyond: the largest requirement the shift meets (without break
+      // windows all its agents work the same slots, so one more only adds surplus); with windows,
+      // the requirement summed over its slots (an agent is needed only if it works a slot whose
+      // coverage is not above its requirement, and such a slot has at most that many workers).
       let most = 0;
+      let sum = 0;
       const fixedBreak = new Uint8Array(template.length);
       for (const b of template.breaks) if (b.latest === b.earliest) for (let k = b.earliest; k < b.earliest + b.length; k += 1) fixedBreak[k] = 1;
       span.forEach((s, k) => {
-        if (s >= 0 && fixedBreak[k] === 0) most = Math.max(most, problem.required[Math.floor(s / slots)] ?? 0);
+        if (s < 0 || fixedBreak[k] === 1) return;
+        const r = problem.required[Math.floor(s / slots)] ?? 0;
+        most = Math.max(most, r);
+        sum += r;
       });
-      const upper = Math.max(lower, Math.min(most, template.max ?? Infinity));
+      const useful = windows.length === 0 ? most : sum;
+      const upper = Math.max(lower, Math.min(useful, template.max ?? Infinity));
       if (upper > 0) columns.push({ template: t, day, span, sure, windows, lower, upper });
     }
   });
