@@ -8,10 +8,11 @@ import {
   scheduleProblems,
   ScheduleInputError,
   type GroupSchedule,
+  type GroupShift,
   type ScenarioSchedule,
   type ScheduleHorizon,
 } from '../optimize/scheduleScenario.js';
-import { ScenarioError, type Scenario } from '../scenario/index.js';
+import { formatClock, parseClock, ScenarioError, type Scenario, type ShiftTemplateSpec } from '../scenario/index.js';
 import { integerFlag, commandLine, oneScenarioFile } from './flags.js';
 import { ciNote, percent, seconds, table, wrap } from './format.js';
 import { outputWidth } from './outputWidth.js';
@@ -158,6 +159,8 @@ function groupSection(scenario: Scenario, horizon: ScheduleHorizon, id: string, 
     });
     parts.push(table(['template', 'day', 'start', 'length', 'breaks', 'count', 'cost'], rows));
   }
+  const placed = s.shifts.filter((h) => h.breakGroups !== undefined);
+  if (placed.length > 0) parts.push(breakPlacements(templates, placed));
   const hires = s.shifts.reduce((n, h) => n + h.count, 0);
   const gap = s.mipGap === null ? 'unknown' : `${(s.mipGap * 100).toFixed(2)}%`;
   const status = s.status === 'optimal' ? `optimal within --gap ${(mipRelGap * 100).toFixed(2)}%` : s.status === 'time-limit' ? 'stopped by --time-limit' : s.status;
@@ -184,6 +187,29 @@ function groupSection(scenario: Scenario, horizon: ScheduleHorizon, id: string, 
       ], perLine),
   );
   return parts.join('\n\n');
+}
+
+/**
+ * Where the optimizer put the breaks of each hire with break windows: per break, each start's
+ * clock time and how many agents take it ("09:30 x2"), one line per hire and break.
+ */
+function breakPlacements(templates: ReadonlyMap<string, ShiftTemplateSpec>, hires: readonly GroupShift[]): string {
+  const lines = [wrap('break placements (clock time of each break start x agents taking it):')];
+  for (const h of hires) {
+    const t = templates.get(h.template);
+    if (t === undefined) continue;
+    const shiftStart = h.day * 1440 + parseClock(t.start);
+    (t.breaks ?? []).forEach((b, j) => {
+      const starts = new Map<number, number>();
+      for (const g of h.breakGroups ?? []) {
+        const at = g.breaks[j]?.offsetMinutes;
+        if (at !== undefined) starts.set(at, (starts.get(at) ?? 0) + g.count);
+      }
+      const list = [...starts].sort((x, y) => x[0] - y[0]).map(([at, n]) => `${formatClock(shiftStart + at)} x${n}`).join(', ');
+      lines.push(wrap(`  ${h.template} d${h.day}, ${b.minutes}m break: ${list}`));
+    });
+  }
+  return lines.join('\n');
 }
 
 function verificationSection(scenario: Scenario, horizon: ScheduleHorizon, schedule: ScenarioSchedule, out: RunOutput, perLine: number): string {
