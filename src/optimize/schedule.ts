@@ -25,8 +25,8 @@
  * schedule (`scheduleGreedy.ts`) is HiGHS's first incumbent and the answer if HiGHS runs out of
  * time before accepting any.
  */
-import type { Highs } from 'highs';
 import { greedyCounts } from './scheduleGreedy.js';
+import { buildScheduleModel } from './scheduleLp.js';
 import { defaultLoadHighs, type HighsLoader } from './scheduleHighs.js';
 import {
   shiftColumns,
@@ -106,7 +106,7 @@ export class ScheduleInfeasibleError extends RangeError {
 const defaultTimeLimitSeconds = 60;
 
 /** Per column: the start counts of each window (index = start - earliest), for every window of `windows`. */
-type Placements = number[][][];
+export type Placements = number[][][];
 
 /** Rounds away float noise (9.499999999 -> 9.5) in shares of intervals. */
 function tidy(x: number): number {
@@ -114,7 +114,7 @@ function tidy(x: number): number {
 }
 
 /** The hire's agents grouped by break starts: the k-th agent takes the k-th start of every window. */
-function breakGroupsOf(problem: ScheduleProblem, column: ShiftColumn, count: number, placements: number[][]): BreakGroup[] {
+export function breakGroupsOf(problem: ScheduleProblem, column: ShiftColumn, count: number, placements: number[][]): BreakGroup[] {
   const template = problem.templates[column.template];
   if (template === undefined) return [];
   const startsOf = template.breaks.map((b, j) => {
@@ -138,7 +138,7 @@ function breakGroupsOf(problem: ScheduleProblem, column: ShiftColumn, count: num
 }
 
 /** The solution record for per-column counts and break placements (recomputing coverage, shortfall and cost). */
-function solutionOf(
+export function solutionOf(
   problem: ScheduleProblem,
   columns: ShiftColumn[],
   counts: number[],
@@ -175,7 +175,7 @@ function solutionOf(
   };
 }
 
-function infoNumber(read: () => number | bigint): number | undefined {
+export function infoNumber(read: () => number | bigint): number | undefined {
   try {
     const value = Number(read());
     return Number.isFinite(value) ? value : undefined;
@@ -185,7 +185,7 @@ function infoNumber(read: () => number | bigint): number | undefined {
 }
 
 /** HiGHS's mip_gap, else (primal - dual bound) / |primal| from its info, else null. */
-function mipGapOf(info: { get(name: string): number | bigint }): number | null {
+export function mipGapOf(info: { get(name: string): number | bigint }): number | null {
   const gap = infoNumber(() => info.get('mip_gap'));
   if (gap !== undefined && gap >= 0) return gap;
   const primal = infoNumber(() => info.get('objective_function_value'));
@@ -261,129 +261,6 @@ export async function solveSchedule(problem: ScheduleProblem, options: ScheduleO
   } finally {
     model.dispose();
   }
-}
-
-/**
- * The HiGHS model data (column-wise): shift columns first, then break-start columns, then one
- * shortfall column per coverage row. Rows: coverage per demanded slot (`rowSlots[r]`), then one
- * equality per break window (its starts add up to the hire), then the part-time cap if any.
- */
-function buildScheduleModel(highs: Highs, problem: ScheduleProblem, columns: ShiftColumn[]) {
-  const slots = slotsOf(problem);
-  const requiredAt = (s: number) => problem.required[Math.floor(s / slots)] ?? 0;
-  const total = problem.required.length * slots;
-  const coverable = new Array<boolean>(total).fill(false);
-  for (const c of columns) {
-    const template = problem.templates[c.template];
-    c.span.forEach((s, k) => {
-      if (s >= 0 && !isFixedBreak(template?.breaks, k)) coverable[s] = true;
-    });
-  }
-  const rowOf = new Int32Array(total).fill(-1);
-  const rowLower: number[] = [];
-  const rowUpper: number[] = [];
-  const rowSlots: number[] = [];
-  for (let s = 0; s < total; s += 1) {
-    const r = requiredAt(s);
-    if (r > 0 && coverable[s] === true) {
-      rowOf[s] = rowLower.length;
-      rowLower.push(r);
-      rowUpper.push(highs.infinity);
-      rowSlots.push(s);
-    }
-  }
-  const rowRequired = [...rowLower]; // rowLower grows by the window and part-time rows below
-  const coverageRows = rowLower.length;
-  const penalty = shortfallPenaltyOf(problem) / slots;
-  const colCost: number[] = [];
-  const colLower: number[] = [];
-  const colUpper: number[] = [];
-  const integrality: (0 | 1)[] = [];
-  const starts: number[] = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  const pushColumn = (cost: number, lower: number, upper: number, integer: boolean, entries: Map<number, number>) => {
-    colCost.push(cost);
-    colLower.push(lower);
-    colUpper.push(upper);
-    integrality.push(integer ? 1 : 0);
-    for (const [row, v] of [...entries].sort((a, b) => a[0] - b[0])) {
-      if (v === 0) continue;
-      indices.push(row);
-      values.push(v);
-    }
-    starts.push(indices.length);
-  };
-  // One equality row per (column, window), numbered after the coverage rows.
-  const windowRow: number[][] = [];
-  let nextRow = coverageRows;
-  for (const c of columns) windowRow.push(c.windows.map(() => nextRow++));
-  const share = problem.maxPartTimeShare;
-  const hasPartTime = share !== undefined && columns.some((c) => problem.templates[c.template]?.partTime === true);
-  const partTimeRow = hasPartTime ? nextRow++ : -1;
-  columns.forEach((c, j) => {
-    const template = problem.templates[c.template];
-    const entries = new Map<number, number>();
-    c.span.forEach((s, k) => {
-      const row = s >= 0 ? (rowOf[s] ?? -1) : -1;
-      if (row >= 0 && !isFixedBreak(template?.breaks, k)) entries.set(row, (entries.get(row) ?? 0) + 1);
-    });
-    for (const row of windowRow[j] ?? []) entries.set(row, -1);
-    if (partTimeRow >= 0 && template !== undefined && share !== undefined) {
-      entries.set(partTimeRow, template.length * ((template.partTime === true ? 1 : 0) - share));
-    }
-    pushColumn(template?.cost ?? 0, c.lower, c.upper, true, entries);
-  });
-  const placementColumns: number[][][] = columns.map(() => []);
-  columns.forEach((c, j) => {
-    const template = problem.templates[c.template];
-    c.windows.forEach((w, n) => {
-      const b = template?.breaks[w];
-      if (b === undefined) return;
-      const firsts: number[] = [];
-      for (let p = b.earliest; p <= b.latest; p += 1) {
-        const entries = new Map<number, number>([[windowRow[j]?.[n] ?? -1, 1]]);
-        for (let k = p; k < p + b.length; k += 1) {
-          const s = c.span[k] ?? -1;
-          const row = s >= 0 ? (rowOf[s] ?? -1) : -1;
-          if (row >= 0) entries.set(row, (entries.get(row) ?? 0) - 1);
-        }
-        firsts.push(colCost.length);
-        pushColumn(0, 0, c.upper, true, entries);
-      }
-      placementColumns[j]?.push(firsts);
-    });
-  });
-  for (let row = 0; row < coverageRows; row += 1) {
-    pushColumn(penalty, 0, rowLower[row] ?? 0, false, new Map([[row, 1]]));
-  }
-  for (const list of windowRow) for (const _ of list) {
-    rowLower.push(0);
-    rowUpper.push(0);
-  }
-  if (partTimeRow >= 0) {
-    rowLower.push(-highs.infinity);
-    rowUpper.push(0);
-  }
-  const numCols = colCost.length;
-  const numRows = rowLower.length;
-  const data = {
-    numCols,
-    numRows,
-    colCost,
-    colLower,
-    colUpper,
-    rowLower,
-    rowUpper,
-    matrix: { format: 'csc' as const, numRows, numCols, starts, indices, values },
-    integrality,
-  };
-  return { data, rowSlots, rowRequired, placementColumns };
-}
-
-/** Is offset `k` of a shift inside one of its fixed breaks (a window with a single start)? */
-function isFixedBreak(breaks: readonly { earliest: number; latest: number; length: number }[] | undefined, k: number): boolean {
-  return (breaks ?? []).some((b) => b.latest === b.earliest && k >= b.earliest && k < b.earliest + b.length);
 }
 
 export {
