@@ -28,6 +28,8 @@ export {
   type ScheduleApiOutput,
 } from './node/api.js';
 export { replay, type ReplayApiOptions } from './node/api.js';
+export { roster, type RosterApiOptions, type RosterApiOutput } from './node/api.js';
+export { rosterCsv, type ScenarioRoster, type RosterEntry, type RosterGroup, type AgentWeek } from './optimize/rosterScenario.js';
 export type { ReplayOutput, ReplayRow, ReplayValue, ReplayTypeSummary, ReplayKpi } from './history/replay.js';
 export type { ReplaySkip } from './history/replayPlan.js';
 export { ScheduleInputError, type ScenarioSchedule, type GroupSchedule, type ScheduleHorizon } from './optimize/scheduleScenario.js';

@@ -15,6 +15,7 @@ import { sweepCommand } from './sweepCommand.js';
 import { staffCommand } from './staffCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { scheduleCommand } from './scheduleCommand.js';
+import { rosterCommand } from './rosterCommand.js';
 import { forecastCommand } from './forecastCommand.js';
 import { fitCommand } from './fitCommand.js';
 import { replayCommand } from './replayCommand.js';
@@ -32,6 +33,8 @@ Usage:
               [--workers W] [--json]
   ccsim schedule <scenario.json> [--verify] [--replications N] [--seed S] [--workers W]
                  [--time-limit SECONDS] [--gap F] [--json]
+  ccsim roster <scenario.json> [--out roster.csv] [--verify] [--replications N] [--seed S]
+               [--time-limit SECONDS] [--gap F] [--json]
   ccsim staff <scenario.json> [--method simulation|erlang-a|erlang-c] [--write-scenario FILE]
               [--max-evaluations E] [--json]
   ccsim erlang (--volume V --interval-minutes M | --volume-per-hour V) --aht SECONDS --sl-seconds T
@@ -63,6 +66,7 @@ const COMMANDS: Record<string, Command> = {
   staff: staffCommand,
   erlang: erlangCommand,
   schedule: scheduleCommand,
+  roster: rosterCommand,
   forecast: forecastCommand,
   fit: fitCommand,
   replay: replayCommand,

@@ -14,6 +14,7 @@ import {
 } from '../experiment/index.js';
 import { parseScenario, type Scenario } from '../scenario/index.js';
 import { scheduledScenario, scheduleScenario, type ScenarioSchedule } from '../optimize/scheduleScenario.js';
+import { rosteredScenario, rosterScenario, type ScenarioRoster } from '../optimize/rosterScenario.js';
 import { loadScenarioFile } from './loadScenarioFile.js';
 import { resolveRun, withPool, type RunOptions } from './runPool.js';
 import { intradayWith, restOfDay, type IntradayApiOptions, type IntradayOutput, type NowOptions } from './intradayApi.js';
@@ -155,6 +156,40 @@ export async function schedule(source: ScenarioSource, options: ScheduleApiOptio
  */
 export async function verifySchedule(scenario: Scenario, solved: ScenarioSchedule, options: RunOptions = {}): Promise<SimulatedRun> {
   return simulate(parseScenario(scheduledScenario(scenario, solved)), options);
+}
+
+/** Options of `roster`. */
+export interface RosterApiOptions extends RunOptions {
+  /** Also simulate the roster (each group's `staff` replaced by the rostered shifts) as `verification`. */
+  readonly verify?: boolean;
+  /** Solver time limit per group, seconds (default 60). */
+  readonly timeLimitSeconds?: number;
+  /** Stop when the cost is proved within this fraction of the optimum (default 0.01). */
+  readonly mipRelGap?: number;
+}
+
+/** What `roster` returns: the roster, and its simulation with `verify`. */
+export interface RosterApiOutput extends ScenarioRoster {
+  readonly verification?: SimulatedRun;
+}
+
+/**
+ * Shifts for the scenario's named `agents` from the `shiftTemplates`, covering each group's
+ * `staff` (grossed up for shrinkage) at minimum cost within every agent's rules (CONTRACT section
+ * 10; what `ccsim roster` runs). Throws a ScheduleInputError naming the field (the agent and the
+ * rule when rules contradict); what nobody can cover is `shortfall`.
+ */
+export async function roster(source: ScenarioSource, options: RosterApiOptions = {}): Promise<RosterApiOutput> {
+  const scenario = await loadScenario(source);
+  const solved = await rosterScenario(scenario, { timeLimitSeconds: options.timeLimitSeconds, mipRelGap: options.mipRelGap });
+  if (options.verify !== true) return solved;
+  const { verify: _verify, timeLimitSeconds: _limit, mipRelGap: _gap, ...run } = options;
+  return { ...solved, verification: await verifyRoster(scenario, solved, run) };
+}
+
+/** `roster`'s verification: the scenario with each group's `staff` replaced by the roster's shifts, simulated. */
+export async function verifyRoster(scenario: Scenario, solved: Pick<ScenarioRoster, 'shifts'>, options: RunOptions = {}): Promise<SimulatedRun> {
+  return simulate(parseScenario(rosteredScenario(scenario, solved)), options);
 }
 
 /** Options of `staff`. */

@@ -23,6 +23,8 @@ export interface ModelExtras {
   hires?: HireColumn[];
   /** Bounds of the caller's rows (+-Infinity for none). */
   rows?: { lower: number; upper: number }[];
+  /** Other integer variables in the caller's rows, after every column of the model's own. */
+  variables?: { cost: number; lower: number; upper: number; entries: [number, number][] }[];
 }
 
 /**
@@ -130,6 +132,10 @@ export function buildScheduleModel(highs: Highs, problem: ScheduleProblem, colum
   for (let row = 0; row < coverageRows; row += 1) {
     pushColumn(penalty, 0, rowLower[row] ?? 0, false, new Map([[row, 1]]));
   }
+  const firstVariableColumn = colCost.length;
+  for (const v of extra.variables ?? []) {
+    pushColumn(v.cost, v.lower, v.upper, true, new Map(v.entries.map(([row, value]) => [firstExtraRow + row, value])));
+  }
   for (const list of windowRow) for (const _ of list) {
     rowLower.push(0);
     rowUpper.push(0);
@@ -155,7 +161,7 @@ export function buildScheduleModel(highs: Highs, problem: ScheduleProblem, colum
     matrix: { format: 'csc' as const, numRows, numCols, starts, indices, values },
     integrality,
   };
-  return { data, rowSlots, rowRequired, placementColumns, firstPlacementColumn: hires.length };
+  return { data, rowSlots, rowRequired, placementColumns, firstVariableColumn };
 }
 
 /** Is offset `k` of a shift inside one of its fixed breaks (a window with a single start)? */

@@ -223,9 +223,10 @@ function insideOpening(problem: ScheduleProblem, span: Int32Array): boolean {
 /**
  * Every (template, day) worth a decision variable, in template order then day order: days inside
  * the horizon (duplicates once), inside opening hours, and only shifts that cover some interval
- * with a requirement > 0 or that a `min` forces.
+ * with a requirement > 0 or that a `min` forces (all of them with `keepIdle`: a roster may need a
+ * shift that covers nothing, to give an agent their contracted minutes).
  */
-export function shiftColumns(problem: ScheduleProblem): ShiftColumn[] {
+export function shiftColumns(problem: ScheduleProblem, options: { keepIdle?: boolean } = {}): ShiftColumn[] {
   const slots = slotsOf(problem);
   const columns: ShiftColumn[] = [];
   problem.templates.forEach((template, t) => {
@@ -251,7 +252,7 @@ export function shiftColumns(problem: ScheduleProblem): ShiftColumn[] {
       });
       const useful = windows.length === 0 ? most : sum;
       const upper = Math.max(lower, Math.min(useful, template.max ?? Infinity));
-      if (upper > 0) columns.push({ template: t, day, span, sure, windows, lower, upper });
+      if (upper > 0 || options.keepIdle === true) columns.push({ template: t, day, span, sure, windows, lower, upper });
     }
   });
   return columns;

@@ -76,6 +76,24 @@ export function crossCheckScenario(input: unknown): ScenarioIssue[] {
     if (typeof min === 'number' && typeof max === 'number' && min > max) issue(['shiftTemplates', k, 'max'], `is ${max}, below min ${min}`);
   });
 
+  // Agents: unique ids, a known group, min <= max minutes, templates they avoid exist.
+  checkUnique(list(input['agents']), 'agents', 'agent');
+  const templateIds = new Set(list(input['shiftTemplates']).map((t) => (isObject(t) ? t['id'] : undefined)));
+  list(input['agents']).forEach((a, k) => {
+    if (!isObject(a)) return;
+    if (typeof a['group'] === 'string' && !groupIds.has(a['group'])) issue(['agents', k, 'group'], `no agent group "${a['group']}" in the scenario`);
+    const minutes = a['minutesPerWeek'];
+    if (Array.isArray(minutes) && typeof minutes[0] === 'number' && typeof minutes[1] === 'number' && minutes[0] > minutes[1]) {
+      issue(['agents', k, 'minutesPerWeek', 1], `is ${minutes[1]}, below the minimum ${minutes[0]}`);
+    }
+    const prefs = a['preferences'];
+    if (isObject(prefs)) {
+      list(prefs['avoidTemplates']).forEach((id, j) => {
+        if (typeof id === 'string' && !templateIds.has(id)) issue(['agents', k, 'preferences', 'avoidTemplates', j], `no shift template "${id}" in the scenario`);
+      });
+    }
+  });
+
   // The initial state names known types and groups, and a group holds only types of its skills.
   const initial = input['initialState'];
   if (isObject(initial)) {

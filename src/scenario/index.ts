@@ -28,6 +28,7 @@ export {
 } from './shift.js';
 export { scenarioJsonSchema, scenarioSchemaId } from './jsonSchema.js';
 export { largestRemainder } from './apportion.js';
+export { AgentSchema, type AgentSpec } from './agent.js';
 export { SchedulingSchema, ShiftTemplateSchema, type SchedulingSpec, type ShiftTemplateSpec } from './shiftTemplate.js';
 export { utf8Text } from './utf8Text.js';
 export { closestName } from './didYouMean.js';

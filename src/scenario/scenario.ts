@@ -5,6 +5,7 @@ import { ContactTypeSchema } from './contactType.js';
 import { AgentGroupSchema } from './agentGroup.js';
 import { SchedulingSchema, ShiftTemplateSchema } from './shiftTemplate.js';
 import { InitialStateSchema } from './initialState.js';
+import { AgentSchema } from './agent.js';
 
 const minutesPerDay = 1440;
 
@@ -35,6 +36,7 @@ export const ScenarioSchema = documented(
     agentGroups: documented(z.array(AgentGroupSchema).min(1), 'the agent pools'),
     shiftTemplates: documented(z.array(ShiftTemplateSchema), 'shifts `ccsim schedule` and `ccsim roster` may use (sections 5 and 10)').optional(),
     scheduling: SchedulingSchema.optional(),
+    agents: documented(z.array(AgentSchema).min(1), 'named people `ccsim roster` gives the scheduled shifts to (section 10)').optional(),
     initialState: InitialStateSchema.optional(),
     lines: documented(
       z.number().int().min(1),

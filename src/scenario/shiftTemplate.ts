@@ -45,6 +45,14 @@ export const SchedulingSchema = documented(
       z.number().min(0).max(1),
       'most paid time on partTime templates, as a share of all paid time of a group (0..1)',
     ).optional(),
+    weekendDays: documented(
+      z.array(z.number().int().min(0).max(6)).min(1),
+      'day indexes (day % 7) that make a weekend, for agents\' maxWeekendsPerMonth (default [5, 6]: day 0 is a Monday)',
+    ).optional(),
+    preferenceCost: documented(
+      z.number().min(0),
+      'cost of one shift against an agent\'s preferences in ccsim roster (default 1, in the units of shift costs)',
+    ).optional(),
   }),
   'Scheduling rules (CONTRACT sections 5 and 10).',
   'Scheduling',
