@@ -18,16 +18,16 @@ import { breakGroupsOf, infoNumber, mipGapOf, solutionOf, type BreakGroup, type 
 import { defaultLoadHighs, type HighsLoader } from './scheduleHighs.js';
 import { buildScheduleModel, type HireColumn, type ModelExtras } from './scheduleLp.js';
 import { shiftColumns, validateProblem, type ScheduleProblem, type ShiftColumn } from './scheduleModel.js';
+import { weekBlocks, weekPatterns, type PatternRules, type WeekBlock, type WeekPattern } from './rosterPatterns.js';
 
 /** One person, in the units of the problem (slots, day indexes). */
-export interface RosterAgent {
+export interface RosterAgent extends PatternRules {
   id: string;
-  /** [min, max] paid slots (shift lengths) in every 7 days. */
-  slotsPerWeek: [number, number];
-  /** Days without a shift in every 7 days, at least. */
-  daysOff: number;
-  /** Two of the days off adjacent. */
-  consecutiveDaysOff: boolean;
+  /**
+   * People with equal keys have the same rules, availability and wishes (the roster treats them
+   * as one class); default: a class of one.
+   */
+  classKey?: string;
   /** May they work template t (index) starting on day d? (availability, group) */
   allowed: (template: number, day: number) => boolean;
   /** Worked weekends in every 4 weeks, at most (only with 28 days or more). */
@@ -91,174 +91,138 @@ export class RosterInfeasibleError extends RangeError {
 /** Default relative gap of a roster solve. */
 export const DEFAULT_ROSTER_GAP = 0.01;
 
-/** A 7-day block of the horizon and its rules, scaled by its length / 7 when shorter. */
-interface WeekBlock {
-  from: number;
-  days: number;
+/** People with the same rules: the first one's rules stand for all. */
+interface RosterClass {
+  agents: number[];
+  rules: RosterAgent;
+  /** Per shift column: may the class work it? */
+  allowed: boolean[];
+  /** Per block: its patterns. */
+  patterns: WeekPattern[][];
 }
 
-function weekBlocks(days: number): WeekBlock[] {
-  const out: WeekBlock[] = [];
-  for (let from = 0; from < days; from += 7) out.push({ from, days: Math.min(7, days - from) });
-  return out;
+/** Which of a class's rules to leave out (to find the one that blocks). */
+type Relaxed = 'minutesPerWeek' | 'availability' | 'daysOff' | 'consecutiveDaysOff' | null;
+
+/** Per day of the block, the shift lengths (slots) the class may work, ascending. */
+function lengthsByDay(problem: RosterProblem, columns: readonly ShiftColumn[], allowed: readonly boolean[], block: WeekBlock): number[][] {
+  const byDay = Array.from({ length: block.days }, () => new Set<number>());
+  columns.forEach((c, j) => {
+    const t = problem.schedule.templates[c.template];
+    if (t !== undefined && allowed[j] === true && c.day >= block.from && c.day < block.from + block.days) byDay[c.day - block.from]?.add(t.length);
+  });
+  return byDay.map((set) => [...set].sort((a, b) => a - b));
 }
 
-/**
- * The rules of `agent` in a block: paid slots [min, max], most shifts, adjacent days off asked. A
- * block shorter than 7 days (the end of a horizon that is not whole weeks) keeps only what must
- * hold whatever the unseen days of that week: the maximum, and the days off not taken by the
- * unseen days; the minimum and the adjacent pair can be made up outside the horizon.
- */
-export function blockRules(agent: RosterAgent, block: WeekBlock): { min: number; max: number; shifts: number; adjacent: boolean } {
-  const unseen = 7 - block.days;
-  const daysOff = Math.max(0, agent.daysOff - unseen);
-  return {
-    min: unseen === 0 ? agent.slotsPerWeek[0] : 0,
-    max: agent.slotsPerWeek[1],
-    shifts: block.days - daysOff,
-    adjacent: unseen === 0 && agent.consecutiveDaysOff && agent.daysOff >= 2,
+function classPatterns(problem: RosterProblem, columns: readonly ShiftColumn[], rules: RosterAgent, allowed: readonly boolean[], relaxed: Relaxed): WeekPattern[][] {
+  const { schedule } = problem;
+  const wrap = schedule.cyclic === true && schedule.days === 7;
+  const loose: PatternRules = {
+    slotsPerWeek: relaxed === 'minutesPerWeek' ? [0, Number.MAX_SAFE_INTEGER] : rules.slotsPerWeek,
+    daysOff: relaxed === 'daysOff' ? 0 : rules.daysOff,
+    consecutiveDaysOff: relaxed === 'consecutiveDaysOff' ? false : rules.consecutiveDaysOff,
   };
+  return weekBlocks(schedule.days).map((b) => weekPatterns(loose, b, lengthsByDay(problem, columns, allowed, b), wrap));
 }
 
-/** Which of the agent's rules to leave out (to find the one that blocks). */
-export interface Relaxed {
-  availability?: boolean;
-  minutes?: boolean;
-  daysOff?: boolean;
-  consecutive?: boolean;
-  weekends?: boolean;
+/** People grouped by class key, in order of their first member; each class's allowed columns and patterns. */
+function rosterClasses(problem: RosterProblem, columns: readonly ShiftColumn[]): RosterClass[] {
+  const byKey = new Map<string, RosterClass>();
+  problem.agents.forEach((agent, a) => {
+    const key = agent.classKey ?? `#${a}`;
+    const known = byKey.get(key);
+    if (known !== undefined) {
+      known.agents.push(a);
+      return;
+    }
+    const allowed = columns.map((c) => agent.allowed(c.template, c.day));
+    byKey.set(key, { agents: [a], rules: agent, allowed, patterns: classPatterns(problem, columns, agent, allowed, null) });
+  });
+  return [...byKey.values()];
 }
 
-/** The model pieces: hire variables, rows and extra variables (see the module comment). */
-function rosterExtras(problem: RosterProblem, columns: ShiftColumn[], relaxed: Relaxed = {}): { extras: Required<ModelExtras>; hireOf: { agent: number; column: number }[] } {
+/** A class with no pattern in some block: the first rule whose removal gives one, named on its first agent. */
+function blockedClass(problem: RosterProblem, columns: readonly ShiftColumn[], classes: readonly RosterClass[]): RosterInfeasibleError | null {
+  for (const c of classes) {
+    if (c.patterns.every((list) => list.length > 0)) continue;
+    const rules: Exclude<Relaxed, null>[] = ['minutesPerWeek', 'availability', 'daysOff', 'consecutiveDaysOff'];
+    const all = columns.map(() => true);
+    const blocking = rules.filter((r) => classPatterns(problem, columns, c.rules, r === 'availability' ? all : c.allowed, r).every((list) => list.length > 0));
+    const week = c.patterns.findIndex((list) => list.length === 0);
+    const days = `days ${7 * week}-${Math.min(problem.schedule.days, 7 * week + 7) - 1}`;
+    const [first] = blocking;
+    const agent = c.agents[0] ?? 0;
+    if (first === undefined) return new RosterInfeasibleError(`no week of shifts keeps all their rules in ${days}`, agent, 'rules');
+    return new RosterInfeasibleError(blocking.length === 1
+      ? `${first} cannot hold together with their other rules in ${days} (without it a roster exists)`
+      : `${blocking.join(', ')} cannot all hold together in ${days} (without any one of them a roster exists)`, agent, first);
+  }
+  return null;
+}
+
+/** The class-level model: hire variables per (class, column), pattern variables, and their rows. */
+function rosterExtras(problem: RosterProblem, columns: readonly ShiftColumn[], classes: readonly RosterClass[]) {
   const { schedule } = problem;
   const hires: HireColumn[] = [];
-  const hireOf: { agent: number; column: number }[] = [];
+  const hireOf: { cls: number; column: number }[] = [];
   const rows: { lower: number; upper: number }[] = [];
   const variables: Required<ModelExtras>['variables'] = [];
+  const patternOf: { cls: number; block: number; pattern: number }[] = [];
   const row = (lower: number, upper: number) => rows.push({ lower, upper }) - 1;
   const blocks = weekBlocks(schedule.days);
   const weekend = new Set(problem.weekendDays ?? [5, 6]);
-  // Template min/max rows per (t, d), over every agent.
   const templateRow = columns.map((c) => {
     const t = schedule.templates[c.template];
     return t?.min !== undefined || t?.max !== undefined ? row(t?.min ?? 0, t?.max ?? Infinity) : -1;
   });
-  problem.agents.forEach((agent, a) => {
-    const dayRow = new Map<number, number>();
-    const blockRows = blocks.map((b) => {
-      const rules = blockRules(agent, b);
-      return {
-        minutes: relaxed.minutes === true ? row(0, Infinity) : row(rules.min, rules.max),
-        shifts: row(0, relaxed.daysOff === true ? b.days : rules.shifts),
-      };
-    });
-    const onDay: { day: number; hire: number }[] = [];
-    columns.forEach((c, j) => {
-      const t = schedule.templates[c.template];
-      if (t === undefined) return;
-      if (relaxed.availability !== true && !agent.allowed(c.template, c.day)) return;
-      let dr = dayRow.get(c.day);
-      if (dr === undefined) {
-        dr = row(-Infinity, 1);
-        dayRow.set(c.day, dr);
+  classes.forEach((c, k) => {
+    const n = c.agents.length;
+    // Link rows: per day and shift length, the class's hires equal its patterns working that day with that length.
+    const link = new Map<string, number>();
+    const linkRow = (day: number, length: number) => {
+      const key = `${day}|${length}`;
+      let r = link.get(key);
+      if (r === undefined) {
+        r = row(0, 0);
+        link.set(key, r);
       }
-      const b = Math.floor(c.day / 7);
-      const br = blockRows[b];
-      const entries: [number, number][] = [[dr, 1]];
-      if (br !== undefined) entries.push([br.minutes, t.length], [br.shifts, 1]);
+      return r;
+    };
+    columns.forEach((col, j) => {
+      const t = schedule.templates[col.template];
+      if (t === undefined || c.allowed[j] !== true) return;
+      const entries: [number, number][] = [[linkRow(col.day, t.length), 1]];
       if ((templateRow[j] ?? -1) >= 0) entries.push([templateRow[j] ?? -1, 1]);
-      onDay.push({ day: c.day, hire: hires.length });
-      hireOf.push({ agent: a, column: j });
-      hires.push({ column: j, cost: t.cost + (agent.wishCost?.(c.template, c.day) ?? 0), lower: 0, upper: 1, entries });
+      hireOf.push({ cls: k, column: j });
+      hires.push({ column: j, cost: t.cost + (c.rules.wishCost?.(col.template, col.day) ?? 0), lower: 0, upper: n, entries });
     });
-    const hiresOn = (d: number) => onDay.filter((h) => h.day === d).map((h) => h.hire);
-    // Adjacent days off: o[d] = 1 only if days d and d + 1 are both off; at least one o per block.
-    blocks.forEach((b) => {
-      if (relaxed.consecutive === true || !blockRules(agent, b).adjacent) return;
-      const need = row(1, Infinity);
-      const pairs = b.days === 7 && schedule.cyclic === true && schedule.days === 7 ? 7 : b.days - 1;
-      for (let k = 0; k < pairs; k += 1) {
-        const d0 = b.from + k;
-        const d1 = b.from + ((k + 1) % b.days);
-        const r0 = row(-Infinity, 1);
-        const r1 = row(-Infinity, 1);
-        variables.push({ cost: 0, lower: 0, upper: 1, entries: [[r0, 1], [r1, 1], [need, 1]] });
-        for (const h of hiresOn(d0)) hires[h]?.entries.push([r0, 1]);
-        for (const h of hiresOn(d1)) hires[h]?.entries.push([r1, 1]);
-      }
+    const weekendVars: number[][] = blocks.map(() => []);
+    blocks.forEach((b, q) => {
+      const everyone = row(n, n);
+      (c.patterns[q] ?? []).forEach((p, i) => {
+        const entries: [number, number][] = [[everyone, 1]];
+        let weekendWork = false;
+        p.forEach((length, d) => {
+          if (length === 0) return;
+          entries.push([linkRow(b.from + d, length), -1]);
+          if (weekend.has((b.from + d) % 7)) weekendWork = true;
+        });
+        if (weekendWork) weekendVars[q]?.push(variables.length);
+        patternOf.push({ cls: k, block: q, pattern: i });
+        variables.push({ cost: 0, lower: 0, upper: n, entries });
+      });
     });
-    // Weekends: w[k] >= every weekend day's shift; at most maxWeekendsPerMonth per 4 weeks.
-    const maxWeekends = agent.maxWeekendsPerMonth;
-    if (maxWeekends !== undefined && relaxed.weekends !== true && schedule.days >= 28) {
-      const weeks = Math.floor(schedule.days / 7);
-      const wVar: number[] = [];
-      for (let k = 0; k < weeks; k += 1) {
-        wVar.push(variables.push({ cost: 0, lower: 0, upper: 1, entries: [] }) - 1);
-        for (let d = 7 * k; d < 7 * k + 7; d += 1) {
-          if (!weekend.has(d % 7)) continue;
-          const r = row(-Infinity, 0);
-          variables[wVar[k] ?? 0]?.entries.push([r, -1]);
-          for (const h of hiresOn(d)) hires[h]?.entries.push([r, 1]);
-        }
-      }
-      for (let k = 0; k + 4 <= weeks; k += 4) {
-        const r = row(-Infinity, maxWeekends);
-        for (let q = k; q < k + 4; q += 1) variables[wVar[q] ?? 0]?.entries.push([r, 1]);
+    // Worked weekends: at most n x maxWeekendsPerMonth in each 4 full weeks (then spread evenly).
+    const most = c.rules.maxWeekendsPerMonth;
+    if (most !== undefined) {
+      const full = blocks.filter((b) => b.days === 7).length;
+      for (let q = 0; q + 4 <= full; q += 4) {
+        const r = row(-Infinity, n * most);
+        for (let w = q; w < q + 4; w += 1) for (const v of weekendVars[w] ?? []) variables[v]?.entries.push([r, 1]);
       }
     }
   });
-  return { extras: { hires, rows, variables }, hireOf };
-}
-
-/** Does agent `a` alone (no requirement, no one else) have a roster under `relaxed`? */
-async function agentFeasible(problem: RosterProblem, a: number, relaxed: Relaxed, loadHighs: HighsLoader): Promise<boolean> {
-  const agent = problem.agents[a];
-  if (agent === undefined) return true;
-  const schedule = { ...problem.schedule, required: problem.schedule.required.map(() => 0), maxPartTimeShare: undefined, templates: problem.schedule.templates.map(({ min: _min, max: _max, ...t }) => t) };
-  const alone: RosterProblem = { ...problem, schedule, agents: [agent] };
-  const columns = shiftColumns(schedule, { keepIdle: true });
-  const highs = await loadHighs();
-  const { extras } = rosterExtras(alone, columns, relaxed);
-  const built = buildScheduleModel(highs, schedule, columns, extras);
-  const model = highs.createModel(built.data);
-  try {
-    model.options.set({ output_flag: false, time_limit: 10 });
-    model.run();
-    const codes = highs.constants.modelStatus;
-    const code = model.getModelStatus();
-    return code !== codes.infeasible && code !== codes.unboundedOrInfeasible;
-  } finally {
-    model.dispose();
-  }
-}
-
-/** The message for an infeasible roster: the first agent whose own rules contradict, and the rule. */
-async function diagnose(problem: RosterProblem, loadHighs: HighsLoader): Promise<RosterInfeasibleError> {
-  const checks: [keyof Relaxed, string][] = [
-    ['minutes', 'minutesPerWeek'],
-    ['availability', 'availability'],
-    ['daysOff', 'daysOff'],
-    ['consecutive', 'consecutiveDaysOff'],
-    ['weekends', 'maxWeekendsPerMonth'],
-  ];
-  for (let a = 0; a < problem.agents.length; a += 1) {
-    if (await agentFeasible(problem, a, {}, loadHighs)) continue;
-    const agent = problem.agents[a];
-    const blocking: string[] = [];
-    for (const [key, rule] of checks) if (await agentFeasible(problem, a, { [key]: true }, loadHighs)) blocking.push(rule);
-    const [first] = blocking;
-    if (first !== undefined) {
-      const others = blocking.slice(1);
-      return new RosterInfeasibleError(others.length === 0
-        ? `${first} cannot hold together with their other rules (without it a roster exists)`
-        : `${[first, ...others].join(', ')} cannot all hold together (without any one of them a roster exists)`, a, first);
-    }
-    return new RosterInfeasibleError(
-      `their rules (minutesPerWeek ${agent?.slotsPerWeek.join('-')} slots, daysOff ${agent?.daysOff}, availability) cannot all hold`, a, 'rules');
-  }
-  return new RosterInfeasibleError(
-    'the templates\' min counts or scheduling.maxPartTimeShare cannot hold with these agents (each agent alone can be rostered)', null, 'templates');
+  return { extras: { hires, rows, variables }, hireOf, patternOf };
 }
 
 /**
@@ -275,7 +239,10 @@ export async function solveRoster(problem: RosterProblem, options: RosterOptions
   const gap = options.mipRelGap ?? DEFAULT_ROSTER_GAP;
   if (!(gap >= 0 && gap < 1)) throw new RangeError(`mipRelGap: must be in [0, 1), got ${String(gap)}`);
   const columns = shiftColumns(schedule, { keepIdle: true });
-  const { extras, hireOf } = rosterExtras(problem, columns);
+  const classes = rosterClasses(problem, columns);
+  const blocked = blockedClass(problem, columns, classes);
+  if (blocked !== null) throw blocked;
+  const { extras, hireOf, patternOf } = rosterExtras(problem, columns, classes);
   const highs = await loadHighs();
   const started = performance.now();
   const built = buildScheduleModel(highs, schedule, columns, extras);
@@ -288,11 +255,14 @@ export async function solveRoster(problem: RosterProblem, options: RosterOptions
     model.run();
     const code = model.getModelStatus();
     const codes = highs.constants.modelStatus;
-    if (code === codes.infeasible || code === codes.unboundedOrInfeasible) throw await diagnose(problem, loadHighs);
+    if (code === codes.infeasible || code === codes.unboundedOrInfeasible) {
+      throw new RosterInfeasibleError(
+        'the templates\' min/max counts, scheduling.maxPartTimeShare or maxWeekendsPerMonth cannot hold with these agents (each agent alone can be rostered)', null, 'templates');
+    }
     const hasSolution = infoNumber(() => model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
     if (!hasSolution) {
       throw new Error(code === codes.timeLimit
-        ? `no roster found within the time limit of ${timeLimit} s (${extras.hires.length} agent-shift choices): raise --time-limit`
+        ? `no roster found within the time limit of ${timeLimit} s (${extras.hires.length} class-shift choices, ${extras.variables.length} week patterns): raise --time-limit`
         : `HiGHS found no roster (model status ${code})`);
     }
     status = code === codes.optimal ? 'optimal' : code === codes.timeLimit ? 'time-limit' : 'feasible';
@@ -302,28 +272,85 @@ export async function solveRoster(problem: RosterProblem, options: RosterOptions
     model.dispose();
   }
   const value = (k: number) => Math.max(0, Math.round(values[k] ?? 0));
-  const counts = columns.map(() => 0);
-  const workers: number[][] = columns.map(() => []);
-  let wishCost = 0;
-  hireOf.forEach((h, k) => {
-    if (value(k) !== 1) return;
-    counts[h.column] = (counts[h.column] ?? 0) + 1;
-    workers[h.column]?.push(h.agent);
-    const c = columns[h.column];
-    if (c !== undefined) wishCost += problem.agents[h.agent]?.wishCost?.(c.template, c.day) ?? 0;
-  });
+  const hired = hireOf.map((_, k) => value(k));
+  const chosen = patternOf.map((_, i) => value(built.firstVariableColumn + i));
   const placements = built.placementColumns.map((windows) => windows.map((first) => first.map((k) => value(k))));
-  const covered = solutionOf(schedule, columns, counts, placements, { solveMs: 0, mipGap, status });
+  return rosterOfCounts(problem, columns, classes, { hireOf, hired, patternOf, chosen, placements }, { started, mipGap, status });
+}
+
+/**
+ * From class counts to people: each class's week patterns go to its people (worked weekends to
+ * those with the fewest so far), then on each day each person working a length takes one of the
+ * class's hires of that length; a hire's break starts go to its people in agent order.
+ */
+function rosterOfCounts(
+  problem: RosterProblem,
+  columns: readonly ShiftColumn[],
+  classes: readonly RosterClass[],
+  counts: { hireOf: { cls: number; column: number }[]; hired: number[]; patternOf: { cls: number; block: number; pattern: number }[]; chosen: number[]; placements: number[][][] },
+  run: { started: number; mipGap: number | null; status: RosterSolution['status'] },
+): RosterSolution {
+  const { schedule } = problem;
+  const blocks = weekBlocks(schedule.days);
+  const weekend = new Set(problem.weekendDays ?? [5, 6]);
+  // Per agent and day: the length worked (0 = off).
+  const lengthOn = problem.agents.map(() => new Int32Array(schedule.days));
+  classes.forEach((c, k) => {
+    const weekends = new Map(c.agents.map((a) => [a, 0]));
+    blocks.forEach((b, q) => {
+      const list: WeekPattern[] = [];
+      counts.patternOf.forEach((p, i) => {
+        if (p.cls !== k || p.block !== q) return;
+        const pattern = c.patterns[q]?.[p.pattern];
+        for (let m = 0; m < (counts.chosen[i] ?? 0); m += 1) if (pattern !== undefined) list.push(pattern);
+      });
+      const worksWeekend = (p: WeekPattern) => p.some((length, d) => length > 0 && weekend.has((b.from + d) % 7));
+      list.sort((x, y) => Number(worksWeekend(y)) - Number(worksWeekend(x)));
+      const order = [...c.agents].sort((x, y) => (weekends.get(x) ?? 0) - (weekends.get(y) ?? 0) || x - y);
+      list.forEach((p, m) => {
+        const a = order[m];
+        if (a === undefined) return;
+        p.forEach((length, d) => {
+          const row = lengthOn[a];
+          if (row !== undefined) row[b.from + d] = length;
+        });
+        if (worksWeekend(p)) weekends.set(a, (weekends.get(a) ?? 0) + 1);
+      });
+    });
+  });
+  // Per column, its people: each class's hires on a (day, length) go to its people working that length that day.
+  const workers: number[][] = columns.map(() => []);
+  const taken = new Set<string>();
+  counts.hireOf.forEach((h, k) => {
+    const c = classes[h.cls];
+    const col = columns[h.column];
+    const length = schedule.templates[col?.template ?? -1]?.length ?? 0;
+    if (c === undefined || col === undefined) return;
+    let left = counts.hired[k] ?? 0;
+    for (const a of c.agents) {
+      if (left === 0) break;
+      if (lengthOn[a]?.[col.day] !== length || taken.has(`${a}|${col.day}`)) continue;
+      taken.add(`${a}|${col.day}`);
+      workers[h.column]?.push(a);
+      left -= 1;
+    }
+  });
+  const count = workers.map((w) => w.length);
+  const covered = solutionOf(schedule, [...columns], count, counts.placements, { solveMs: 0, mipGap: run.mipGap, status: run.status });
+  let wishCost = 0;
   const shifts: RosterShift[] = [];
   columns.forEach((c, j) => {
     const template = schedule.templates[c.template];
-    const agents = workers[j] ?? [];
+    const agents = [...(workers[j] ?? [])].sort((x, y) => x - y);
     if (template === undefined || agents.length === 0) return;
     const groups: BreakGroup[] = c.windows.length > 0
-      ? breakGroupsOf(schedule, c, agents.length, placements[j] ?? [])
+      ? breakGroupsOf(schedule, c, agents.length, counts.placements[j] ?? [])
       : [{ count: agents.length, starts: template.breaks.map((b) => b.earliest) }];
     const starts = groups.flatMap((g) => new Array<number[]>(g.count).fill(g.starts));
-    agents.forEach((agent, k) => shifts.push({ agent, template: c.template, day: c.day, breakStarts: [...(starts[k] ?? [])] }));
+    agents.forEach((agent, k) => {
+      wishCost += problem.agents[agent]?.wishCost?.(c.template, c.day) ?? 0;
+      shifts.push({ agent, template: c.template, day: c.day, breakStarts: [...(starts[k] ?? [])] });
+    });
   });
   shifts.sort((x, y) => x.agent - y.agent || x.day - y.day);
   return {
@@ -331,8 +358,8 @@ export async function solveRoster(problem: RosterProblem, options: RosterOptions
     cost: covered.cost,
     wishCost,
     coverage: { required: covered.required, coverage: covered.coverage, shortfall: covered.shortfall, slotCoverage: covered.slotCoverage },
-    solveMs: performance.now() - started,
-    mipGap,
-    status,
+    solveMs: performance.now() - run.started,
+    mipGap: run.mipGap,
+    status: run.status,
   };
 }

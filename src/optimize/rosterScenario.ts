@@ -98,8 +98,11 @@ function rosterAgent(scenario: Scenario, g: GroupScheduleProblem, horizon: Sched
     // The shift may start after midnight inside a window opened the evening before; compare on both clocks.
     return (start >= from && start + ts.minutes <= to) || (start + 1440 >= from && start + 1440 + ts.minutes <= to);
   };
+  const { id: _id, ...rules } = spec;
   return {
     id: spec.id,
+    // Same rules, availability and wishes: one class for the roster's integer program.
+    classKey: JSON.stringify(rules),
     slotsPerWeek: [Math.ceil(spec.minutesPerWeek[0] / slot), Math.floor(spec.minutesPerWeek[1] / slot)],
     daysOff: spec.daysOff,
     consecutiveDaysOff: spec.consecutiveDaysOff === true,

@@ -153,7 +153,7 @@ describe('rosterScenario: rules that cannot hold are named', () => {
       { id: 'a', group: 'team', minutesPerWeek: [0, 2400], daysOff: 2 },
       { id: 'b', group: 'team', minutesPerWeek: [0, 2400], daysOff: 2 },
     ] });
-    await expect(rosterOf(s)).rejects.toThrow(/^agentGroups\[0\] \(team\): the templates' min counts/);
+    await expect(rosterOf(s)).rejects.toThrow(/^agentGroups\[0\] \(team\): the templates' min\/max counts/);
   });
 
   it('no agents at all is an input error naming the field', async () => {
