@@ -17,7 +17,7 @@
 import { breakGroupsOf, infoNumber, mipGapOf, solutionOf, type BreakGroup, type ScheduleSolution } from './schedule.js';
 import { defaultLoadHighs, type HighsLoader } from './scheduleHighs.js';
 import { buildScheduleModel, type HireColumn, type ModelExtras } from './scheduleLp.js';
-import { shiftColumns, validateProblem, type ScheduleProblem, type ShiftColumn } from './scheduleModel.js';
+import { shiftColumns, slotsOf, validateProblem, workedSlots, type ScheduleProblem, type ShiftColumn } from './scheduleModel.js';
 import { weekBlocks, weekPatterns, type PatternRules, type WeekBlock, type WeekPattern } from './rosterPatterns.js';
 
 /** One person, in the units of the problem (slots, day indexes). */
@@ -69,6 +69,10 @@ export interface RosterSolution {
   solveMs: number;
   mipGap: number | null;
   status: 'optimal' | 'time-limit' | 'feasible';
+  /** What HiGHS minimised: cost, wishes and penalised shortfall. */
+  objective: number | null;
+  /** The LP relaxation's optimum, a lower bound of `objective` (absent if the LP ran out of time). */
+  lpBound?: number;
 }
 
 /** Options of {@link solveRoster}. */
@@ -246,15 +250,52 @@ export async function solveRoster(problem: RosterProblem, options: RosterOptions
   const highs = await loadHighs();
   const started = performance.now();
   const built = buildScheduleModel(highs, schedule, columns, extras);
+  // 1. The LP relaxation: its optimum bounds the cost from below, and its week patterns seed a start.
+  const left = () => Math.max(0.05, timeLimit - (performance.now() - started) / 1000);
+  const codes = highs.constants.modelStatus;
+  let lpBound: number | undefined;
+  let start: number[] | undefined;
+  const relaxed = highs.createModel({ ...built.data, integrality: built.data.integrality.map(() => 0 as const) });
+  let lpValues: ArrayLike<number> | undefined;
+  try {
+    relaxed.options.set({ output_flag: false, time_limit: timeLimit * 0.3 });
+    relaxed.run();
+    if (relaxed.getModelStatus() === codes.optimal) {
+      lpBound = infoNumber(() => relaxed.info.get('objective_function_value'));
+      lpValues = relaxed.getSolution().colValue;
+    }
+  } finally {
+    relaxed.dispose();
+  }
+  // 2. Those patterns rounded to whole people and fixed; hires and breaks solved around them.
+  if (lpValues !== undefined) {
+    const fixed = roundedPatterns(classes, patternOf, (i) => lpValues?.[built.firstVariableColumn + i] ?? 0);
+    const colLower = [...built.data.colLower];
+    const colUpper = [...built.data.colUpper];
+    fixed.forEach((n, i) => {
+      colLower[built.firstVariableColumn + i] = n;
+      colUpper[built.firstVariableColumn + i] = n;
+    });
+    const around = highs.createModel({ ...built.data, colLower, colUpper });
+    try {
+      around.options.set({ output_flag: false, time_limit: left() * 0.4, mip_rel_gap: gap });
+      around.run();
+      if (infoNumber(() => around.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible) start = [...around.getSolution().colValue];
+    } finally {
+      around.dispose();
+    }
+  }
+  // 3. The whole program from that start (or from a greedy one).
   const model = highs.createModel(built.data);
+  model.setSolution({ colValue: start ?? startingRoster(problem, columns, classes, { hireOf, patternOf }, built) });
   let values: ArrayLike<number>;
   let status: RosterSolution['status'];
   let mipGap: number | null;
+  let objective: number | null;
   try {
-    model.options.set({ output_flag: false, time_limit: timeLimit, mip_rel_gap: gap });
+    model.options.set({ output_flag: false, time_limit: left(), mip_rel_gap: gap });
     model.run();
     const code = model.getModelStatus();
-    const codes = highs.constants.modelStatus;
     if (code === codes.infeasible || code === codes.unboundedOrInfeasible) {
       throw new RosterInfeasibleError(
         'the templates\' min/max counts, scheduling.maxPartTimeShare or maxWeekendsPerMonth cannot hold with these agents (each agent alone can be rostered)', null, 'templates');
@@ -267,6 +308,7 @@ export async function solveRoster(problem: RosterProblem, options: RosterOptions
     }
     status = code === codes.optimal ? 'optimal' : code === codes.timeLimit ? 'time-limit' : 'feasible';
     mipGap = mipGapOf(model.info);
+    objective = infoNumber(() => model.info.get('objective_function_value')) ?? null;
     values = model.getSolution().colValue;
   } finally {
     model.dispose();
@@ -275,7 +317,110 @@ export async function solveRoster(problem: RosterProblem, options: RosterOptions
   const hired = hireOf.map((_, k) => value(k));
   const chosen = patternOf.map((_, i) => value(built.firstVariableColumn + i));
   const placements = built.placementColumns.map((windows) => windows.map((first) => first.map((k) => value(k))));
-  return rosterOfCounts(problem, columns, classes, { hireOf, hired, patternOf, chosen, placements }, { started, mipGap, status });
+  const solved = rosterOfCounts(problem, columns, classes, { hireOf, hired, patternOf, chosen, placements }, { started, mipGap, status });
+  return { ...solved, objective, ...(lpBound !== undefined ? { lpBound } : {}) };
+}
+
+/**
+ * Whole people per week pattern from fractional ones: per class and block, the floors, then one
+ * more to the largest fractions until the class is complete (the LP keeps each class complete).
+ */
+function roundedPatterns(classes: readonly RosterClass[], patternOf: readonly { cls: number; block: number }[], lp: (i: number) => number): number[] {
+  const out = patternOf.map((_, i) => Math.max(0, Math.floor(lp(i) + 1e-9)));
+  const groups = new Map<string, number[]>();
+  patternOf.forEach((p, i) => groups.set(`${p.cls}|${p.block}`, [...(groups.get(`${p.cls}|${p.block}`) ?? []), i]));
+  for (const [key, list] of groups) {
+    const n = classes[Number(key.split('|')[0])]?.agents.length ?? 0;
+    let missing = n - list.reduce((sum, i) => sum + (out[i] ?? 0), 0);
+    const byFraction = [...list].sort((x, y) => (lp(y) - Math.floor(lp(y) + 1e-9)) - (lp(x) - Math.floor(lp(x) + 1e-9)) || x - y);
+    for (const i of byFraction) {
+      if (missing <= 0) break;
+      out[i] = (out[i] ?? 0) + 1;
+      missing -= 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * A first roster for HiGHS to improve (without one it may find none in time on a week of 300
+ * people): each class's people take its best-paid week patterns in turn, and each person working
+ * a day takes the shift of their length covering most of what is still uncovered (breaks at their
+ * earliest start); shortfall fills the rest. It keeps every person's rules; HiGHS ignores it if a
+ * template's min/max or the part-time cap does not hold.
+ */
+function startingRoster(
+  problem: RosterProblem,
+  columns: readonly ShiftColumn[],
+  classes: readonly RosterClass[],
+  index: { hireOf: { cls: number; column: number }[]; patternOf: { cls: number; block: number; pattern: number }[] },
+  built: { data: { numCols: number }; rowSlots: number[]; rowRequired: number[]; placementColumns: number[][][]; firstVariableColumn: number },
+): number[] {
+  const { schedule } = problem;
+  const slots = slotsOf(schedule);
+  const deficit = Array.from({ length: schedule.required.length * slots }, (_, i) => schedule.required[Math.floor(i / slots)] ?? 0);
+  const works = columns.map((c) => {
+    const t = schedule.templates[c.template];
+    return t === undefined ? [] : workedSlots(schedule, t, c.day);
+  });
+  const colValue = new Array<number>(built.data.numCols).fill(0);
+  const chosen = new Map<string, number>();
+  classes.forEach((c, k) => {
+    weekBlocks(schedule.days).forEach((b, q) => {
+      const list = (c.patterns[q] ?? []).map((p, i) => ({ i, paid: p.reduce((a, x) => a + x, 0) }));
+      list.sort((x, y) => y.paid - x.paid || x.i - y.i);
+      const best = list.filter((x) => x.paid === list[0]?.paid);
+      c.agents.forEach((_, m) => {
+        const pick = best[m % Math.max(1, best.length)];
+        if (pick !== undefined) chosen.set(`${k}|${q}|${pick.i}`, (chosen.get(`${k}|${q}|${pick.i}`) ?? 0) + 1);
+      });
+    });
+  });
+  const need = new Map<string, number>(); // class|day|length -> people to place
+  index.patternOf.forEach((p, i) => {
+    const n = chosen.get(`${p.cls}|${p.block}|${p.pattern}`) ?? 0;
+    if (n === 0) return;
+    colValue[built.firstVariableColumn + i] = n;
+    const from = 7 * p.block;
+    classes[p.cls]?.patterns[p.block]?.[p.pattern]?.forEach((length, d) => {
+      if (length > 0) need.set(`${p.cls}|${from + d}|${length}`, (need.get(`${p.cls}|${from + d}|${length}`) ?? 0) + n);
+    });
+  });
+  const hiresByNeed = new Map<string, number[]>();
+  index.hireOf.forEach((h, k) => {
+    const col = columns[h.column];
+    const length = schedule.templates[col?.template ?? -1]?.length ?? 0;
+    const key = `${h.cls}|${col?.day ?? -1}|${length}`;
+    hiresByNeed.set(key, [...(hiresByNeed.get(key) ?? []), k]);
+  });
+  const perColumn = columns.map(() => 0);
+  for (const [key, n] of need) {
+    const options = hiresByNeed.get(key) ?? [];
+    for (let m = 0; m < n; m += 1) {
+      let best = -1;
+      let bestGain = -1;
+      for (const k of options) {
+        const gain = (works[index.hireOf[k]?.column ?? -1] ?? []).reduce((sum, x) => sum + ((deficit[x] ?? 0) > 0 ? 1 : 0), 0);
+        if (gain > bestGain) {
+          best = k;
+          bestGain = gain;
+        }
+      }
+      const h = index.hireOf[best];
+      if (h === undefined) break;
+      colValue[best] = (colValue[best] ?? 0) + 1;
+      perColumn[h.column] = (perColumn[h.column] ?? 0) + 1;
+      for (const x of works[h.column] ?? []) deficit[x] = (deficit[x] ?? 0) - 1;
+    }
+  }
+  built.placementColumns.forEach((windows, j) => {
+    for (const first of windows) if (first[0] !== undefined) colValue[first[0]] = perColumn[j] ?? 0;
+  });
+  const firstShortfall = built.firstVariableColumn - built.rowSlots.length;
+  built.rowSlots.forEach((slot, r) => {
+    colValue[firstShortfall + r] = Math.max(0, deficit[slot] ?? 0);
+  });
+  return colValue;
 }
 
 /**
@@ -289,7 +434,7 @@ function rosterOfCounts(
   classes: readonly RosterClass[],
   counts: { hireOf: { cls: number; column: number }[]; hired: number[]; patternOf: { cls: number; block: number; pattern: number }[]; chosen: number[]; placements: number[][][] },
   run: { started: number; mipGap: number | null; status: RosterSolution['status'] },
-): RosterSolution {
+): Omit<RosterSolution, 'objective' | 'lpBound'> {
   const { schedule } = problem;
   const blocks = weekBlocks(schedule.days);
   const weekend = new Set(problem.weekendDays ?? [5, 6]);

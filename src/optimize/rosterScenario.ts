@@ -44,6 +44,10 @@ export interface RosterGroup {
   status: 'optimal' | 'time-limit' | 'feasible';
   /** Extension: agents of the group. */
   agents: number;
+  /** Extension: what the solver minimised (cost, wishes, penalised shortfall). */
+  objective: number | null;
+  /** Extension: the LP relaxation's optimum (only when asked, e.g. by the benchmark). */
+  lpBound?: number;
 }
 
 /** Extension: an agent's week figures. */
@@ -179,6 +183,8 @@ export async function rosterScenario(scenario: Scenario, options: RosterScenario
       mipGap: solved.mipGap,
       status: solved.status,
       agents: people.length,
+      objective: solved.objective === null ? null : tidy(solved.objective),
+      ...(solved.lpBound !== undefined ? { lpBound: tidy(solved.lpBound) } : {}),
     }]);
   }
   const shortGroups = new Set(byGroup.filter(([, g]) => g.shortfall.some((x) => x > 0)).map(([id]) => id));
