@@ -102,7 +102,7 @@ function weekTable(scenario: Scenario, r: ScenarioRoster, week: number): string 
   const rows = (scenario.agents ?? []).map((a) => {
     const cells = Array.from({ length: days }, (_, k) => {
       const s = r.shifts.find((x) => x.agent === a.id && x.day === 7 * week + k);
-      return s === undefined ? '.' : `${s.start}-${s.end}`;
+      return s === undefined ? '.' : `${s.start.replace(':', '')}-${s.end.replace(':', '')}`;
     });
     const figures = r.agents.find((x) => x.agent === a.id);
     return [a.id, ...cells, ((figures?.minutesPerWeek[week] ?? 0) / 60).toFixed(1), String(figures?.daysOff[week] ?? days)];
@@ -115,7 +115,7 @@ export function rosterReport(scenario: Scenario, r: ScenarioRoster, verification
   const { horizon } = r;
   const parts = [wrap(
     `${scenario.name}: roster of ${(scenario.agents ?? []).length} agents  (${horizon.days} day${horizon.days === 1 ? '' : 's'} from ${horizon.start}; ` +
-      `dN = day N from the start; . = day off; hours paid, breaks included)`,
+      `dN = day N from the start; shifts as HHMM-HHMM; . = day off; hours paid, breaks included)`,
   )];
   for (const [id, g] of Object.entries(r.byGroup)) {
     const gap = g.mipGap === null ? 'unknown' : `${(g.mipGap * 100).toFixed(2)}%`;

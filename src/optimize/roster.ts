@@ -43,6 +43,8 @@ export interface RosterProblem {
   agents: RosterAgent[];
   /** Day indexes (day % 7) of a weekend (default [5, 6]). */
   weekendDays?: number[];
+  /** Slots from the end of a person's shift to the start of their next, at least (default 0: no overlap). */
+  minRestSlots?: number;
 }
 
 /** One agent's shift. */
@@ -201,7 +203,9 @@ function rosterExtras(problem: RosterProblem, columns: readonly ShiftColumn[], c
       hires.push({ column: j, cost: t.cost + (c.rules.wishCost?.(col.template, col.day) ?? 0), lower: 0, upper: n, entries });
     });
     const weekendVars: number[][] = blocks.map(() => []);
+    const firstPatternOf: number[] = [];
     blocks.forEach((b, q) => {
+      firstPatternOf[q] = variables.length;
       const everyone = row(n, n);
       (c.patterns[q] ?? []).forEach((p, i) => {
         const entries: [number, number][] = [[everyone, 1]];
@@ -216,6 +220,46 @@ function rosterExtras(problem: RosterProblem, columns: readonly ShiftColumn[], c
         variables.push({ cost: 0, lower: 0, upper: n, entries });
       });
     });
+    // Rest between days: for each cut s, the class's shifts of length l1 on day d that end later
+    // than s - rest and those of length l2 on day d + 1 that start by s pairwise clash, so together
+    // they need that many different people working l1 on d or l2 on d + 1 (Hall's condition).
+    const rest = problem.minRestSlots ?? 0;
+    const perDay = schedule.intervalsPerDay * slotsOf(schedule);
+    const wrapDays = schedule.cyclic === true && schedule.days === 7;
+    for (let d = 0; d < schedule.days; d += 1) {
+      const next = d + 1 < schedule.days ? d + 1 : wrapDays ? 0 : -1;
+      const q = Math.floor(d / 7);
+      if (next < 0 || Math.floor(next / 7) !== q) continue;
+      const late: { end: number; length: number; hire: number }[] = [];
+      const early: { start: number; length: number; hire: number }[] = [];
+      hireOf.forEach((h, i) => {
+        if (h.cls !== k) return;
+        const col = columns[h.column];
+        const t = schedule.templates[col?.template ?? -1];
+        if (col === undefined || t === undefined) return;
+        if (col.day === d) late.push({ end: t.start + t.length - perDay + rest, length: t.length, hire: i });
+        if (col.day === next) early.push({ start: t.start, length: t.length, hire: i });
+      });
+      const cuts = [...new Set(early.map((e) => e.start))].sort((x, y) => x - y);
+      const b = blocks[q];
+      const firstPattern = firstPatternOf[q] ?? 0;
+      const lengthsLate = [...new Set(late.map((l) => l.length))];
+      const lengthsEarly = [...new Set(early.map((e) => e.length))];
+      for (const cut of cuts) {
+        for (const l1 of lengthsLate) for (const l2 of lengthsEarly) {
+          const clashLate = late.filter((l) => l.end > cut && l.length === l1);
+          const clashEarly = early.filter((e) => e.start <= cut && e.length === l2);
+          if (clashLate.length === 0 || clashEarly.length === 0) continue;
+          const r = row(-Infinity, 0);
+          for (const l of clashLate) hires[l.hire]?.entries.push([r, 1]);
+          for (const e of clashEarly) hires[e.hire]?.entries.push([r, 1]);
+          (c.patterns[q] ?? []).forEach((p, i) => {
+            if (b === undefined || (p[d - b.from] !== l1 && p[next - b.from] !== l2)) return;
+            variables[firstPattern + i]?.entries.push([r, -1]);
+          });
+        }
+      }
+    }
     // Worked weekends: at most n x maxWeekendsPerMonth in each 4 full weeks (then spread evenly).
     const most = c.rules.maxWeekendsPerMonth;
     if (most !== undefined) {
@@ -463,23 +507,39 @@ function rosterOfCounts(
       });
     });
   });
-  // Per column, its people: each class's hires on a (day, length) go to its people working that length that day.
+  // Per column, its people, day by day: within a class and a shift length, the person whose last
+  // shift ended latest takes the shift that starts latest (so rest between days holds whenever
+  // the class-level rows allow it).
   const workers: number[][] = columns.map(() => []);
-  const taken = new Set<string>();
-  counts.hireOf.forEach((h, k) => {
-    const c = classes[h.cls];
-    const col = columns[h.column];
-    const length = schedule.templates[col?.template ?? -1]?.length ?? 0;
-    if (c === undefined || col === undefined) return;
-    let left = counts.hired[k] ?? 0;
-    for (const a of c.agents) {
-      if (left === 0) break;
-      if (lengthOn[a]?.[col.day] !== length || taken.has(`${a}|${col.day}`)) continue;
-      taken.add(`${a}|${col.day}`);
-      workers[h.column]?.push(a);
-      left -= 1;
-    }
-  });
+  const perDay = schedule.intervalsPerDay * slotsOf(schedule);
+  const lastEnd = new Map<number, number>(); // agent -> end of their previous day's shift, in slots from today's start
+  for (let d = 0; d < schedule.days; d += 1) {
+    const endsToday = new Map<number, number>();
+    classes.forEach((c, k) => {
+      const byLength = new Map<number, { start: number; column: number }[]>();
+      counts.hireOf.forEach((h, i) => {
+        const col = columns[h.column];
+        const t = schedule.templates[col?.template ?? -1];
+        if (h.cls !== k || col?.day !== d || t === undefined) return;
+        const list = byLength.get(t.length) ?? [];
+        for (let m = 0; m < (counts.hired[i] ?? 0); m += 1) list.push({ start: t.start, column: h.column });
+        byLength.set(t.length, list);
+      });
+      for (const [length, shiftsOfLength] of byLength) {
+        shiftsOfLength.sort((x, y) => y.start - x.start || x.column - y.column);
+        const people = c.agents.filter((a) => lengthOn[a]?.[d] === length)
+          .sort((x, y) => (lastEnd.get(y) ?? -Infinity) - (lastEnd.get(x) ?? -Infinity) || x - y);
+        shiftsOfLength.forEach((shift, m) => {
+          const a = people[m];
+          if (a === undefined) return;
+          workers[shift.column]?.push(a);
+          endsToday.set(a, shift.start + length - perDay);
+        });
+      }
+    });
+    lastEnd.clear();
+    for (const [a, end] of endsToday) lastEnd.set(a, end);
+  }
   const count = workers.map((w) => w.length);
   const covered = solutionOf(schedule, [...columns], count, counts.placements, { solveMs: 0, mipGap: run.mipGap, status: run.status });
   let wishCost = 0;
@@ -498,6 +558,8 @@ function rosterOfCounts(
     });
   });
   shifts.sort((x, y) => x.agent - y.agent || x.day - y.day);
+  const clash = restClash(problem, shifts);
+  if (clash !== null) throw new Error(`roster: ${clash}; the plan per class could not be handed out to people without it (please report this scenario)`);
   return {
     shifts,
     cost: covered.cost,
@@ -507,4 +569,31 @@ function rosterOfCounts(
     mipGap: run.mipGap,
     status: run.status,
   };
+}
+
+/** The first person whose shifts on consecutive days overlap or leave less than the rest, or null. */
+export function restClash(problem: RosterProblem, shifts: readonly RosterShift[]): string | null {
+  const { schedule } = problem;
+  const perDay = schedule.intervalsPerDay * slotsOf(schedule);
+  const total = perDay * schedule.days;
+  const rest = problem.minRestSlots ?? 0;
+  const byAgent = new Map<number, RosterShift[]>();
+  for (const x of shifts) byAgent.set(x.agent, [...(byAgent.get(x.agent) ?? []), x]);
+  for (const [agent, list] of byAgent) {
+    const spans = list.map((x) => {
+      const t = schedule.templates[x.template];
+      const start = x.day * perDay + (t?.start ?? 0);
+      return { day: x.day, start, end: start + (t?.length ?? 0) };
+    }).sort((a, b) => a.start - b.start);
+    const pairs = spans.map((a, i) => [a, spans[i + 1]] as const);
+    if (schedule.cyclic === true && spans.length > 1) {
+      const first = spans[0];
+      const last = spans[spans.length - 1];
+      if (first !== undefined && last !== undefined) pairs.push([last, { ...first, start: first.start + total, end: first.end + total }]);
+    }
+    for (const [a, b] of pairs) {
+      if (b !== undefined && a.end + rest > b.start) return `${problem.agents[agent]?.id ?? agent} would work day ${a.day} and day ${b.day % schedule.days} too close together`;
+    }
+  }
+  return null;
 }

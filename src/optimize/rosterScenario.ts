@@ -148,7 +148,12 @@ export async function rosterScenario(scenario: Scenario, options: RosterScenario
     const agents = people.map((p) => rosterAgent(scenario, g, horizon, p.spec));
     let solved;
     try {
-      solved = await solveRoster({ schedule: g.problem, agents, weekendDays: scenario.scheduling?.weekendDays ?? [5, 6] }, solveOptions);
+      solved = await solveRoster({
+        schedule: g.problem,
+        agents,
+        weekendDays: scenario.scheduling?.weekendDays ?? [5, 6],
+        minRestSlots: Math.ceil((scenario.scheduling?.minRestMinutes ?? 0) / horizon.slotMinutes),
+      }, solveOptions);
     } catch (error) {
       if (!(error instanceof RosterInfeasibleError)) throw error;
       const who = error.agent === null ? undefined : people[error.agent];

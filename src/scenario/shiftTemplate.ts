@@ -49,6 +49,10 @@ export const SchedulingSchema = documented(
       z.array(z.number().int().min(0).max(6)).min(1),
       'day indexes (day % 7) that make a weekend, for agents\' maxWeekendsPerMonth (default [5, 6]: day 0 is a Monday)',
     ).optional(),
+    minRestMinutes: documented(
+      z.number().int().min(0).max(1440),
+      'ccsim roster: minutes from the end of a person\'s shift to the start of their next, at least (default 0: shifts of one person never overlap)',
+    ).optional(),
     preferenceCost: documented(
       z.number().min(0),
       'cost of one shift against an agent\'s preferences in ccsim roster (default 1, in the units of shift costs)',

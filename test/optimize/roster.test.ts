@@ -177,6 +177,28 @@ describe('rosterScenario: rules that cannot hold are named', () => {
   });
 });
 
+describe('rosterScenario: rest between days', () => {
+  it('a night that runs into the morning is never followed by that morning\'s shift; minRestMinutes holds', async () => {
+    // Two nights 23:00-07:00 and early shifts 01:00-07:00 / 06:00-14:00 every day: three people who
+    // each work 4 of 7 days must chain them without overlap.
+    const hourly = (h: number) => (h < 7 || h >= 23 ? 2 : h < 14 ? 1 : 0);
+    const s = scenarioOf({
+      intervalMinutes: 60, intervals: 168,
+      agentGroups: [{ id: 'team', skills: ['calls'], staff: Array.from({ length: 168 }, (_, i) => hourly(i % 24)), costPerHour: 20 }],
+      shiftTemplates: [
+        { id: 'night', start: '23:00', minutes: 480 },
+        { id: 'small', start: '01:00', minutes: 360 },
+        { id: 'early', start: '06:00', minutes: 480 },
+      ],
+      agents: ['a', 'b', 'c', 'd'].map((id) => ({ id, group: 'team', minutesPerWeek: [1440, 2400], daysOff: 2 })),
+      scheduling: { minRestMinutes: 600 },
+    });
+    const r = await rosterOf(s, 0.001);
+    expectSound(s, r);
+    expect(r.shifts.length).toBeGreaterThan(0);
+  });
+});
+
 describe('rosterScenario: weekends and preferences', () => {
   it('maxWeekendsPerMonth over 4 weeks, and a preference steers the choice at equal cost', async () => {
     const weekday = new Array<number>(24).fill(0).map((_, h) => (h >= 8 && h < 16 ? 1 : 0));

@@ -14,7 +14,7 @@ export interface RosterScenario {
   agentGroups: { id: string; staff: number | number[]; shrinkage?: number; costPerHour?: number; [key: string]: unknown }[];
   shiftTemplates: Template[];
   agents: Agent[];
-  scheduling?: { cyclic?: boolean; weekendDays?: number[] };
+  scheduling?: { cyclic?: boolean; weekendDays?: number[]; minRestMinutes?: number };
 }
 export interface RosterOut {
   shifts: { agent: string; day: number; start: Clock; end: Clock; breaks: [Clock, Clock][] }[];
@@ -62,6 +62,17 @@ export function brokenRules(s: RosterScenario, r: RosterOut): string[] {
       });
       const sorted = [...spans].sort((p, q) => p[0] - q[0]);
       for (let k = 1; k < sorted.length; k += 1) if ((sorted[k]?.[0] ?? 0) < (sorted[k - 1]?.[1] ?? 0)) broken.push(`${a.id}: day ${x.day} breaks overlap`);
+    }
+    // A person's shifts never overlap and leave scheduling.minRestMinutes between them.
+    const rest = s.scheduling?.minRestMinutes ?? 0;
+    const spans = mine.map((x) => {
+      const start = x.day * 1440 + clock(x.start);
+      return [start, start + ((clock(x.end) - clock(x.start) + 1440) % 1440 || 1440), x.day] as const;
+    }).sort((p, q) => p[0] - q[0]);
+    for (let k = 1; k < spans.length; k += 1) {
+      const [, end, day] = spans[k - 1] ?? [0, 0, 0];
+      const [start, , next] = spans[k] ?? [0, 0, 0];
+      if (end + rest > start) broken.push(`${a.id}: the shift of day ${day} ends ${end - start} minutes after the one of day ${next} starts, with ${rest} minutes of rest asked`);
     }
     // Every 7 days: minutes, days off, adjacent days off. A shorter last block (the horizon is not
     // whole weeks) keeps what must hold whatever its unseen days: the maximum, and the days off
