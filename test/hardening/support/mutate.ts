@@ -122,7 +122,8 @@ function nodes(value: unknown, path: Step[] = [], out: Step[][] = []): Step[][] 
   if (path.length >= 12) return out; // deep nests (the 'nest' mutation) are picked whole
   if (Array.isArray(value)) {
     if (value.length <= 50) value.forEach((v, i) => nodes(v, [...path, i], out));
-  } else if (typeof value === 'object' && value !== null) {
+  } else if (typeof value === 'object' && value !== null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+    // A boxed primitive (new String("x"), a value JSON cannot carry) is a leaf: its index keys cannot be redefined.
     for (const key of Object.keys(value)) nodes((value as Doc)[key], [...path, key], out);
   }
   return out;
