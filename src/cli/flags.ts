@@ -15,6 +15,22 @@ export function integerFlag(name: string, raw: string | undefined, fallback: num
   return value;
 }
 
+/** `--time-limit SECONDS` of the solvers: a number > 0, or undefined when absent. */
+export function timeLimitFlag(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`--time-limit: must be a number of seconds > 0, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/** `--gap FRACTION` of the solvers: a fraction in [0, 1), or `fallback` when absent. */
+export function gapFlag(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !(value >= 0 && value < 1)) throw new UsageError(`--gap: must be a fraction in [0, 1), got ${JSON.stringify(raw)}`);
+  return value;
+}
+
 type FlagOptions = NonNullable<ParseArgsConfig['options']>;
 /** What parseArgs returns for a command's options (named, so the declaration build can emit it). */
 export type CommandLine<T extends FlagOptions> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: T }>>;

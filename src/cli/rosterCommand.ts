@@ -5,7 +5,7 @@ import { DEFAULT_ROSTER_GAP, rosterCsv, rosterScenario, type ScenarioRoster } fr
 import { dayClockLabel, ScheduleInputError } from '../optimize/scheduleScenario.js';
 import { ScenarioError, type Scenario } from '../scenario/index.js';
 import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
-import { commandLine, integerFlag, oneScenarioFile } from './flags.js';
+import { commandLine, gapFlag, integerFlag, oneScenarioFile, timeLimitFlag } from './flags.js';
 import { ciNote, percent, seconds, table, wrap } from './format.js';
 import { UsageError, type CliIo } from './io.js';
 import { checkOutputFiles, writeOutputFiles } from './outputFiles.js';
@@ -41,27 +41,13 @@ Options:
 
 const ROSTER_FLAGS = { ...RUN_FLAGS, out: { type: 'string' }, verify: { type: 'boolean' }, 'time-limit': { type: 'string' }, gap: { type: 'string' } } as const;
 
-function positiveNumber(flag: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`${flag}: must be a number > 0, got ${JSON.stringify(raw)}`);
-  return value;
-}
-
-function gapFlag(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_ROSTER_GAP;
-  const value = Number(raw);
-  if (raw.trim() === '' || !(value >= 0 && value < 1)) throw new UsageError(`--gap: must be a fraction in [0, 1), got ${JSON.stringify(raw)}`);
-  return value;
-}
-
 export async function rosterCommand(argv: string[], io: CliIo): Promise<number> {
   const line = commandLine(argv, io, ROSTER_USAGE, ROSTER_FLAGS);
   if (line === undefined) return 0;
   const { values, positionals } = line;
   const scenarioFile = oneScenarioFile(positionals, 'roster');
-  const timeLimitSeconds = positiveNumber('--time-limit', values['time-limit']);
-  const mipRelGap = gapFlag(values.gap);
+  const timeLimitSeconds = timeLimitFlag(values['time-limit']);
+  const mipRelGap = gapFlag(values.gap, DEFAULT_ROSTER_GAP);
   integerFlag('--replications', values.replications, RUN_DEFAULTS.replications, 1);
   integerFlag('--seed', values.seed, RUN_DEFAULTS.seed, 0);
   integerFlag('--workers', values.workers, 1, 1);

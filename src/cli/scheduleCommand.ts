@@ -13,7 +13,7 @@ import {
   type ScheduleHorizon,
 } from '../optimize/scheduleScenario.js';
 import { formatClock, parseClock, ScenarioError, type Scenario, type ShiftTemplateSpec } from '../scenario/index.js';
-import { integerFlag, commandLine, oneScenarioFile } from './flags.js';
+import { gapFlag, integerFlag, commandLine, oneScenarioFile, timeLimitFlag } from './flags.js';
 import { ciNote, percent, seconds, table, wrap } from './format.js';
 import { outputWidth } from './outputWidth.js';
 import { UsageError, type CliIo } from './io.js';
@@ -56,7 +56,7 @@ export async function scheduleCommand(argv: string[], io: CliIo): Promise<number
   const { values, positionals } = line;
   const scenarioFile = oneScenarioFile(positionals, 'schedule');
   const timeLimitSeconds = timeLimitFlag(values['time-limit']);
-  const mipRelGap = gapFlag(values.gap);
+  const mipRelGap = gapFlag(values.gap, DEFAULT_SCHEDULE_GAP);
   // Check the run flags up front even without --verify, so a typo fails before any work.
   integerFlag('--replications', values.replications, RUN_DEFAULTS.replications, 1);
   integerFlag('--seed', values.seed, RUN_DEFAULTS.seed, 0);
@@ -87,20 +87,6 @@ export async function scheduleCommand(argv: string[], io: CliIo): Promise<number
     io.stdout(scheduleReport(scenario, solved, verification, mipRelGap));
   }
   return 0;
-}
-
-function timeLimitFlag(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`--time-limit: must be a number of seconds > 0, got ${JSON.stringify(raw)}`);
-  return value;
-}
-
-function gapFlag(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_SCHEDULE_GAP;
-  const value = Number(raw);
-  if (raw.trim() === '' || !(value >= 0 && value < 1)) throw new UsageError(`--gap: must be a fraction in [0, 1), got ${JSON.stringify(raw)}`);
-  return value;
 }
 
 const SCHEDULE_FLAGS = { ...RUN_FLAGS, verify: { type: 'boolean' }, 'time-limit': { type: 'string' }, gap: { type: 'string' } } as const;
