@@ -15,6 +15,7 @@ import { decodeState, encodeState } from './model/urlState.js';
 import { downloadText } from './export/download.js';
 import { liveWorkers } from './run/browserRunner.js';
 import { findStaffing } from './run/findStaffing.js';
+import { liveRosterWorkers, rosterInWorker } from './run/rosterTask.js';
 import { runExperiment } from './run/runExperiment.js';
 import { TaskRunner } from './run/task.js';
 import { el } from './ui/dom.js';
@@ -22,6 +23,7 @@ import { ErrorBox, type IssueGroup } from './ui/errorBox.js';
 import { badKnobInputs } from './ui/knobForm.js';
 import { pageLayout } from './ui/pageLayout.js';
 import { ResultsColumn } from './ui/resultsColumn.js';
+import { rosterView } from './ui/rosterView.js';
 import { multiplierConfirm, sizeRefusal } from './ui/runChecks.js';
 import { RunPanel } from './ui/runPanel.js';
 import { cardTitle, scenarioCard } from './ui/scenarioCard.js';
@@ -76,7 +78,8 @@ export class App {
       setBusy: (busy) => {
         this.runPanel.setRunning(busy);
         this.results.setBusy(busy);
-        if (!busy) this.runPanel.status.dataset['liveWorkers'] = String(liveWorkers());
+        this.cards.querySelectorAll<HTMLButtonElement>('.roster-button').forEach((b) => (b.disabled = busy));
+        if (!busy) this.runPanel.status.dataset['liveWorkers'] = String(liveWorkers() + liveRosterWorkers());
       },
       setStatus: (text, kind) => this.runPanel.setStatus(text, kind),
       showFailure: (message) => {
@@ -117,6 +120,8 @@ export class App {
           onRemove: this.state.cards.length > 1 ? () => this.removeCard(i) : null,
           onDownload: () => this.downloadScenario(i),
           onForecast: (file) => void this.onForecast(i, file),
+          onRoster: () => void this.roster(i),
+          busy: this.tasks.busy,
         }),
       );
     });
@@ -382,6 +387,42 @@ export class App {
         this.runPanel.setStatus(report.status(card === null ? IN_THE_LISTS : `${addedAs(card)}: press Run to compare`), report.met ? 'done' : 'error');
       },
       cancelled: () => `Staffing search cancelled during simulation ${simulations}; the workers were stopped (${liveWorkers()} running).`,
+    });
+  }
+
+  /**
+   * Roster card i's scenario (ccsim roster: its agents on its shift templates) with HiGHS in a
+   * Web Worker; the run panel's Cancel terminates the worker. The roster replaces the results.
+   */
+  private async roster(i: number): Promise<void> {
+    if (this.tasks.busy) return;
+    const p = this.sync().prepared[i];
+    if (p === undefined || !p.ok) {
+      this.runPanel.setStatus(`${cardTitle(i)} has problems (listed above); nothing was rostered.`, 'error');
+      this.reveal(this.errors.element);
+      return;
+    }
+    const { scenario } = p;
+    const what = `${scenario.agents?.length ?? 0} agents of ${scenario.name} on ${scenario.shiftTemplates?.length ?? 0} shift templates`;
+    await this.tasks.run({
+      name: 'The roster',
+      work: (signal) => {
+        this.results.clear(el('p', { class: 'running-note' }, `Rostering ${what} with HiGHS in a Web Worker…`));
+        this.runPanel.setProgressText(0, 1, 'solving the roster…');
+        this.runPanel.setStatus(`Rostering ${what}…`);
+        return rosterInWorker(scenario, signal);
+      },
+      done: (result) => {
+        this.runPanel.setProgressText(1, 1, 'roster solved');
+        this.runPanel.setStatus(`Roster of ${scenario.name}: ${result.roster.shifts.length} shifts in ${result.seconds.toFixed(1)} s.`, 'done');
+        this.results.clear(rosterView(result));
+      },
+      cancelled: () => {
+        this.runPanel.setProgressText(0, 1, '');
+        this.results.showIntro();
+        return 'Roster cancelled; its worker was stopped.';
+      },
+      failed: () => this.results.clear(),
     });
   }
 

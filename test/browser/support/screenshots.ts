@@ -76,6 +76,15 @@ try {
     await page.screenshot({ path: `${out}invalid-upload.png` });
     await close();
   }
+  // 5. The retail week's roster: the Gantt chart with the coverage under it.
+  {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=retail-week`, { width: 1400, height: 900 });
+    await page.getByTestId('roster-1').click();
+    await page.getByTestId('roster-coverage-voice-team').waitFor({ timeout: 120_000 });
+    await page.getByTestId('roster-view').screenshot({ path: `${out}roster.png` });
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    await close();
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -2,6 +2,7 @@
 import { describeKnobs, isEmpty } from '../model/knobs.js';
 import type { CardState } from '../model/appState.js';
 import { forecastPrompt, forecastWanted } from '../model/prepare.js';
+import { canRoster } from '../model/roster.js';
 import type { Sources } from '../model/sources.js';
 import { el } from './dom.js';
 import { knobForm } from './knobForm.js';
@@ -14,6 +15,10 @@ export interface CardCallbacks {
   readonly onDownload: () => void;
   /** A forecast CSV was chosen for this card (null: remove it). */
   readonly onForecast: (file: File | null) => void;
+  /** Roster the card's scenario (ccsim roster); only offered when it has agents and shift templates. */
+  readonly onRoster: () => void;
+  /** A task is running (the Roster button starts one: disabled meanwhile). */
+  readonly busy: boolean;
 }
 
 export const cardTitle = (index: number) => (index === 0 ? 'Baseline' : `Scenario ${index + 1}`);
@@ -49,6 +54,10 @@ export function scenarioCard(index: number, card: CardState, sources: Sources, c
 
   const save = el('button', { type: 'button', class: 'small secondary', 'data-testid': `download-scenario-${index + 1}`, title: 'the scenario with the changes below, as a JSON file' }, 'Save JSON');
   save.addEventListener('click', cb.onDownload);
+  const roster = canRoster(info?.raw)
+    ? el('button', { type: 'button', class: 'small secondary roster-button', 'data-testid': `roster-${index + 1}`, disabled: cb.busy, title: 'who works when: its agents on its shift templates, solved with HiGHS as ccsim roster does' }, 'Roster')
+    : null;
+  roster?.addEventListener('click', cb.onRoster);
   const forecastId = `scenario-${index + 1}-forecast`;
   const forecastInput = el('input', { id: forecastId, type: 'file', accept: '.csv,text/csv', 'data-testid': `forecast-upload-${index + 1}` });
   forecastInput.addEventListener('change', () => {
@@ -89,7 +98,7 @@ export function scenarioCard(index: number, card: CardState, sources: Sources, c
   return el(
     'section',
     { class: 'scenario-card', 'data-testid': `scenario-card-${index + 1}`, 'aria-label': cardTitle(index) },
-    el('div', { class: 'card-head' }, title, el('span', { class: 'card-actions' }, save, remove)),
+    el('div', { class: 'card-head' }, title, el('span', { class: 'card-actions' }, roster, save, remove)),
     el('label', { for: selectId, class: 'select-label' }, 'Scenario'),
     select,
     info && info.description !== '' ? el('p', { class: 'description' }, info.description) : null,
