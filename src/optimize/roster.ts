@@ -194,11 +194,13 @@ function rosterExtras(problem: RosterProblem, columns: readonly ShiftColumn[], c
       }
       return r;
     };
+    const classHires: number[] = [];
     columns.forEach((col, j) => {
       const t = schedule.templates[col.template];
       if (t === undefined || c.allowed[j] !== true) return;
       const entries: [number, number][] = [[linkRow(col.day, t.length), 1]];
       if ((templateRow[j] ?? -1) >= 0) entries.push([templateRow[j] ?? -1, 1]);
+      classHires.push(hires.length);
       hireOf.push({ cls: k, column: j });
       hires.push({ column: j, cost: t.cost + (c.rules.wishCost?.(col.template, col.day) ?? 0), lower: 0, upper: n, entries });
     });
@@ -232,14 +234,13 @@ function rosterExtras(problem: RosterProblem, columns: readonly ShiftColumn[], c
       if (next < 0 || Math.floor(next / 7) !== q) continue;
       const late: { end: number; length: number; hire: number }[] = [];
       const early: { start: number; length: number; hire: number }[] = [];
-      hireOf.forEach((h, i) => {
-        if (h.cls !== k) return;
-        const col = columns[h.column];
+      for (const i of classHires) {
+        const col = columns[hireOf[i]?.column ?? -1];
         const t = schedule.templates[col?.template ?? -1];
-        if (col === undefined || t === undefined) return;
+        if (col === undefined || t === undefined) continue;
         if (col.day === d) late.push({ end: t.start + t.length - perDay + rest, length: t.length, hire: i });
         if (col.day === next) early.push({ start: t.start, length: t.length, hire: i });
-      });
+      }
       const cuts = [...new Set(early.map((e) => e.start))].sort((x, y) => x - y);
       const b = blocks[q];
       const firstPattern = firstPatternOf[q] ?? 0;
