@@ -300,6 +300,7 @@ export async function solveRoster(problem: RosterProblem, options: RosterOptions
   const codes = highs.constants.modelStatus;
   let lpBound: number | undefined;
   let start: number[] | undefined;
+  let startObjective: number | undefined;
   const relaxed = highs.createModel({ ...built.data, integrality: built.data.integrality.map(() => 0 as const) });
   let lpValues: ArrayLike<number> | undefined;
   try {
@@ -325,10 +326,26 @@ export async function solveRoster(problem: RosterProblem, options: RosterOptions
     try {
       around.options.set({ output_flag: false, time_limit: left() * 0.4, mip_rel_gap: gap });
       around.run();
-      if (infoNumber(() => around.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible) start = [...around.getSolution().colValue];
+      if (infoNumber(() => around.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible) {
+        start = [...around.getSolution().colValue];
+        startObjective = infoNumber(() => around.info.get('objective_function_value'));
+      }
     } finally {
       around.dispose();
     }
+  }
+  const decode = (values: ArrayLike<number>, run: { mipGap: number | null; status: RosterSolution['status']; objective: number | null }): RosterSolution => {
+    const value = (k: number) => Math.max(0, Math.round(values[k] ?? 0));
+    const hired = hireOf.map((_, k) => value(k));
+    const chosen = patternOf.map((_, i) => value(built.firstVariableColumn + i));
+    const placements = built.placementColumns.map((windows) => windows.map((first) => first.map((k) => value(k))));
+    const solved = rosterOfCounts(problem, columns, classes, { hireOf, hired, patternOf, chosen, placements }, { started, ...run });
+    return { ...solved, objective: run.objective, ...(lpBound !== undefined ? { lpBound } : {}) };
+  };
+  // Already within the gap of the LP bound (a bound of the whole program too): done.
+  if (start !== undefined && startObjective !== undefined && lpBound !== undefined && startObjective > 0) {
+    const proved = Math.max(0, (startObjective - lpBound) / startObjective);
+    if (proved <= gap) return decode(start, { mipGap: proved, status: 'optimal', objective: startObjective });
   }
   // 3. The whole program from that start (or from a greedy one).
   const model = highs.createModel(built.data);
@@ -358,12 +375,7 @@ export async function solveRoster(problem: RosterProblem, options: RosterOptions
   } finally {
     model.dispose();
   }
-  const value = (k: number) => Math.max(0, Math.round(values[k] ?? 0));
-  const hired = hireOf.map((_, k) => value(k));
-  const chosen = patternOf.map((_, i) => value(built.firstVariableColumn + i));
-  const placements = built.placementColumns.map((windows) => windows.map((first) => first.map((k) => value(k))));
-  const solved = rosterOfCounts(problem, columns, classes, { hireOf, hired, patternOf, chosen, placements }, { started, mipGap, status });
-  return { ...solved, objective, ...(lpBound !== undefined ? { lpBound } : {}) };
+  return decode(values, { mipGap, status, objective });
 }
 
 /**
