@@ -38,9 +38,8 @@ export function buildScheduleModel(highs: Highs, problem: ScheduleProblem, colum
   const total = problem.required.length * slots;
   const coverable = new Array<boolean>(total).fill(false);
   for (const c of columns) {
-    const template = problem.templates[c.template];
     c.span.forEach((s, k) => {
-      if (s >= 0 && !isFixedBreak(template?.breaks, k)) coverable[s] = true;
+      if (s >= 0 && c.fixedBreak[k] !== 1) coverable[s] = true;
     });
   }
   const rowOf = new Int32Array(total).fill(-1);
@@ -93,7 +92,7 @@ export function buildScheduleModel(highs: Highs, problem: ScheduleProblem, colum
     const entries = new Map<number, number>();
     c.span.forEach((s, k) => {
       const row = s >= 0 ? (rowOf[s] ?? -1) : -1;
-      if (row >= 0 && !isFixedBreak(template?.breaks, k)) entries.set(row, (entries.get(row) ?? 0) + 1);
+      if (row >= 0 && c.fixedBreak[k] !== 1) entries.set(row, (entries.get(row) ?? 0) + 1);
     });
     for (const row of windowRow[j] ?? []) entries.set(row, -1);
     if (partTimeRow >= 0 && template !== undefined && share !== undefined) {
@@ -162,9 +161,4 @@ export function buildScheduleModel(highs: Highs, problem: ScheduleProblem, colum
     integrality,
   };
   return { data, rowSlots, rowRequired, placementColumns, firstVariableColumn };
-}
-
-/** Is offset `k` of a shift inside one of its fixed breaks (a window with a single start)? */
-function isFixedBreak(breaks: readonly { earliest: number; latest: number; length: number }[] | undefined, k: number): boolean {
-  return (breaks ?? []).some((b) => b.latest === b.earliest && k >= b.earliest && k < b.earliest + b.length);
 }

@@ -78,8 +78,8 @@ export interface ShiftColumn {
   day: number;
   /** Horizon slots inside the shift (wrapped when cyclic), in shift order; -1 where outside the horizon. */
   span: Int32Array;
-  /** Per position of `span`: 1 when worked whatever the break placement, 0 in a fixed break or a window. */
-  sure: Uint8Array;
+  /** Per position of `span`: 1 inside a fixed break (a window with one start), else 0. */
+  fixedBreak: Uint8Array;
   /** Windows with more than one placement: indexes into the template's `breaks`. */
   windows: number[];
   /** Fewest and most agents worth hiring (bounds of the variable; see `shiftColumns`). */
@@ -181,14 +181,14 @@ function horizonSlot(problem: ScheduleProblem, s: number): number {
   return s >= 0 && s < total ? s : -1;
 }
 
-/** The shift's span in horizon slots (see {@link ShiftColumn.span}) and which of them are worked for sure. */
-export function shiftSpan(problem: ScheduleProblem, template: ShiftTemplate, day: number): { span: Int32Array; sure: Uint8Array } {
+/** The shift's span in horizon slots (see {@link ShiftColumn.span}) and which positions are in a fixed break. */
+export function shiftSpan(problem: ScheduleProblem, template: ShiftTemplate, day: number): { span: Int32Array; fixedBreak: Uint8Array } {
   const first = day * problem.intervalsPerDay * slotsOf(problem) + template.start;
   const span = new Int32Array(template.length);
-  const sure = new Uint8Array(template.length).fill(1);
+  const fixedBreak = new Uint8Array(template.length);
   for (let k = 0; k < template.length; k += 1) span[k] = horizonSlot(problem, first + k);
-  for (const b of template.breaks) for (let k = b.earliest; k < b.latest + b.length; k += 1) sure[k] = 0;
-  return { span, sure };
+  for (const b of template.breaks) if (b.latest === b.earliest) for (let k = b.earliest; k < b.earliest + b.length; k += 1) fixedBreak[k] = 1;
+  return { span, fixedBreak };
 }
 
 /**
@@ -234,7 +234,7 @@ export function shiftColumns(problem: ScheduleProblem, options: { keepIdle?: boo
     const windows = template.breaks.flatMap((b, j) => (b.latest > b.earliest ? [j] : []));
     const lower = template.min ?? 0;
     for (const day of days) {
-      const { span, sure } = shiftSpan(problem, template, day);
+      const { span, fixedBreak } = shiftSpan(problem, template, day);
       if (!insideOpening(problem, span)) continue;
       // More agents never help beyond: the largest requirement the shift meets (without break
       // windows all its agents work the same slots, so one more only adds surplus); with windows,
@@ -242,8 +242,6 @@ export function shiftColumns(problem: ScheduleProblem, options: { keepIdle?: boo
       // coverage is not above its requirement, and such a slot has at most that many workers).
       let most = 0;
       let sum = 0;
-      const fixedBreak = new Uint8Array(template.length);
-      for (const b of template.breaks) if (b.latest === b.earliest) for (let k = b.earliest; k < b.earliest + b.length; k += 1) fixedBreak[k] = 1;
       span.forEach((s, k) => {
         if (s < 0 || fixedBreak[k] === 1) return;
         const r = problem.required[Math.floor(s / slots)] ?? 0;
@@ -252,7 +250,7 @@ export function shiftColumns(problem: ScheduleProblem, options: { keepIdle?: boo
       });
       const useful = windows.length === 0 ? most : sum;
       const upper = Math.max(lower, Math.min(useful, template.max ?? Infinity));
-      if (upper > 0 || options.keepIdle === true) columns.push({ template: t, day, span, sure, windows, lower, upper });
+      if (upper > 0 || options.keepIdle === true) columns.push({ template: t, day, span, fixedBreak, windows, lower, upper });
     }
   });
   return columns;
