@@ -1,10 +1,9 @@
-import { worstReplayRows, type ReplayKpi, type ReplayOutput, type ReplayTypeSummary } from '../history/replay.js';
+import { worstReplayRows, type ReplayOutput } from '../history/replay.js';
+import { REPLAY_KPI_WORDS as KPI_WORDS, replayVerdicts as verdicts } from '../history/replayVerdict.js';
 import { table, wrap } from './format.js';
 
 /** Worst intervals listed in the readable report. */
 export const WORST_SHOWN = 10;
-
-const KPI_WORDS: Readonly<Record<ReplayKpi, string>> = { serviceLevel: 'service level', asa: 'ASA', abandonRate: 'abandonment' };
 
 /**
  * The readable replay report: what was replayed, a verdict line per type and KPI, the worst
@@ -41,24 +40,6 @@ export function replayReport(out: ReplayOutput): string {
   }
   if (out.notes.length > 0) lines.push('', 'Notes:', ...out.notes.map((note) => `  - ${note}`));
   return `${wrap(lines.join('\n'))}\n`;
-}
-
-/** One line per KPI: "service level: recorded inside the simulated band in 88% of 312 intervals; bias -1.2 pts". */
-function verdicts(s: ReplayTypeSummary): string[] {
-  const line = (kpi: ReplayKpi, bias: string | null) => {
-    const counted = s.counted[kpi];
-    const share = s.coverage[kpi];
-    if (share === null) return `${KPI_WORDS[kpi]}: no interval to judge (none with a recorded value and at least the minimum offered)`;
-    return `${KPI_WORDS[kpi]}: recorded inside the simulated band in ${Math.round(share * 100)}% of ${counted} interval${counted === 1 ? '' : 's'}` +
-      (bias === null ? '' : `; bias ${bias}`);
-  };
-  const signed = (x: number | null, unit: string, digits = 1) => (x === null ? null : `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(digits)} ${unit}`);
-  const sl = signed(s.slBiasPts, 'pts');
-  return [
-    line('serviceLevel', sl === null ? null : `${sl} (MAE ${s.slMaePts!.toFixed(1)})`),
-    line('asa', signed(s.asaBiasSeconds, 's')),
-    line('abandonRate', signed(s.abandonRateBiasPts, 'pts')),
-  ];
 }
 
 /** A fraction in percent, without the sign (the caller adds it once, after a band's two ends). */
