@@ -22,9 +22,9 @@ const api: ReplicationWorkerApi = {
     base = prepared = { job, config: buildModel(scenario) };
     warmUp(scenario);
   },
-  restaff(job, baseJob, staff) {
+  restaff(job, baseJob, staff, counterfactual) {
     if (base?.job !== baseJob) throw new Error(`replicationWorker: job ${baseJob} was not prepared`);
-    prepared = { job, config: restaffedModel(base.config, staff) };
+    prepared = { job, config: restaffedModel(base.config, staff, counterfactual ?? null) };
   },
   replicate(job, seed, replication) {
     if (fault !== null && fault.replication === replication) {

@@ -7,6 +7,7 @@ import { longSkill, parseClock, perInterval, perIntervalDist } from '../scenario
 import { largestRemainder } from '../scenario/apportion.js';
 import { assertSimulable } from './runSize.js';
 import type { StaffArrays } from './replicationRunner.js';
+import { counterfactualModel, type Counterfactual } from './counterfactual.js';
 
 /** Agent seconds of an outbound attempt before it connects or fails, when the scenario says nothing. */
 export const OUTBOUND_DIAL_SECONDS = 20;
@@ -69,8 +70,10 @@ function queueClosing(scenario: Scenario): QueueClosing | null {
  * The model of `config`'s scenario with every group's staff replaced by `staff[g]` per interval
  * (shifts replaced), exactly `buildModel(withStaff(scenario, staff))` without rebuilding the
  * rest: what a worker does for each candidate plan of a staffing search. `null`: `config` itself.
+ * A `counterfactual` (`ccsim explain`) is applied after the staff.
  */
-export function restaffedModel(config: ContactCenterConfig, staff: StaffArrays | null): ContactCenterConfig {
+export function restaffedModel(config: ContactCenterConfig, staff: StaffArrays | null, counterfactual: Counterfactual | null = null): ContactCenterConfig {
+  if (counterfactual !== null) return counterfactualModel(restaffedModel(config, staff), counterfactual);
   if (staff === null) return config;
   if (staff.length !== config.groups.length) throw new RangeError(`restaffedModel: ${staff.length} staff rows for ${config.groups.length} groups`);
   return {

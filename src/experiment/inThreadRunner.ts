@@ -4,6 +4,7 @@ import type { ReplicationRunner, StaffArrays } from './replicationRunner.js';
 import { runReplication } from './replication.js';
 import { threadWarmUp } from './warmUp.js';
 import type { ContactCenterConfig } from '../model/index.js';
+import type { Counterfactual } from './counterfactual.js';
 
 /** Lets pending I/O and signals (Ctrl-C, abort) through between replications. */
 const yieldToEventLoop: () => Promise<void> =
@@ -15,7 +16,7 @@ const yieldToEventLoop: () => Promise<void> =
  */
 export function inThreadRunner(): ReplicationRunner {
   let cached: { scenario: Scenario; base: ContactCenterConfig } | null = null;
-  let staffed: { staff: StaffArrays | null; config: ContactCenterConfig } | null = null;
+  let staffed: { staff: StaffArrays | null; counterfactual: Counterfactual | null; config: ContactCenterConfig } | null = null;
   let closed = false;
   const warmUp = threadWarmUp();
   return {
@@ -28,7 +29,10 @@ export function inThreadRunner(): ReplicationRunner {
         staffed = null;
         warmUp(job.scenario);
       }
-      if (staffed === null || staffed.staff !== job.staff) staffed = { staff: job.staff, config: restaffedModel(cached.base, job.staff) };
+      const counterfactual = job.counterfactual ?? null;
+      if (staffed === null || staffed.staff !== job.staff || staffed.counterfactual !== counterfactual) {
+        staffed = { staff: job.staff, counterfactual, config: restaffedModel(cached.base, job.staff, counterfactual) };
+      }
       return runReplication(staffed.config, seed, replication);
     },
     async close() {

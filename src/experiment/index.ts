@@ -18,6 +18,7 @@ export { OutcomeReducer, type OutcomeCounts, type Outcomes } from './outcomes.js
 export { KPI_NAMES, EXTRA_KPI_NAMES, type ExtraKpiName, type KpiName, type Kpis, type GroupKpis, type IntervalGroupKpis, type IntervalOutput, type RunOutput } from './runOutput.js';
 export { simulateInThread, intervalLabels, traceReplication, type InThreadOptions } from './simulate.js';
 export type { ReplicationRunner, RunnerFactory, ReplicationJob, StaffArrays } from './replicationRunner.js';
+export { counterfactualModel, type Counterfactual } from './counterfactual.js';
 export { inThreadRunner } from './inThreadRunner.js';
 export { ReplicationPool, AbortError, ReplicationError, type PoolRunOptions, type Replicator } from './replicationPool.js';
 export {

@@ -1,11 +1,12 @@
 import type { Scenario } from '../scenario/index.js';
+import type { Counterfactual } from './counterfactual.js';
 import type { ReplicationResult } from './measures.js';
 import type { ReplicationJob, ReplicationRunner, StaffArrays } from './replicationRunner.js';
 
 /** A replication worker seen from the calling thread (the comlink proxy of workers/replicationWorker.ts). */
 export interface ReplicationRemote {
   prepare(job: number, scenario: Scenario): Promise<void>;
-  restaff(job: number, base: number, staff: StaffArrays | null): Promise<void>;
+  restaff(job: number, base: number, staff: StaffArrays | null, counterfactual?: Counterfactual | null): Promise<void>;
   replicate(job: number, seed: number, replication: number): Promise<ReplicationResult>;
 }
 
@@ -40,6 +41,7 @@ export function remoteRunner(id: number, remote: ReplicationRemote, terminate: (
     });
   let preparedFor: Scenario | null = null;
   let preparedStaff: StaffArrays | null = null;
+  let preparedCounterfactual: Counterfactual | null = null;
   let base = 0;
   let job = 0;
   let closed = false;
@@ -51,11 +53,15 @@ export function remoteRunner(id: number, remote: ReplicationRemote, terminate: (
       await guarded(remote.prepare(base, next.scenario));
       preparedFor = next.scenario;
       preparedStaff = null;
+      preparedCounterfactual = null;
     }
-    if (preparedStaff !== next.staff) {
+    const counterfactual = next.counterfactual ?? null;
+    if (preparedStaff !== next.staff || preparedCounterfactual !== counterfactual) {
       job = nextJob++;
-      await guarded(remote.restaff(job, base, next.staff));
+      // Sent only when there is one: the protocol of a plain restaff is unchanged.
+      await guarded(counterfactual === null ? remote.restaff(job, base, next.staff) : remote.restaff(job, base, next.staff, counterfactual));
       preparedStaff = next.staff;
+      preparedCounterfactual = counterfactual;
     }
     return job;
   };

@@ -1,4 +1,4 @@
-import { ContactCenter, type ContactCenterConfig, type ContactCenterObserver, type ContactCenterOptions } from '../model/index.js';
+import { ContactCenter, EscalationSpread, type ContactCenterConfig, type ContactCenterObserver, type ContactCenterOptions } from '../model/index.js';
 import { createStream } from '../random/index.js';
 import type { ReplicationResult } from './measures.js';
 import { KpiObserver } from './kpiObserver.js';
@@ -22,7 +22,16 @@ export function runReplication(
 ): ReplicationResult {
   const recorder = new Recorder(config);
   const observer = options.observer === undefined ? recorder : teeObserver(recorder, options.observer);
-  const center = new ContactCenter(config, (name) => createStream(seed, replication, name), observer, options);
+  const streams = (name: string) => createStream(seed, replication, name);
+  const window = config.escalationWindow;
+  if (window != null && options.escalations === undefined) {
+    // The bot-wave counterfactual runs the replication twice: the first pass notes the
+    // escalations of the window (changing nothing), the second spreads them (EscalationSpread).
+    const record = EscalationSpread.record(window.from, window.to);
+    new ContactCenter(config, streams, new Recorder(config), { ...options, escalations: record }).run();
+    options = { ...options, escalations: EscalationSpread.spread(window.from, window.to, record.log!) };
+  }
+  const center = new ContactCenter(config, streams, observer, options);
   center.run();
   const result = recorder.result(replication);
   return { ...result, observations: observerOf(config).observe(result) };

@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario/index.js';
+import type { Counterfactual } from './counterfactual.js';
 import type { ReplicationResult } from './measures.js';
 
 /** Agents per group and interval: `staff[g][i]`. */
@@ -13,6 +14,8 @@ export type StaffArrays = readonly (readonly number[])[];
 export interface ReplicationJob {
   readonly scenario: Scenario;
   readonly staff: StaffArrays | null;
+  /** `ccsim explain`: one interval's counterfactual applied after the staff (absent or null: none). */
+  readonly counterfactual?: Counterfactual | null;
 }
 
 /**

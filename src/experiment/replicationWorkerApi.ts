@@ -6,6 +6,7 @@
 import type { ReplicationResult } from './measures.js';
 import type { Scenario } from '../scenario/index.js';
 import type { StaffArrays } from './replicationRunner.js';
+import type { Counterfactual } from './counterfactual.js';
 
 /** What a worker does, seen from the main thread through comlink. */
 export interface ReplicationWorkerApi {
@@ -13,9 +14,10 @@ export interface ReplicationWorkerApi {
   prepare(job: number, scenario: Scenario): void;
   /**
    * Job `job` is the model of the prepared job `base` with every group's staff replaced by
-   * `staff` (null: the base model itself): a staffing search's candidate plan, sent as arrays.
+   * `staff` (null: the base model itself): a staffing search's candidate plan, sent as arrays;
+   * then `counterfactual` applied (`ccsim explain`; absent or null: none).
    */
-  restaff(job: number, base: number, staff: StaffArrays | null): void;
+  restaff(job: number, base: number, staff: StaffArrays | null, counterfactual?: Counterfactual | null): void;
   /**
    * Simulate one replication of job `job`. The result is copied to the caller, not transferred:
    * transferring would detach its buffers in this thread (see docs/architecture.md, Hot loop

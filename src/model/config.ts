@@ -182,6 +182,17 @@ export interface ContactCenterConfig {
   readonly lines?: number | null;
   /** When the queues are cleared (waiting contacts disconnected); absent or null: never. */
   readonly closeQueue?: QueueClosing | null;
+  /**
+   * `ccsim explain`'s bot-wave counterfactual: the bot escalations reaching the queue in [from,
+   * to) (simulation seconds) are spread evenly over it (EscalationSpread; the replication runs
+   * twice). Absent or null: escalations keep their times. Never set from a scenario file.
+   */
+  readonly escalationWindow?: { readonly from: number; readonly to: number } | null;
+  /**
+   * `ccsim explain`'s carry-over counterfactual: at this time (an interval's start) every waiting
+   * contact is disconnected, before that instant's staff change. Never set from a scenario file.
+   */
+  readonly clearQueueAt?: number | null;
 }
 
 /** Queue clearing times (CONTRACT section 8 `closeQueueAt`). */

@@ -4,7 +4,8 @@ import { ArrivalProcess, volumeStreamName } from './arrivalProcess.js';
 import { END_OF_DAY_GRACE_SECONDS, type ContactCenterConfig, type ContactTypeConfig, type InitialState } from './config.js';
 import type { RandomStream } from '../random/index.js';
 import { ContactPool, ContactState } from './contactPool.js';
-import { BOT_CONTAINED, BOT_DROPOUT, BOT_NONE, CustomerDraws } from './customerDraws.js';
+import { BOT_CONTAINED, BOT_DROPOUT, BOT_ESCALATED, BOT_NONE, CustomerDraws } from './customerDraws.js';
+import type { EscalationSpread } from './escalationSpread.js';
 import * as E from './events.js';
 import { FollowUps } from './followUps.js';
 import { IntQueue } from './intQueue.js';
@@ -75,6 +76,8 @@ export class ContactCenter implements EventHandler {
   private readonly anyOutbound: boolean;
   /** Per agent: the talk time its attempt will have if it connects (-1: it will not connect). */
   private talkOf = new Float64Array(16);
+  /** `ccsim explain`'s bot-wave counterfactual (null: escalations keep their times). */
+  private readonly escalations: EscalationSpread | null;
   private ran = false;
 
   constructor(
@@ -102,6 +105,7 @@ export class ContactCenter implements EventHandler {
     this.onOutbound = new Int32Array(groups.length);
     this.anyOutbound = groups.some((g) => g.outbound != null);
     this.concurrency = Int32Array.from(groups, (g) => g.concurrency);
+    this.escalations = options.escalations ?? null;
     this.router = (options.router ?? routerFor(config, streamOf))({
       agents: this.agents,
       contacts: this.contacts,
@@ -145,6 +149,8 @@ export class ContactCenter implements EventHandler {
       if (o?.dialRate != null) this.paceNextDial(g, 0);
     });
     this.config.closeQueue?.times.forEach((time, k) => cal.schedule(time, E.CLOSE, k));
+    // Before the staff change of the same instant: agents joining then find no queue carried over.
+    if (this.config.clearQueueAt != null) cal.schedule(this.config.clearQueueAt, E.CLOSE, -1, E.STAFF_PRIORITY - 1);
     for (let t = 0; t < this.types.length; t++) {
       this.arrivals.advance(t);
       const first = this.arrivals.nextTime[t]!;
@@ -234,7 +240,9 @@ export class ContactCenter implements EventHandler {
     }
     pool.state[c] = ContactState.InBot;
     this.observer.botEntered(type, interval, time, c);
-    this.calendar.schedule(time + pool.botDuration[c]!, E.BOT_END, c);
+    let end = time + pool.botDuration[c]!;
+    if (this.escalations !== null && pool.botOutcome[c] === BOT_ESCALATED) end = this.escalations.timeOf(time, end);
+    this.calendar.schedule(end, E.BOT_END, c);
   }
 
   private onBotEnd(c: number): void {

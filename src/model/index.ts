@@ -23,4 +23,5 @@ export { ContactCenter } from './contactCenter.js';
 export type { ArrivalSource, ContactCenterOptions, StreamSource } from './options.js';
 export { scriptedArrivals } from './scriptedArrivals.js';
 export { transfersUsed } from './transfers.js';
-export { intervalStaffPlan, shiftStaffPlan, finalLevel, meanLevel, type ShiftTimes } from './staffPlan.js';
+export { intervalStaffPlan, shiftStaffPlan, finalLevel, meanLevel, minLevel, raisedPlan, type ShiftTimes } from './staffPlan.js';
+export { EscalationSpread } from './escalationSpread.js';

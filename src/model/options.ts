@@ -1,5 +1,6 @@
 import type { RandomStream } from '../random/index.js';
 import type { ContactCenterConfig } from './config.js';
+import type { EscalationSpread } from './escalationSpread.js';
 import type { RouterFactory } from './router.js';
 
 /** Source of named random streams for one replication. */
@@ -21,4 +22,6 @@ export interface ContactCenterOptions {
   readonly router?: RouterFactory;
   /** Arrival times; default: the scenario's piecewise Poisson process. Tests script them. */
   readonly arrivals?: (config: ContactCenterConfig, streamOf: StreamSource) => ArrivalSource;
+  /** `ccsim explain`'s bot-wave counterfactual: escalations in a window noted, or spread evenly. */
+  readonly escalations?: EscalationSpread;
 }

@@ -75,3 +75,30 @@ export function meanLevel(plan: StaffPlan, from: number, to: number): number {
   });
   return area / (to - from);
 }
+
+/** The lowest level the plan has anywhere in [from, to). */
+export function minLevel(plan: StaffPlan, from: number, to: number): number {
+  let low = Infinity;
+  plan.times.forEach((t, k) => {
+    const end = plan.times[k + 1] ?? Infinity;
+    if (end > from && t < to) low = Math.min(low, plan.levels[k]!);
+  });
+  return low === Infinity ? 0 : low;
+}
+
+/**
+ * The plan with at least `floor` agents at every moment of [from, to) and unchanged elsewhere
+ * (`ccsim explain`'s staff counterfactual: an interval staffed up to its requirement, never below
+ * what it had, breaks and shift ends included).
+ */
+export function raisedPlan(plan: StaffPlan, from: number, to: number, floor: number): StaffPlan {
+  const cuts = [...new Set([...plan.times, from, to])].sort((a, b) => a - b);
+  const levelAt = (time: number) => {
+    let level = 0;
+    plan.times.forEach((t, k) => {
+      if (t <= time) level = plan.levels[k]!;
+    });
+    return level;
+  };
+  return compress(cuts.map((t): [number, number] => [t, t >= from && t < to ? Math.max(levelAt(t), floor) : levelAt(t)]));
+}

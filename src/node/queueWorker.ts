@@ -1,6 +1,6 @@
 import { Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { ReplicationPool, type ReplicationResult, type StaffArrays } from '../experiment/index.js';
+import { ReplicationPool, type Counterfactual, type ReplicationResult, type StaffArrays } from '../experiment/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { nodeWorkerRunners } from './nodeWorkerRunner.js';
 import { decodeScenario, encodeResults } from './resultCodec.js';
@@ -64,11 +64,24 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions): 
     }
     return kept;
   };
+  // Likewise `ccsim explain`'s counterfactuals.
+  const counterfactuals = new Map<string, Counterfactual>();
+  const counterfactualOf = (cf: Counterfactual | null | undefined): Counterfactual | null => {
+    if (cf == null) return null;
+    const key = JSON.stringify(cf);
+    let kept = counterfactuals.get(key);
+    if (kept === undefined) {
+      if (counterfactuals.size > 64) counterfactuals.clear();
+      counterfactuals.set(key, (kept = cf));
+    }
+    return kept;
+  };
   const processor = async (job: Job<BlockData>): Promise<string> => {
-    const { scenario, staff, seed, from, to } = job.data;
+    const { scenario, staff, counterfactual, seed, from, to } = job.data;
     const results: ReplicationResult[] = [];
     try {
-      await pool.run({ scenario: await scenarioOf(scenario), staff: staffOf(staff) }, seed, from, to, { onResult: (r) => results.push(r) });
+      const cf = counterfactualOf(counterfactual);
+      await pool.run({ scenario: await scenarioOf(scenario), staff: staffOf(staff), ...(cf === null ? {} : { counterfactual: cf }) }, seed, from, to, { onResult: (r) => results.push(r) });
     } catch (error) {
       await pool.close();
       pool = new ReplicationPool(nodeWorkerRunners(), options.threads);

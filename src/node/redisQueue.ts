@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InputError } from './inputError.js';
-import type { StaffArrays } from '../experiment/index.js';
+import type { Counterfactual, StaffArrays } from '../experiment/index.js';
 
 /**
  * What a `--redis` client and `ccsim worker` agree on (CONTRACT section 9; docs/cluster.md).
@@ -40,6 +40,8 @@ export interface BlockData {
   /** The scenario's key suffix: sha256 of its bytes (resultCodec's encodeScenario). */
   readonly scenario: string;
   readonly staff: StaffArrays | null;
+  /** `ccsim explain`'s counterfactual (absent: none; older clients never send it). */
+  readonly counterfactual?: Counterfactual | null;
   readonly seed: number;
   /** Replications from .. to - 1. */
   readonly from: number;
