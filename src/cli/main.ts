@@ -16,6 +16,7 @@ import { staffCommand } from './staffCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { scheduleCommand } from './scheduleCommand.js';
 import { rosterCommand } from './rosterCommand.js';
+import { explainCommand } from './explainCommand.js';
 import { forecastCommand } from './forecastCommand.js';
 import { fitCommand } from './fitCommand.js';
 import { replayCommand } from './replayCommand.js';
@@ -35,6 +36,8 @@ Usage:
                  [--time-limit SECONDS] [--gap F] [--json]
   ccsim roster <scenario.json> [--out roster.csv] [--verify] [--replications N] [--seed S]
                [--time-limit SECONDS] [--gap F] [--json]
+  ccsim explain <scenario.json> --interval HH:MM [--day N] [--type ID] [--replications N] [--seed S]
+                [--json]
   ccsim staff <scenario.json> [--method simulation|erlang-a|erlang-c] [--write-scenario FILE]
               [--max-evaluations E] [--json]
   ccsim erlang (--volume V --interval-minutes M | --volume-per-hour V) --aht SECONDS --sl-seconds T
@@ -67,6 +70,7 @@ const COMMANDS: Record<string, Command> = {
   erlang: erlangCommand,
   schedule: scheduleCommand,
   roster: rosterCommand,
+  explain: explainCommand,
   forecast: forecastCommand,
   fit: fitCommand,
   replay: replayCommand,

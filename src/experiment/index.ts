@@ -31,7 +31,7 @@ export {
   type PrecisionTarget,
   type PrecisionReport,
 } from './simulateScenario.js';
-export { pairedDeltas, pairedTypeDeltas, SummaryRows, type SummaryKey, type TypeDeltaKey } from './pairedDeltas.js';
+export { pairedDeltas, pairedRatioDelta, pairedTypeDeltas, SummaryRows, type SummaryKey, type TypeDeltaKey } from './pairedDeltas.js';
 export { compareScenarios, type CompareOutput, type CompareDelta, type CompareOptions } from './compareScenarios.js';
 export { sweepScenario, sweepVariants, type SweepOutput, type SweepPoint, type SweepOptions } from './sweepScenario.js';
 export { parsePath, getAtPath, setAtPath, sweepValue } from './scenarioPath.js';

@@ -100,6 +100,15 @@ function countDelta(a: number[][], b: number[][], n: number, xi: number): Metric
   return countMetric(m.sums(0));
 }
 
+/**
+ * The paired delta `ratio(b) - ratio(a)` of two runs' ratio-of-means KPI whose x and y are at
+ * `xi` and `xi + 1` of each replication's row (the first `n` rows), with its delta-method
+ * half-width; what `pairedDeltas` reports for a ratio.
+ */
+export function pairedRatioDelta(a: number[][], b: number[][], n: number, xi: number): Metric {
+  return ratioDelta(a, b, n, xi);
+}
+
 function ratioDelta(a: number[][], b: number[][], n: number, xi: number): Metric {
   const mean = (rows: number[][], k: number) => rows.slice(0, n).reduce((s, r) => s + r[k]!, 0) / n;
   const ya = mean(a, xi + 1);

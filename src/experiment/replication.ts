@@ -20,17 +20,20 @@ export function runReplication(
   replication: number,
   options: ReplicationOptions = {},
 ): ReplicationResult {
-  const recorder = new Recorder(config);
-  const observer = options.observer === undefined ? recorder : teeObserver(recorder, options.observer);
   const streams = (name: string) => createStream(seed, replication, name);
   const window = config.escalationWindow;
   if (window != null && options.escalations === undefined) {
     // The bot-wave counterfactual runs the replication twice: the first pass notes the
     // escalations of the window (changing nothing), the second spreads them (EscalationSpread).
+    // The first pass's recorder is done before the second's starts (one per thread at a time).
     const record = EscalationSpread.record(window.from, window.to);
-    new ContactCenter(config, streams, new Recorder(config), { ...options, escalations: record }).run();
+    const first = new Recorder(config);
+    new ContactCenter(config, streams, first, { ...options, escalations: record }).run();
+    first.result(replication);
     options = { ...options, escalations: EscalationSpread.spread(window.from, window.to, record.log!) };
   }
+  const recorder = new Recorder(config);
+  const observer = options.observer === undefined ? recorder : teeObserver(recorder, options.observer);
   const center = new ContactCenter(config, streams, observer, options);
   center.run();
   const result = recorder.result(replication);

@@ -21,4 +21,10 @@ export const RUN_DEFAULTS = {
    * 95th and 96th), which puts an edge within about +-0.02 of its quantile level.
    */
   replayReplications: 100,
+  /**
+   * Replications of `ccsim explain`: each cause's delta is paired with the baseline replication
+   * by replication (common random numbers), but one interval holds few contacts, so 10 would
+   * leave its deltas several points wide.
+   */
+  explainReplications: 50,
 } as const;
