@@ -1,8 +1,9 @@
 /**
  * The set-up in the URL hash, so a link reproduces it:
  * `#s=retail-day&s=retail-day,staff:0.9,add.voice-team:2&reps=20&seed=1&type=calls`.
- * Each `s` is a bundled scenario id followed by its knobs. Uploaded scenarios cannot travel in a
- * link (they are left out; "Scenarios (JSON)" downloads them).
+ * Each `s` is a bundled scenario id followed by its knobs. A scenario built in the page travels
+ * as `b=<token>` (its JSON, see builder/scenarioLink.ts) followed by its knobs, when it is small
+ * enough. Uploaded scenarios cannot travel in a link (they are left out; "Save JSON" downloads them).
  */
 import type { ScenarioIssue } from '../../../src/scenario/index.js';
 import { MAX_REPLICATIONS, MAX_SCENARIOS, isUpload, type AppState, type CardState } from './appState.js';
@@ -11,9 +12,19 @@ import { knobTokens, parseKnobTokens } from './knobs.js';
 /** encodeURIComponent, but "," and ":" (safe in a fragment) stay as they are. */
 const readable = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',').replace(/%3A/g, ':');
 
-export function encodeState(state: AppState, extra: Record<string, string> = {}): string {
+/** Scenarios built in the page, as link tokens (model/sources.ts). */
+export interface ScenarioLinks {
+  /** The link token of a card's source; undefined when it has none (not built, or too big). */
+  tokenOf(source: string): string | undefined;
+  /** The source a token read from a link stands for, or why it cannot be used. */
+  sourceOf(token: string): string | ScenarioIssue;
+}
+
+export function encodeState(state: AppState, extra: Record<string, string> = {}, links?: ScenarioLinks): string {
   const parts: string[] = [];
   for (const card of state.cards) {
+    const token = links?.tokenOf(card.source);
+    if (token !== undefined) parts.push(`b=${readable([token, ...knobTokens(card.knobs)].join(','))}`);
     if (isUpload(card.source)) continue;
     parts.push(`s=${readable([card.source, ...knobTokens(card.knobs)].join(','))}`);
   }
@@ -31,7 +42,7 @@ export interface DecodedState {
 }
 
 /** Read a hash made by encodeState; anything it cannot use is reported under path `url`. */
-export function decodeState(hash: string, bundledIds: readonly string[]): DecodedState {
+export function decodeState(hash: string, bundledIds: readonly string[], links?: ScenarioLinks): DecodedState {
   const issues: ScenarioIssue[] = [];
   const state: Partial<AppState> = {};
   let run = false;
@@ -57,6 +68,16 @@ export function decodeState(hash: string, bundledIds: readonly string[]): Decode
       const { knobs, rejected } = parseKnobTokens(tokens);
       for (const token of rejected) issues.push({ path: 'url', message: `unknown setting "${token}" for ${id}` });
       if (cards.length < MAX_SCENARIOS) cards.push({ source: id, knobs });
+    } else if (key === 'b' && links !== undefined) {
+      const [token = '', ...tokens] = value.split(',');
+      const source = links.sourceOf(token);
+      if (typeof source !== 'string') {
+        issues.push(source);
+        continue;
+      }
+      const { knobs, rejected } = parseKnobTokens(tokens);
+      for (const t of rejected) issues.push({ path: 'url', message: `unknown setting "${t}" for the built scenario` });
+      if (cards.length < MAX_SCENARIOS) cards.push({ source, knobs });
     } else if (key === 'reps') {
       const n = Number(value);
       if (Number.isInteger(n) && n >= 1 && n <= MAX_REPLICATIONS) state.replications = n;
