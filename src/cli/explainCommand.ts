@@ -68,7 +68,7 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
 export function explainReport(out: ExplainOutput): string {
   const when = out.day > 0 ? `day ${out.day} ${out.interval}` : out.interval;
   const parts = [
-    wrap(`${out.scenario}: why ${when} ${(out.shortfallPts ?? 0) > 0 ? 'misses' : 'does as it does'} (type ${out.type}; ${out.replications} replications, seed ${out.seed})`),
+    wrap(`${out.scenario}: why ${when} ${(out.shortfallPts ?? 0) > 0 ? 'misses' : 'meets its target'} (type ${out.type}; ${out.replications} replications, seed ${out.seed})`),
     wrap(`service level ${percent(out.serviceLevel)} against a target of ${(100 * out.target).toFixed(1)}%`),
     wrap(out.summary),
   ];
