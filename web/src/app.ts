@@ -27,6 +27,7 @@ import { rosterView } from './ui/rosterView.js';
 import { multiplierConfirm, sizeRefusal } from './ui/runChecks.js';
 import { RunPanel } from './ui/runPanel.js';
 import { cardTitle, scenarioCard } from './ui/scenarioCard.js';
+import { BuilderView } from './ui/builderView.js';
 
 interface Pending {
   readonly fileName: string;
@@ -55,14 +56,17 @@ export class App {
     },
     onFindStaffing: (i) => void this.findStaffing(i),
     busy: () => this.tasks.busy,
-    notInLink: () => this.state.cards.some((c) => isUpload(c.source) || c.forecast !== undefined),
+    notInLink: () => this.state.cards.some((c) => (isUpload(c.source) && this.sources.tokenOf(c.source) === undefined) || c.forecast !== undefined),
   });
   private readonly addButton = el('button', { type: 'button', class: 'secondary', 'data-testid': 'add-scenario' }, '+ Add a scenario to compare');
   private readonly upload = el('input', { id: 'upload', type: 'file', accept: '.json,application/json', 'data-testid': 'upload' });
+  private readonly buildButton = el('button', { type: 'button', class: 'secondary', 'data-testid': 'build-scenario' }, 'Build a scenario…');
+  /** The scenario builder (ui/builderView.ts), made when first opened; it keeps its document. */
+  private builder: BuilderView | null = null;
 
   constructor(root: HTMLElement) {
     const ids = this.sources.bundledKeys();
-    const decoded = decodeState(location.hash, ids);
+    const decoded = decodeState(location.hash, ids, this.sources);
     this.state = { ...defaultState(ids), ...decoded.state };
     this.linkIssues = decoded.issues;
     this.runPanel = new RunPanel({
@@ -89,11 +93,12 @@ export class App {
     });
     this.runPanel.setSettings(this.state.replications, this.state.seed);
     this.addButton.addEventListener('click', () => this.addCard());
+    this.buildButton.addEventListener('click', () => this.openBuilder());
     this.upload.addEventListener('change', () => void this.onUpload());
     window.addEventListener('hashchange', () => this.onHashChange());
     pageLayout(root, {
       cards: this.cards,
-      addButton: this.addButton,
+      addButton: el('div', { class: 'add-buttons' }, this.addButton, this.buildButton),
       upload: this.upload,
       errors: this.errors.element,
       runPanel: this.runPanel.element,
@@ -184,14 +189,14 @@ export class App {
   }
 
   private writeHash(): void {
-    const hash = encodeState(this.state);
+    const hash = encodeState(this.state, {}, this.sources);
     if (hash !== location.hash) history.replaceState(null, '', hash);
     this.writtenHash = hash;
   }
 
   private onHashChange(): void {
     if (location.hash === this.writtenHash) return;
-    const decoded = decodeState(location.hash, this.sources.bundledKeys());
+    const decoded = decodeState(location.hash, this.sources.bundledKeys(), this.sources);
     this.state = { ...defaultState(this.sources.bundledKeys()), ...decoded.state };
     this.linkIssues = decoded.issues;
     this.runPanel.setSettings(this.state.replications, this.state.seed);
@@ -426,8 +431,21 @@ export class App {
     });
   }
 
+  /** Show the scenario builder in the results column; a scenario it hands over becomes a card. */
+  private openBuilder(): void {
+    this.builder ??= new BuilderView(this.sources, {
+      onUse: (raw, scenario) => {
+        const card = this.addSourceCard(this.sources.addUpload(`${scenario.name}.json`, raw, 'built'));
+        this.renderCards();
+        return `${scenario.name} was ${card === null ? IN_THE_LISTS : `${addedAs(card)}: press Run to simulate it`}.`;
+      },
+    });
+    this.results.clear(this.builder.element);
+    this.builder.element.querySelector<HTMLElement>('h2')?.scrollIntoView({ block: 'start' });
+  }
+
   private shareLink(): string {
-    return `${location.origin}${location.pathname}${encodeState(this.state, { run: '1' })}`;
+    return `${location.origin}${location.pathname}${encodeState(this.state, { run: '1' }, this.sources)}`;
   }
 
 }

@@ -1,4 +1,6 @@
 /** Where scenarios come from: the bundled files and the files uploaded in this session. */
+import type { ScenarioIssue } from '../../../src/scenario/index.js';
+import { linkToken, readScenarioToken } from '../builder/scenarioLink.js';
 import { BUNDLED, bundledById, displayName } from './bundled.js';
 import type { ForecastFile } from './prepare.js';
 
@@ -17,7 +19,7 @@ export interface UploadedScenario {
   readonly fileName: string;
   readonly raw: unknown;
   /** An uploaded file, or a scenario the page made (staffing found by simulation). */
-  readonly origin: 'upload' | 'found';
+  readonly origin: 'upload' | 'found' | 'built';
 }
 
 function describe(raw: unknown): string {
@@ -28,6 +30,8 @@ function describe(raw: unknown): string {
 export class Sources {
   private readonly uploads: UploadedScenario[] = [];
   private count = 0;
+  /** Link tokens of built scenarios, by key (null: too big for a link). */
+  private readonly tokens = new Map<string, string | null>();
 
   get uploaded(): readonly UploadedScenario[] {
     return this.uploads;
@@ -42,7 +46,8 @@ export class Sources {
   get(key: string): SourceInfo | undefined {
     const upload = this.uploads.find((u) => u.key === key);
     if (upload !== undefined) {
-      const label = upload.origin === 'found' ? displayName(upload.raw, upload.fileName) : `${displayName(upload.raw, upload.fileName)} (uploaded ${upload.fileName})`;
+      const name = displayName(upload.raw, upload.fileName);
+      const label = upload.origin === 'found' ? name : upload.origin === 'built' ? `${name} (built in the page)` : `${name} (uploaded ${upload.fileName})`;
       return { key, label, raw: upload.raw, description: describe(upload.raw) };
     }
     const b = bundledById(key);
@@ -54,5 +59,25 @@ export class Sources {
 
   bundledKeys(): string[] {
     return BUNDLED.map((b) => b.id);
+  }
+
+  /** The link token of a scenario built in the page (urlState's `b=`); undefined for any other source or one too big for a link. */
+  tokenOf(key: string): string | undefined {
+    if (!this.tokens.has(key)) {
+      const built = this.uploads.find((u) => u.key === key && u.origin === 'built');
+      if (built === undefined) return undefined;
+      this.tokens.set(key, linkToken(built.raw).token);
+    }
+    return this.tokens.get(key) ?? undefined;
+  }
+
+  /** The source of a scenario read from a link token (the same token twice: the same source), or why it cannot be read. */
+  sourceOf(token: string): string | ScenarioIssue {
+    for (const u of this.uploads) if (u.origin === 'built' && this.tokenOf(u.key) === token) return u.key;
+    const read = readScenarioToken(token);
+    if (!read.ok) return read.issue;
+    const key = this.addUpload('link.json', read.raw, 'built');
+    this.tokens.set(key, token);
+    return key;
   }
 }

@@ -6,6 +6,8 @@ export interface PageParts {
   readonly cards: HTMLElement;
   readonly addButton: HTMLElement;
   readonly upload: HTMLInputElement;
+  /** The "From history" box (forecast, fit, replay from CSV files). */
+  readonly history?: HTMLElement;
   readonly errors: HTMLElement;
   readonly runPanel: HTMLElement;
   /** The results column (`<main id="main">`), the skip link's target. */
@@ -32,6 +34,7 @@ export function pageLayout(root: HTMLElement, parts: PageParts): void {
     el('p', { class: 'hint' }, 'The first is the baseline. Every scenario is simulated with the same customers (common random numbers), so differences are paired.'),
     parts.cards,
     el('div', { class: 'panel-actions' }, parts.addButton, uploadField),
+    parts.history,
     parts.errors,
     parts.runPanel,
   );
