@@ -66,7 +66,7 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
 
 /** The readable answer: the sentence, then one row per cause with its gain and action. */
 export function explainReport(out: ExplainOutput): string {
-  const when = out.day > 0 ? `day ${out.day} ${out.interval}` : out.interval;
+  const when = out.multiDay ? `day ${out.day} ${out.interval}` : out.interval;
   const parts = [
     wrap(`${out.scenario}: why ${when} ${(out.shortfallPts ?? 0) > 0 ? 'misses' : 'meets its target'} (type ${out.type}; ${out.replications} replications, seed ${out.seed})`),
     wrap(`service level ${percent(out.serviceLevel)} against a target of ${(100 * out.target).toFixed(1)}%`),
@@ -89,7 +89,8 @@ export function explainReport(out: ExplainOutput): string {
 function gain(m: Metric): string {
   if (m.mean === null || m.ci95 === null) return '-';
   const ci = m.n < MIN_REPLICATIONS_FOR_CI ? 'n/a' : m.ci95.toFixed(1);
-  return `${m.mean >= 0 ? '+' : ''}${m.mean.toFixed(1)} pts ±${ci}`;
+  const mean = Number(m.mean.toFixed(1)) || 0; // no "-0.0"
+  return `${mean >= 0 ? '+' : ''}${mean.toFixed(1)} pts ±${ci}`;
 }
 
 /** One row per cause: name, gain, and the action wrapped under its own column. */

@@ -54,6 +54,8 @@ export interface ExplainOutput {
   readonly scenario: string;
   /** Day of the horizon (0 = the scenario's first day) and the interval's index. */
   readonly day: number;
+  /** The scenario's intervals span more than one day (texts then say "day N HH:MM"). */
+  readonly multiDay: boolean;
   readonly intervalIndex: number;
   readonly replications: number;
   readonly seed: number;
@@ -79,6 +81,7 @@ export class ExplainInputError extends RangeError {
   override readonly name = 'ExplainInputError';
 }
 
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const pts = (x: number) => `${Math.round(x)} pt${Math.round(x) === 1 ? '' : 's'}`;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -88,9 +91,10 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
  * scenario without a day.
  */
 export function explainIntervalIndex(scenario: Scenario, clock: string, day: number | undefined): number {
-  if (!/^\d{2}:\d{2}$/.test(clock)) throw new ExplainInputError(`--interval: expected HH:MM, got ${JSON.stringify(clock)}`);
-  const minute = parseClock(clock);
-  if (!(minute >= 0 && minute < 1440)) throw new ExplainInputError(`--interval: ${clock} is not a time of day`);
+  const hm = /^(\d{2}):(\d{2})$/.exec(clock);
+  if (hm === null) throw new ExplainInputError(`--interval: expected HH:MM, got ${JSON.stringify(clock)}`);
+  if (Number(hm[1]) > 23 || Number(hm[2]) > 59) throw new ExplainInputError(`--interval: ${clock} is not a time of day`);
+  const minute = Number(hm[1]) * 60 + Number(hm[2]);
   const start = parseClock(scenario.start);
   const length = scenario.intervalMinutes;
   const horizon = scenario.intervals * length;
@@ -165,7 +169,12 @@ export async function explainInterval(scenario: Scenario, pool: Replicator, opti
   }
   const replications = options.replications ?? RUN_DEFAULTS.explainReplications;
   const seed = options.seed ?? RUN_DEFAULTS.seed;
-  const labels = intervalLabels(scenario);
+  const clocks = intervalLabels(scenario);
+  // Within the text, a multi-day scenario's intervals carry their day ("day 2 10:30").
+  const startMinute = parseClock(scenario.start);
+  const dayOf = (i: number) => Math.floor((startMinute + i * scenario.intervalMinutes) / 1440);
+  const multiDay = dayOf(scenario.intervals - 1) > 0;
+  const labels = clocks.map((c, i) => (multiDay ? `day ${dayOf(i)} ${c}` : c));
   const label = labels[k]!;
   const from = config.warmupSeconds + k * config.intervalSeconds;
   const to = from + config.intervalSeconds;
@@ -252,20 +261,22 @@ export async function explainInterval(scenario: Scenario, pool: Replicator, opti
   skipped.push({ cause: 'volume', reason: 'needs recorded volumes to compare against the forecast (a replay); a scenario alone has only its forecast' });
 
   causes.sort((a, b) => (b.deltaPts.mean ?? -Infinity) - (a.deltaPts.mean ?? -Infinity));
+  for (const [i, c] of causes.entries()) causes[i] = { ...c, action: capital(c.action) };
   const staff = Object.fromEntries(groupIds.map((id, g) => [id, { now: now[g]!, required: required[g]! }]));
   return {
-    interval: label,
+    interval: clocks[k]!,
     type: type.id,
     serviceLevel,
     target,
     shortfallPts,
     causes,
     scenario: scenario.name,
-    day: Math.floor((parseClock(scenario.start) + k * scenario.intervalMinutes) / 1440),
+    day: dayOf(k),
+    multiDay,
     intervalIndex: k,
     replications,
     seed,
-    summary: summaryOf(label, type.id, serviceLevel, target, causes),
+    summary: capital(summaryOf(label, type.id, serviceLevel, target, causes)),
     skipped,
     staff,
   };
