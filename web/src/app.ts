@@ -13,6 +13,7 @@ import { Sources } from './model/sources.js';
 import { readScenarioUpload, uploadedText } from './model/upload.js';
 import { decodeState, encodeState } from './model/urlState.js';
 import { downloadText } from './export/download.js';
+import { HistoryFlow } from './history/historyFlow.js';
 import { liveWorkers } from './run/browserRunner.js';
 import { findStaffing } from './run/findStaffing.js';
 import { liveRosterWorkers, rosterInWorker } from './run/rosterTask.js';
@@ -48,6 +49,8 @@ export class App {
   private readonly runPanel: RunPanel;
   /** Runs and staffing searches: one at a time, with the run panel's Cancel. */
   private readonly tasks: TaskRunner;
+  /** Forecast, fit and replay from history files (history/historyFlow.ts). */
+  private readonly history: HistoryFlow;
   private readonly results = new ResultsColumn({
     type: () => this.state.type,
     onType: (type) => {
@@ -83,12 +86,26 @@ export class App {
         this.runPanel.setRunning(busy);
         this.results.setBusy(busy);
         this.cards.querySelectorAll<HTMLButtonElement>('.roster-button').forEach((b) => (b.disabled = busy));
+        this.history.setBusy(busy);
         if (!busy) this.runPanel.status.dataset['liveWorkers'] = String(liveWorkers() + liveRosterWorkers());
       },
       setStatus: (text, kind) => this.runPanel.setStatus(text, kind),
       showFailure: (message) => {
         this.errors.show([], message);
         this.reveal(this.errors.element);
+      },
+    });
+    this.history = new HistoryFlow({
+      tasks: this.tasks,
+      progress: (value, max, text) => this.runPanel.setProgressText(value, max, text),
+      status: (text, kind) => this.runPanel.setStatus(text, kind),
+      show: (node) => this.results.clear(node),
+      showIntro: () => this.results.showIntro(),
+      cards: () => this.sync().prepared.map((p, i) => ({ title: cardTitle(i), label: this.sources.get(this.state.cards[i]!.source)?.label ?? '?', scenario: p.ok ? p.scenario : null })),
+      addFitted: (fileName, raw) => {
+        const index = this.addSourceCard(this.sources.addUpload(fileName, raw, 'fitted'));
+        this.renderCards();
+        return { index, where: index === null ? IN_THE_LISTS : `${addedAs(index)}: press Run to compare` };
       },
     });
     this.runPanel.setSettings(this.state.replications, this.state.seed);
@@ -100,6 +117,7 @@ export class App {
       cards: this.cards,
       addButton: el('div', { class: 'add-buttons' }, this.addButton, this.buildButton),
       upload: this.upload,
+      history: this.history.panel.element,
       errors: this.errors.element,
       runPanel: this.runPanel.element,
       main: this.results.element,

@@ -34,7 +34,7 @@ export function scenarioCard(index: number, card: CardState, sources: Sources, c
     bundled.appendChild(el('option', { value: key }, info.label));
   }
   select.appendChild(bundled);
-  for (const [origin, label] of [['upload', 'Uploaded'], ['found', 'Staffing found by simulation'], ['built', 'Built in the page']] as const) {
+  for (const [origin, label] of [['upload', 'Uploaded'], ['found', 'Staffing found by simulation'], ['fitted', 'Fitted to a history'], ['built', 'Built in the page']] as const) {
     const mine = sources.uploaded.filter((u) => u.origin === origin);
     if (mine.length === 0) continue;
     const group = el('optgroup', { label });
