@@ -85,6 +85,17 @@ try {
     if (problems.length > 0) throw new Error(problems.join('\n'));
     await close();
   }
+  // 6. The scenario builder, started from the two-skills scenario (valid: the requirement under each staff cell).
+  {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills`, { width: 1400, height: 900 });
+    await page.getByTestId('build-scenario').click();
+    await page.getByTestId('builder-start').selectOption('two-skills');
+    await page.getByTestId('builder-start-button').click();
+    await page.getByTestId('staff-grid-note-0-0').filter({ hasText: /^need \d+/ }).waitFor();
+    await page.getByTestId('builder').screenshot({ path: `${out}builder.png` });
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    await close();
+  }
 } finally {
   await browser.close();
   await server.close();
