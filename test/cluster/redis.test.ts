@@ -53,6 +53,22 @@ describe.skipIf(!hasRedis)('--redis: replications as BullMQ jobs taken by ccsim 
     }
   });
 
+  it('explain: the counterfactuals travel with the jobs; the same JSON as the local run', async () => {
+    if (workers.length === 0) workers.push(await startWorker(redis.url));
+    // Retail day at 10:30: both counterfactuals change the answer, so a job that lost its
+    // counterfactual would give deltas of exactly 0.
+    const args = ['explain', retailDay, '--interval', '10:30', '--replications', '8', '--seed', '3', '--json'];
+    const local = await cli(...args, '--workers', '1');
+    expect(local.code).toBe(0);
+    const causes = (JSON.parse(local.stdout) as { causes: { deltaPts: { mean: number } }[] }).causes;
+    expect(causes.length).toBe(2);
+    for (const c of causes) expect(c.deltaPts.mean).not.toBe(0);
+    const queued = await cli(...args, '--redis', redis.url);
+    expect(queued.stderr).toBe('');
+    expect(queued.code).toBe(0);
+    expect(queued.stdout).toBe(local.stdout);
+  });
+
   it('a worker SIGKILLed mid-run: its job is taken again by another, nothing lost or counted twice', async () => {
     while (workers.length < 2) workers.push(await startWorker(redis.url));
     const local = await simulate(erlangCheck, { replications: 64, seed: 9, workers: 1 });
