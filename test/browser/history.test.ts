@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)('history in headless Chromium', () => {
     await page.getByTestId('forecast-chart-billing').locator('svg').focus();
     await page.keyboard.press('End');
     expect(await page.getByTestId('forecast-chart-billing').locator('.tooltip').textContent()).toMatch(/^Sat 2026-11-07 \d\d:\d\d · billingforecast: /);
-    if (screenshotDir !== undefined) await page.getByTestId('history-view').screenshot({ path: join(screenshotDir, 'history-forecast.png') });
+    if (screenshotDir !== undefined) await page.getByTestId('history-forecast').screenshot({ path: join(screenshotDir, 'history-forecast.png') });
 
     // Fit with the bundled example skeleton: a third card, the CLI's fitted scenario.
     expect(await page.locator('.scenario-card').count()).toBe(2);
@@ -153,7 +153,7 @@ describe.skipIf(!hasChromium)('history in headless Chromium', () => {
     await asa.locator('svg').blur();
     await page.getByTestId('replay-type').selectOption('billing');
     await page.getByTestId('replay-kpi').selectOption('serviceLevel');
-    if (screenshotDir !== undefined) await page.getByTestId('replay-result').locator('..').screenshot({ path: join(screenshotDir, 'history-replay.png') });
+    if (screenshotDir !== undefined) await page.getByTestId('history-replay').screenshot({ path: join(screenshotDir, 'history-replay.png') });
 
     // A phone: nothing wider than the window; the charts redraw at the column's width.
     await page.setViewportSize({ width: 390, height: 800 });

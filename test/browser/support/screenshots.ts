@@ -96,6 +96,26 @@ try {
     if (problems.length > 0) throw new Error(problems.join('\n'));
     await close();
   }
+  // 6. From history: the forecast of examples/history, then one date replayed with the fitted scenario.
+  {
+    const { page, problems, close } = await openApp(browser, server.url, { width: 1400, height: 900 });
+    const example = (name: string) => fileURLToPath(new URL(`../../../examples/history/${name}`, import.meta.url));
+    await page.getByTestId('history-panel').locator('summary').click();
+    await page.getByTestId('history-file').setInputFiles(example('history.csv'));
+    await page.getByTestId('contacts-file').setInputFiles(example('contacts.csv'));
+    await page.getByTestId('staff-file').setInputFiles(example('staff.csv'));
+    await page.getByTestId('read-history').click();
+    await page.getByTestId('forecast-chart-billing').waitFor({ timeout: 120_000 });
+    await page.getByTestId('history-forecast').screenshot({ path: `${out}history-forecast.png` });
+    await page.getByTestId('fit').click();
+    await page.getByTestId('fit-summary').waitFor({ timeout: 60_000 });
+    await page.getByTestId('replay-date').selectOption('2026-10-26');
+    await page.getByTestId('replay').click();
+    await page.getByTestId('replay-chart-billing').waitFor({ timeout: 120_000 });
+    await page.getByTestId('history-replay').screenshot({ path: `${out}history-replay.png` });
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    await close();
+  }
 } finally {
   await browser.close();
   await server.close();

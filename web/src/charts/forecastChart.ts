@@ -69,7 +69,8 @@ export function forecastChart(parent: HTMLElement, o: ForecastChartOptions): voi
   s.days.forEach((day, d) => {
     const x0 = x(d * s.slotsShown);
     if (d > 0) days.append('line').attr('x1', x0).attr('x2', x0).attr('y1', 0).attr('y2', PLOT_H).attr('stroke', GRID);
-    if (d % step !== 0) return;
+    // A label needs about 60 px: the last ones are left out rather than cut at the edge.
+    if (d % step !== 0 || x0 + 60 > w) return;
     days
       .append('text')
       .attr('x', x0 + 2)

@@ -53,7 +53,7 @@ export function replayChart(parent: HTMLElement, o: ReplayChartOptions): void {
   const markLegend = [
     { label: 'Recorded, inside the band', symbol: d3.symbolCircle, colour: REPLAY_MARKS.inside },
     { label: 'Recorded, outside the band', symbol: d3.symbolTriangle, colour: REPLAY_MARKS.outside },
-    { label: `Hollow: fewer than ${o.minOffered} offered (not counted)`, symbol: d3.symbolCircle, colour: MUTED, hollow: true },
+    ...(rows.every((r) => r.counted) ? [] : [{ label: `Hollow: fewer than ${o.minOffered} offered (not counted)`, symbol: d3.symbolCircle, colour: MUTED, hollow: true }]),
   ];
   const left = 64;
   const lh = legendHeight([...items, ...markLegend.map((m) => ({ label: m.label, colour: m.colour, kind: 'box' as const }))], o.width - left);

@@ -33,7 +33,7 @@ export class ForecastSection {
     this.update.addEventListener('click', () => onForecast(this.days.valueAsNumber, this.weeks.valueAsNumber));
     this.element = el(
       'section',
-      { class: 'history-section', 'aria-labelledby': 'history-forecast-heading' },
+      { class: 'history-section', 'data-testid': 'history-forecast', 'aria-labelledby': 'history-forecast-heading' },
       el('h3', { id: 'history-forecast-heading' }, 'Forecast'),
       el(
         'div',

@@ -63,7 +63,7 @@ export class ReplaySection {
     });
     this.element = el(
       'section',
-      { class: 'history-section', 'aria-labelledby': 'history-replay-heading' },
+      { class: 'history-section', 'data-testid': 'history-replay', 'aria-labelledby': 'history-replay-heading' },
       el('h3', { id: 'history-replay-heading' }, 'Replay a recorded day'),
       el('p', { class: 'hint' }, 'The date simulated with exactly its recorded arrivals per interval and its recorded staff, many times: does what the center recorded look like one of those simulated days? A calibrated model has about 9 intervals in 10 inside the band (docs/replay.md).'),
       el(
