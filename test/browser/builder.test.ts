@@ -8,7 +8,7 @@
  * how to install Chromium, where there is none.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { staff } from '../../src/node/api.js';
 import { parseScenario, ScenarioError } from '../../src/scenario/index.js';
+import { documentFrom } from '../../web/src/builder/scenarioDocument.js';
 import { readScenarioToken } from '../../web/src/builder/scenarioLink.js';
 import { chromiumPath, noChromium } from './support/chromium.js';
 import { downloadOf, openApp } from './support/page.js';
@@ -231,4 +232,36 @@ describe.skipIf(!hasChromium)('scenario builder in headless Chromium', () => {
     expect(problems).toEqual([]);
     await close();
   }, 180_000);
+
+  test('every bundled scenario opens in the builder valid and unchanged: Save JSON gives the file with one number per interval written out', async () => {
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=erlang-check`, { width: 1400, height: 900 });
+    await page.getByTestId('build-scenario').click();
+    const ids = (await page.getByTestId('builder-start').locator('optgroup option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).sort();
+    expect(ids).toEqual(readdirSync(join(repo, 'scenarios')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort());
+    for (const id of ids) {
+      await page.getByTestId('builder-start').selectOption(id);
+      const started = Date.now();
+      await page.getByTestId('builder-start-button').click();
+      const ms = Date.now() - started;
+      expect(await page.getByTestId('builder-summary').getAttribute('data-problems'), id).toBe('0');
+      const saved = await downloadOf(page, () => page.getByTestId('builder-save').click());
+      expect(JSON.parse(saved.body.toString('utf8')), id).toEqual(documentFrom(JSON.parse(readFileSync(join(repo, 'scenarios', `${id}.json`), 'utf8'))).doc);
+      // Drawn and validated at once, even the retail week (336 intervals: 672 grid cells).
+      expect(ms, id).toBeLessThan(3000);
+    }
+    // Too big for a link (the retail week) is said in words.
+    await page.getByTestId('builder-start').selectOption('retail-week');
+    await page.getByTestId('builder-start-button').click();
+    expect(await page.getByTestId('builder-link').getAttribute('data-fits')).toBe('false');
+    expect(await page.getByTestId('builder-link').textContent()).toMatch(/^Too big for a link \([\d,]+ characters encoded, more than 8,000\): share it with “Save JSON”\.$/);
+    // Groups on shifts keep them: their staff row says where to edit them.
+    await page.getByTestId('builder-start').selectOption('ai-deflection');
+    await page.getByTestId('builder-start-button').click();
+    expect(await page.getByTestId('staff-grid').locator('td.row-note').allTextContents()).toEqual(['staffed by shifts: edit them in the JSON', 'staffed by shifts: edit them in the JSON']);
+    // Undo brings back the document a Start replaced.
+    await page.getByTestId('builder-undo').click();
+    expect(await field(page, 'name').inputValue()).toBe(JSON.parse(readFileSync(join(repo, 'scenarios', 'retail-week.json'), 'utf8')).name);
+    expect(problems).toEqual([]);
+    await close();
+  }, 120_000);
 });

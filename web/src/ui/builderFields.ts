@@ -24,7 +24,9 @@ export interface FormContext {
 export const fieldId = (path: readonly PathKey[] | string) => `b-${(typeof path === 'string' ? path : pathText(path)).replace(/[^A-Za-z0-9]+/g, '-')}`;
 
 /** Where a field's issues are written. */
-export const issueSlot = (id: string) => el('p', { class: 'field-issue', id: `${id}-issue`, 'aria-live': 'polite' });
+// Not a live region: it is refilled on every keystroke. The control points at it (aria-describedby)
+// and is marked aria-invalid, so a screen reader reads it with the field.
+export const issueSlot = (id: string) => el('p', { class: 'field-issue', id: `${id}-issue` });
 
 /** A number as typed: empty is absent, a number is a number, anything else stays text. */
 export function readNumberText(text: string): number | string | undefined {

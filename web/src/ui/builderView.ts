@@ -50,7 +50,7 @@ export class BuilderView {
   private readonly start = el('select', { id: 'builder-start', 'data-testid': 'builder-start' });
   private readonly file = el('input', { id: 'builder-load', type: 'file', accept: '.json,application/json', 'data-testid': 'builder-load' });
   private readonly form = el('div', { class: 'builder-form' });
-  private readonly summary = el('div', { class: 'builder-summary', 'data-testid': 'builder-summary', role: 'status', 'aria-live': 'polite' });
+  private readonly summary = el('div', { class: 'builder-summary', 'data-testid': 'builder-summary', role: 'region', 'aria-label': 'Problems with the scenario' });
   private readonly link = el('p', { class: 'hint builder-link', 'data-testid': 'builder-link' });
   private readonly status = el('p', { class: 'status', 'data-testid': 'builder-status', role: 'status', 'aria-live': 'polite' });
 
