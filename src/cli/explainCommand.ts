@@ -2,7 +2,8 @@ import { explain } from '../node/api.js';
 import { loadScenarioFile } from '../node/loadScenarioFile.js';
 import { ExplainInputError, type ExplainOutput } from '../optimize/explain.js';
 import { RUN_DEFAULTS } from '../experiment/runDefaults.js';
-import { commandLine, integerFlag, oneScenarioFile } from './flags.js';
+import { dateText } from '../history/calendar.js';
+import { columnsFlag, commandLine, dateFlag, integerFlag, oneScenarioFile } from './flags.js';
 import { ciNote, MIN_REPLICATIONS_FOR_CI, percent, wrap } from './format.js';
 import { outputWidth } from './outputWidth.js';
 import type { Metric } from '../stats/index.js';
@@ -17,7 +18,8 @@ simulated service level) into causes by paired counterfactual runs on the same c
   staff        the interval staffed to its own Erlang A requirement (never fewer than now)
   carry-over   the interval starting with no queue carried over from before
   bot-wave     the bot escalations reaching the queue in the interval spread evenly over it
-  volume       (only in a replay, against recorded volumes; not tried on a scenario alone)
+  volume       the interval's volume held to the forecast (only for a replayed date: --history,
+               --staff and --date; the scenario's volumes are the forecast)
 Each cause's gain is in service-level points with its 95% confidence interval, largest first.
 
 Options:
@@ -25,6 +27,12 @@ Options:
   --day N               day of the horizon, 0 = the first (required when HH:MM occurs on
                         several days of the scenario)
   --type ID             the contact type to explain (default: the one furthest below its target)
+  --history FILE        with --staff and --date: explain that past date as \`ccsim replay\`
+                        simulates it (recorded offered counts and staff), volume cause included
+  --staff FILE          the staff history CSV (date,interval_start,group,staff)
+  --date YYYY-MM-DD     the date to explain
+  --columns MAP         header names of another export, e.g. offered="Calls Offered"
+  --staff-columns MAP   header names of the staff file, when they differ from --columns
   --replications N      replications of every run (default ${RUN_DEFAULTS.explainReplications})
   --seed S              master seed (default 1)
   --workers W           worker threads (default: cores, at most N)
@@ -35,7 +43,17 @@ Options:
   -h, --help            show this help
 `;
 
-const EXPLAIN_FLAGS = { ...RUN_FLAGS, interval: { type: 'string' }, day: { type: 'string' }, type: { type: 'string' } } as const;
+const EXPLAIN_FLAGS = {
+  ...RUN_FLAGS,
+  interval: { type: 'string' },
+  day: { type: 'string' },
+  type: { type: 'string' },
+  history: { type: 'string' },
+  staff: { type: 'string' },
+  date: { type: 'string' },
+  columns: { type: 'string' },
+  'staff-columns': { type: 'string' },
+} as const;
 
 export async function explainCommand(argv: string[], io: CliIo): Promise<number> {
   const line = commandLine(argv, io, EXPLAIN_USAGE, EXPLAIN_FLAGS);
@@ -44,6 +62,11 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
   const file = oneScenarioFile(positionals, 'explain');
   if (values.interval === undefined) throw new UsageError('--interval HH:MM is required (the interval to explain; see ccsim explain --help)');
   const day = values.day === undefined ? undefined : integerFlag('--day', values.day, 0, 0);
+  const replayFlags = [values.history, values.staff, values.date].filter((x) => x !== undefined).length;
+  if (replayFlags > 0 && replayFlags < 3) throw new UsageError('--history, --staff and --date: give all three to explain a replayed date (see ccsim explain --help)');
+  const date = dateFlag('--date', values.date);
+  const columns = columnsFlag('--columns', values.columns);
+  const staffColumns = columnsFlag('--staff-columns', values['staff-columns']);
   const scenario = await loadScenarioFile(file);
   const ctx = runContext(io, 'explaining', { ...values, replications: values.replications ?? String(RUN_DEFAULTS.explainReplications) });
   let out: ExplainOutput;
@@ -54,6 +77,9 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
         interval: values.interval,
         ...(day === undefined ? {} : { day }),
         ...(values.type === undefined ? {} : { type: values.type }),
+        ...(date === undefined
+          ? {}
+          : { history: values.history!, staff: values.staff!, date: dateText(date), ...(columns ? { columns } : {}), ...(staffColumns ? { staffColumns } : {}) }),
       }),
     );
   } catch (error) {
@@ -66,7 +92,7 @@ export async function explainCommand(argv: string[], io: CliIo): Promise<number>
 
 /** The readable answer: the sentence, then one row per cause with its gain and action. */
 export function explainReport(out: ExplainOutput): string {
-  const when = out.multiDay ? `day ${out.day} ${out.interval}` : out.interval;
+  const when = out.date !== undefined ? `${out.date} ${out.interval}` : out.multiDay ? `day ${out.day} ${out.interval}` : out.interval;
   const parts = [
     wrap(`${out.scenario}: why ${when} ${(out.shortfallPts ?? 0) > 0 ? 'misses' : 'meets its target'} (type ${out.type}; ${out.replications} replications, seed ${out.seed})`),
     wrap(`service level ${percent(out.serviceLevel)} against a target of ${(100 * out.target).toFixed(1)}%`),

@@ -17,6 +17,11 @@ export interface Counterfactual {
   readonly clearQueue: boolean;
   /** `bot-wave`: the bot escalations reaching the queue in the interval are spread evenly over it. */
   readonly spreadEscalations: boolean;
+  /**
+   * `volume` (a replayed date): per contact type, the interval's volume in place of the recorded
+   * one (exact arrivals: that many contacts). Absent or null: volumes unchanged.
+   */
+  readonly volume?: readonly number[] | null;
 }
 
 /** The model with `cf` applied (the model itself when it changes nothing). */
@@ -36,5 +41,18 @@ export function counterfactualModel(config: ContactCenterConfig, cf: Counterfact
   }
   if (cf.clearQueue) out = { ...out, clearQueueAt: from };
   if (cf.spreadEscalations) out = { ...out, escalationWindow: { from, to } };
+  const volume = cf.volume ?? null;
+  if (volume !== null) {
+    if (volume.length !== config.types.length) throw new RangeError(`counterfactual: ${volume.length} volumes for ${config.types.length} contact types`);
+    out = {
+      ...out,
+      types: out.types.map((t, ti) => {
+        const v = volume[ti]!;
+        const arrivalRate = t.arrivalRate.map((r, i) => (i === interval ? v / config.intervalSeconds : r));
+        const exactCounts = t.exactCounts === null ? null : t.exactCounts.map((c, i) => (i === interval ? v : c));
+        return { ...t, arrivalRate, exactCounts };
+      }),
+    };
+  }
   return out;
 }

@@ -16,7 +16,6 @@ import { parseScenario, type Scenario } from '../scenario/index.js';
 import { scheduledScenario, scheduleScenario, type ScenarioSchedule } from '../optimize/scheduleScenario.js';
 import { rosteredScenario, rosterScenario, type ScenarioRoster } from '../optimize/rosterScenario.js';
 import { loadScenarioFile } from './loadScenarioFile.js';
-import { explainInterval, explainIntervalIndex, type ExplainOutput } from '../optimize/explain.js';
 import { resolveRun, withPool, type RunOptions } from './runPool.js';
 import { intradayWith, restOfDay, type IntradayApiOptions, type IntradayOutput, type NowOptions } from './intradayApi.js';
 
@@ -233,37 +232,7 @@ export async function staff(source: ScenarioSource, options: StaffApiOptions = {
     }),
   );
 }
-export interface ExplainApiOptions extends RunOptions {
-  /** The interval: "HH:MM" (the interval that contains it). */
-  readonly interval: string;
-  /** Day of the horizon, 0 = the first (needed when the scenario covers several days). */
-  readonly day?: number;
-  /** The contact type; default the one furthest below its target in the interval. */
-  readonly type?: string;
-}
-
-/**
- * Why an interval misses (CONTRACT section 11, `ccsim explain`): the interval's service-level
- * shortfall split into causes by paired counterfactual runs on a worker pool (default 50
- * replications). Bad input (an interval outside the horizon, an unknown type) throws
- * ExplainInputError.
- */
-export async function explain(source: ScenarioSource, options: ExplainApiOptions): Promise<ExplainOutput> {
-  const scenario = await loadScenario(source);
-  const interval = explainIntervalIndex(scenario, options.interval, options.day);
-  const run = resolveRun(options, RUN_DEFAULTS.explainReplications);
-  // A baseline and up to four counterfactual runs (the bot wave's counts twice).
-  checkRunSize([{ scenario, replications: run.replications * 5 }], run.force);
-  return withPool(run, (pool) =>
-    explainInterval(scenario, pool, {
-      interval,
-      replications: run.replications,
-      seed: run.seed,
-      ...(options.type === undefined ? {} : { type: options.type }),
-      ...(run.onProgress === undefined ? {} : { onProgress: run.onProgress }),
-    }),
-  );
-}
+export { explain, type ExplainApiOptions } from './explainApi.js';
 
 export { replay, type ReplayApiOptions } from './replayApi.js';
 

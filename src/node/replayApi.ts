@@ -65,14 +65,14 @@ export async function replay(source: string | Scenario | Record<string, unknown>
   return withPool(run, (pool) => runReplay(plan, pool, { replications, seed: run.seed, onProgress: run.onProgress }));
 }
 
-function dateOption(name: 'from' | 'to', text: string | undefined): { from?: number; to?: number } {
+export function dateOption(name: 'from' | 'to', text: string | undefined): { from?: number; to?: number } {
   if (text === undefined) return {};
   const day = dayNumber(text);
   if (day === undefined) throw new InputError(`${name}: must be a date YYYY-MM-DD, got ${JSON.stringify(text)}`);
   return { [name]: day };
 }
 
-function columnMap(name: string, map: ColumnMap | string | undefined): ColumnMap | undefined {
+export function columnMap(name: string, map: ColumnMap | string | undefined): ColumnMap | undefined {
   if (typeof map !== 'string') return map;
   try {
     return parseColumnMap(map);

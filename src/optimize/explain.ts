@@ -6,6 +6,7 @@
  */
 import {
   buildModel,
+  counterfactualModel,
   intervalLabels,
   pairedRatioDelta,
   TYPE_MEASURES,
@@ -64,6 +65,8 @@ export interface ExplainOutput {
   readonly skipped: SkippedCause[];
   /** Per group: agents present at the fewest (now) and the interval's Erlang A requirement. */
   readonly staff: Record<string, { readonly now: number; readonly required: number }>;
+  /** A replayed date (`--history`, `--staff`, `--date`): `YYYY-MM-DD`. */
+  readonly date?: string;
 }
 
 export interface ExplainOptions {
@@ -74,6 +77,11 @@ export interface ExplainOptions {
   readonly replications?: number;
   readonly seed?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The forecast the scenario's volumes are compared with (a replayed date: the scenario holds the
+   * recorded volumes), per contact type and interval. Absent: the `volume` cause is skipped.
+   */
+  readonly forecastVolume?: readonly (readonly number[])[];
 }
 
 /** Bad input to explain (an unknown type, an interval outside the horizon): the CLI exits 2. */
@@ -187,7 +195,12 @@ export async function explainInterval(scenario: Scenario, pool: Replicator, opti
   const staffFloor = required.some((r, g) => r > now[g]!) ? required : null;
 
   let done = 0;
-  const total = () => replications * (2 + (staffFloor === null ? 0 : 1) + (hasBot(config) ? 2 : 0));
+  // volume: the interval's volume of every type held to its forecast (recorded above it only).
+  const recorded = config.types.map((type) => (type.exactCounts !== null ? type.exactCounts[k]! : type.arrivalRate[k]! * config.intervalSeconds));
+  const forecastK = options.forecastVolume?.map((row) => row[k] ?? 0) ?? null;
+  const heldVolume = forecastK === null ? null : recorded.map((r, ti) => Math.min(r, config.types[ti]!.exactCounts !== null ? Math.round(forecastK[ti]!) : forecastK[ti]!));
+  const volumeChanged = heldVolume !== null && heldVolume.some((v, ti) => v !== recorded[ti]);
+  const total = () => replications * (2 + (staffFloor === null ? 0 : 1) + (hasBot(config) ? 2 : 0) + (volumeChanged ? 1 : 0));
   const run = async (counterfactual: Counterfactual | null): Promise<CellPairs> => {
     const cells = new CellPairs(config.types.length, config.intervals, k);
     const job: ReplicationJob = { scenario, staff: null, counterfactual };
@@ -258,7 +271,30 @@ export async function explainInterval(scenario: Scenario, pool: Replicator, opti
   } else {
     skipped.push({ cause: 'bot-wave', reason: 'no contact type of the scenario has a bot that escalates' });
   }
-  skipped.push({ cause: 'volume', reason: 'needs recorded volumes to compare against the forecast (a replay); a scenario alone has only its forecast' });
+  if (heldVolume === null) {
+    skipped.push({ cause: 'volume', reason: 'needs recorded volumes to compare against the forecast (a replay); a scenario alone has only its forecast' });
+  } else if (!volumeChanged) {
+    causes.push({
+      cause: 'volume',
+      deltaPts: { mean: 0, ci95: 0, n: replications },
+      action: `Volume at ${label} was at or below the forecast for every type (${volumeWords(config, recorded, forecastK!)}): not the cause.`,
+    });
+  } else {
+    const vcf: Counterfactual = { ...none, volume: heldVolume };
+    const d = delta(await run(vcf));
+    const reserve = analyticPlan(counterfactualModel(config, vcf), problem, 'erlang-a').staff;
+    const extra = groupIds.flatMap((id, g) => {
+      const more = plan.staff[g]![k]! - reserve[g]![k]!;
+      return more > 0 ? [`${more} more agent${more === 1 ? '' : 's'} in ${id}`] : [];
+    });
+    causes.push({
+      cause: 'volume',
+      deltaPts: d,
+      action: matters(d)
+        ? `${label} took more contacts than forecast (${volumeWords(config, recorded, forecastK!)}): check the forecast for this interval${extra.length > 0 ? `; Erlang A needs ${extra.join(' and ')} for the volume that came` : ''}.`
+        : `${label} took more contacts than forecast (${volumeWords(config, recorded, forecastK!)}), but the excess costs nothing measurable.`,
+    });
+  }
 
   causes.sort((a, b) => (b.deltaPts.mean ?? -Infinity) - (a.deltaPts.mean ?? -Infinity));
   for (const [i, c] of causes.entries()) causes[i] = { ...c, action: capital(c.action) };
@@ -280,6 +316,14 @@ export async function explainInterval(scenario: Scenario, pool: Replicator, opti
     skipped,
     staff,
   };
+}
+
+/** "calls 130 against 100 forecast, chat 20 against 25" for the types with contacts in either. */
+function volumeWords(config: ContactCenterConfig, recorded: readonly number[], forecast: readonly number[]): string {
+  const round = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+  return config.types
+    .flatMap((t, ti) => (recorded[ti]! > 0 || forecast[ti]! > 0 ? [`${t.id} ${round(recorded[ti]!)} against ${round(forecast[ti]!)} forecast`] : []))
+    .join(', ');
 }
 
 /** A gain whose 95% interval lies above zero. */

@@ -58,6 +58,16 @@ describe('ccsim explain', () => {
     }
   });
 
+  it('a replayed date of the example history: volume is tried against the scenario as forecast', async () => {
+    const e = join(root, 'examples/history');
+    const run = await cli('explain', join(e, 'center.json'), '--history', join(e, 'history.csv'), '--staff', join(e, 'staff.csv'), '--date', '2026-10-30', '--interval', '10:30', '--replications', '5', '--workers', '1', '--json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout) as { date: string; causes: { cause: string; action: string }[] };
+    expect(doc.date).toBe('2026-10-30');
+    expect(doc.causes.find((c) => c.cause === 'volume')?.action).toContain('outages 44 against 38 forecast');
+  });
+
   it('bad input: exit 2, one message naming the flag, nothing on stdout', async () => {
     const cases: [string[], RegExp][] = [
       [[retailDay], /--interval HH:MM is required/],
@@ -68,6 +78,8 @@ describe('ccsim explain', () => {
       [[join(root, 'scenarios/retail-week.json'), '--interval', '10:30'], /occurs on 7 days of the scenario; choose one with --day N \(0-6/],
       [[join(root, 'scenarios/retail-week.json'), '--interval', '10:30', '--day', '9'], /10:30 on day 9 is not in the scenario's intervals/],
       [[retailDay, '--interval', '10:30', '--replications', '0'], /--replications: must be an integer >= 1/],
+      [[retailDay, '--interval', '10:30', '--history', 'h.csv'], /--history, --staff and --date: give all three/],
+      [[retailDay, '--interval', '10:30', '--history', 'h.csv', '--staff', 's.csv', '--date', '2026-13-01'], /--date: must be a calendar date YYYY-MM-DD/],
     ];
     for (const [args, message] of cases) {
       const run = await cli('explain', ...args, '--workers', '1');

@@ -4,7 +4,10 @@
  * itself understaffed (staff). Each cause must come out first and significant where it is the
  * problem, and exactly zero where its counterfactual changes nothing.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { explain, simulate } from '../../src/node/api.js';
 import type { ExplainOutput } from '../../src/optimize/explain.js';
 
@@ -122,5 +125,40 @@ describe('ccsim explain on days whose only problem is known', () => {
     const run = await simulate(day, { workers: 1, replications: 20, seed: 7 });
     expect(one.serviceLevel).toEqual(run.intervals[5]!.byType['calls']!.serviceLevel);
     expect(one.shortfallPts).toBeCloseTo(100 * (0.8 - one.serviceLevel.mean!), 12);
+  });
+
+  describe('a replayed date (--history, --staff, --date): volume above the forecast', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccsim-explain-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    /** Two dates of history: 180 calls per half hour, except `peak` calls at 10:30; 34 agents throughout. */
+    const files = (peak: number) => {
+      const slots = Array.from({ length: 8 }, (_, i) => `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 === 0 ? '00' : '30'}`);
+      const dates = ['2026-11-02', '2026-11-03'];
+      const history = ['date,interval_start,type,offered', ...dates.flatMap((d) => slots.map((t) => `${d},${t},calls,${t === '10:30' ? peak : 180}`))];
+      const staff = ['date,interval_start,group,staff', ...dates.flatMap((d) => slots.map((t) => `${d},${t},agents,34`))];
+      writeFileSync(join(dir, `history-${peak}.csv`), `${history.join('\n')}\n`);
+      writeFileSync(join(dir, `staff-${peak}.csv`), `${staff.join('\n')}\n`);
+      return { history: join(dir, `history-${peak}.csv`), staff: join(dir, `staff-${peak}.csv`), date: '2026-11-03' };
+    };
+    // The forecast: the scenario's own volume, 180 per half hour, for which 34 agents are Erlang A's answer.
+    const forecast = carryDay([34, 34, 34, 34, 34, 34, 34, 34]);
+
+    it('240 calls at 10:30 against 180 forecast: the volume cause gains, and says how many agents the excess needed', async () => {
+      const out = await explain(forecast, { interval: '10:30', workers: 1, ...files(240) });
+      expect(out.date).toBe('2026-11-03');
+      const c = byCause(out);
+      expect(low(c['volume']!.deltaPts)).toBeGreaterThan(5);
+      expect(c['volume']!.action).toMatch(/^10:30 took more contacts than forecast \(calls 240 against 180 forecast\): check the forecast for this interval; Erlang A needs \d+ more agents in agents for the volume that came\.$/);
+      // Staffing to the requirement of the volume that came is the other way out: both show.
+      expect(low(c['staff']!.deltaPts)).toBeGreaterThan(5);
+      expect(out.skipped.map((x) => x.cause)).toEqual(['bot-wave']);
+    });
+
+    it('the forecast volume at 10:30: the volume cause is exactly 0 and says so', async () => {
+      const out = await explain(forecast, { interval: '10:30', workers: 1, replications: 10, ...files(180) });
+      const v = byCause(out)['volume']!;
+      expect(v.deltaPts).toEqual({ mean: 0, ci95: 0, n: 10 });
+      expect(v.action).toBe('Volume at 10:30 was at or below the forecast for every type (calls 180 against 180 forecast): not the cause.');
+    });
   });
 });
