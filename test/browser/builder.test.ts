@@ -79,7 +79,9 @@ describe.skipIf(!hasChromium)('scenario builder in headless Chromium', () => {
   test('from blank: 3 types and 2 groups through the forms, a pasted staff grid with its requirement, run in the page = ccsim run of the saved JSON', async () => {
     const { page, problems, close } = await openApp(app.browser, `${app.url}#s=erlang-check&reps=${REPLICATIONS}&seed=${SEED}`, { width: 1400, height: 900 });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.getByTestId('build-scenario').click();
+    // Keyboard: the builder opens from its button with Enter.
+    await page.getByTestId('build-scenario').focus();
+    await page.keyboard.press('Enter');
     const builder = page.getByTestId('builder');
     // Blank: the schema's messages for what is missing, in the summary and at the section.
     expect(await page.getByTestId('builder-summary').locator('li').allTextContents()).toEqual(['contactTypes: must not be empty', 'agentGroups: must not be empty']);
@@ -132,6 +134,15 @@ describe.skipIf(!hasChromium)('scenario builder in headless Chromium', () => {
     await paste(page, 'agentGroups[0].staff[0]', spreadsheet(STAFF));
     expect(await page.getByTestId('staff-grid-status').textContent()).toBe('Pasted 2 × 16 block at voice-team 08:00: 32 cells set.');
     await expect.poll(() => page.getByTestId('builder-summary').getAttribute('data-problems')).toBe('0');
+    // Up and down (and Enter) move between the grid's rows.
+    await field(page, 'agentGroups[0].staff[5]').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('agentGroups[1].staff[5]');
+    // Text in a cell is kept as typed and named by its path under the grid.
+    await field(page, 'agentGroups[1].staff[5]').fill('nine');
+    expect(await page.getByTestId('staff-grid').locator('.field-issue').textContent()).toBe('agentGroups[1].staff[5]: must be a number, not a string');
+    expect(await field(page, 'agentGroups[1].staff[5]').getAttribute('aria-invalid')).toBe('true');
+    await field(page, 'agentGroups[1].staff[5]').fill(String(STAFF[1]![5]));
     expect(await page.getByTestId('builder-summary').textContent()).toMatch(/^✓ Valid: 3 contact types, 2 agent groups, 16 intervals/);
 
     // The saved JSON is the document the forms made.
@@ -249,6 +260,17 @@ describe.skipIf(!hasChromium)('scenario builder in headless Chromium', () => {
       // Drawn and validated at once, even the retail week (336 intervals: 672 grid cells).
       expect(ms, id).toBeLessThan(3000);
     }
+    // A file that is not valid loads (the builder is where it is fixed), its problems named by path
+    // where they are; text that is not JSON is refused with its line and column, nothing replaced.
+    const typo = JSON.parse(readFileSync(join(repo, 'scenarios', 'two-skills.json'), 'utf8')) as Record<string, any>;
+    typo['contactTypes'][1].patiance = typo['contactTypes'][1].patience;
+    delete typo['contactTypes'][1].patience;
+    await page.getByTestId('builder-load').setInputFiles({ name: 'typo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(typo, null, 2)) });
+    await expect.poll(() => page.getByTestId('builder-summary').locator('li').allTextContents()).toEqual(['contactTypes[1].patiance: unknown key (did you mean "patience"?)']);
+    expect(await page.locator('#b-contactTypes-1-issue').textContent()).toBe('contactTypes[1].patiance: unknown key (did you mean "patience"?)');
+    await page.getByTestId('builder-load').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "name": "x",\n}') });
+    await expect.poll(() => page.getByTestId('builder-status').textContent()).toMatch(/^broken\.json was not loaded: \(file\): not valid JSON: .* at line 3 column 1$/);
+    expect(await page.getByTestId('builder-summary').locator('li').count()).toBe(1);
     // Too big for a link (the retail week) is said in words.
     await page.getByTestId('builder-start').selectOption('retail-week');
     await page.getByTestId('builder-start-button').click();

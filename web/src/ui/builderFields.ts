@@ -21,7 +21,7 @@ export interface FormContext {
 }
 
 /** A stable element id for a path (so focus survives a redraw). */
-export const fieldId = (path: readonly PathKey[] | string) => `b-${(typeof path === 'string' ? path : pathText(path)).replace(/[^A-Za-z0-9]+/g, '-')}`;
+export const fieldId = (path: readonly PathKey[] | string) => `b-${(typeof path === 'string' ? path : pathText(path)).replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`;
 
 /** Where a field's issues are written. */
 // Not a live region: it is refilled on every keystroke. The control points at it (aria-describedby)
