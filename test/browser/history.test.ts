@@ -107,6 +107,17 @@ describe.skipIf(!hasChromium)('history in headless Chromium', () => {
     expect(await page.getByTestId('forecast-chart-billing').locator('.tooltip').textContent()).toMatch(/^Sat 2026-11-07 \d\d:\d\d · billingforecast: /);
     if (screenshotDir !== undefined) await page.getByTestId('history-forecast').screenshot({ path: join(screenshotDir, 'history-forecast.png') });
 
+    // Replaying the retail day, whose groups the staff history lacks, is refused as the CLI refuses it.
+    const refusal = await ccsim('replay', join(repo, 'scenarios/retail-day.json'), '--history', example('history.csv'), '--staff', example('staff.csv')).then(
+      () => '',
+      (error: { stderr: string }) => error.stderr,
+    );
+    expect(refusal).toMatch(/^ccsim replay: agent group "voice-team" of the scenario has no rows in the staff history/);
+    expect(await page.getByTestId('replay-scenario').inputValue()).toBe('0');
+    await page.getByTestId('replay').click();
+    await page.getByTestId('replay-error').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('replay-error').locator('li').allTextContents()).toEqual([refusal.replace(/^ccsim replay: /, '').trim()]);
+
     // Fit with the bundled example skeleton: a third card, the CLI's fitted scenario.
     expect(await page.locator('.scenario-card').count()).toBe(2);
     await page.getByTestId('fit').click();
