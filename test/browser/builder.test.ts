@@ -244,7 +244,7 @@ describe.skipIf(!hasChromium)('scenario builder in headless Chromium', () => {
     await close();
   }, 180_000);
 
-  test('every bundled scenario opens in the builder valid and unchanged: Save JSON gives the file with one number per interval written out', async () => {
+  test('every bundled scenario opens valid and unchanged (Save JSON = the file, one number per interval written out); files, intervals, bot, JSON distributions, Undo', async () => {
     const { page, problems, close } = await openApp(app.browser, `${app.url}#s=erlang-check`, { width: 1400, height: 900 });
     await page.getByTestId('build-scenario').click();
     const ids = (await page.getByTestId('builder-start').locator('optgroup option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).sort();
@@ -280,9 +280,37 @@ describe.skipIf(!hasChromium)('scenario builder in headless Chromium', () => {
     await page.getByTestId('builder-start').selectOption('ai-deflection');
     await page.getByTestId('builder-start-button').click();
     expect(await page.getByTestId('staff-grid').locator('td.row-note').allTextContents()).toEqual(['staffed by shifts: edit them in the JSON', 'staffed by shifts: edit them in the JSON']);
-    // Undo brings back the document a Start replaced.
+    // Intervals: once the field is left, the grids take that many columns (the last value repeated).
+    await page.getByTestId('builder-start').selectOption('erlang-check');
+    await page.getByTestId('builder-start-button').click();
+    const erlang = JSON.parse(readFileSync(join(repo, 'scenarios', 'erlang-check.json'), 'utf8')) as Record<string, any>;
+    const n = Number(erlang['intervals']);
+    await setField(page, 'intervals', String(n + 2));
+    expect(await page.getByTestId('staff-grid').locator('thead th').count()).toBe(n + 3);
+    const lastStaff = documentFrom(erlang).doc['agentGroups'] as Record<string, any>[];
+    expect(await field(page, `agentGroups[0].staff[${n + 1}]`).inputValue()).toBe(String(lastStaff[0]!['staff'][n - 1]));
+    expect(await page.getByTestId('builder-summary').getAttribute('data-problems')).toBe('0');
+    // A bot: its fields and its session length's preview appear, with the defaults.
+    await page.getByTestId('bot-0').check();
+    expect(await field(page, 'contactTypes[0].bot.share').inputValue()).toBe('0.5');
+    expect(await page.getByTestId('preview-contactTypes[0].bot.duration').getAttribute('data-mean')).toBe('90');
+    // Mixture or truncated as JSON: text that is not a distribution is named at the distribution.
+    await field(page, 'contactTypes[0].handleTime.dist').selectOption('json');
+    const json = page.locator('textarea[data-path="contactTypes[0].handleTime"]');
+    expect(JSON.parse(await json.inputValue())).toMatchObject({ dist: 'mixture', of: [{ weight: 1 }] });
+    await json.fill('{"dist": "truncated", "of": {"dist": "exponential", "mean": 200}, "max": 600}');
+    expect(await page.getByTestId('builder-summary').getAttribute('data-problems')).toBe('0');
+    expect(Number(await page.getByTestId('preview-contactTypes[0].handleTime').getAttribute('data-mean'))).toBeLessThan(200);
+    await json.fill('{"dist": "truncated", "of": {"dist": "exponential", "mean": 200}}');
+    expect(await page.locator('#b-contactTypes-0-handleTime-issue').textContent()).toBe('contactTypes[0].handleTime.max: give min or max (or both)');
+    // Start replaces the document; Undo brings back the edited one, edits and all.
+    await page.getByTestId('builder-start').selectOption('retail-week');
+    await page.getByTestId('builder-start-button').click();
+    expect(await field(page, 'name').inputValue()).toBe('Retail week');
     await page.getByTestId('builder-undo').click();
-    expect(await field(page, 'name').inputValue()).toBe(JSON.parse(readFileSync(join(repo, 'scenarios', 'retail-week.json'), 'utf8')).name);
+    expect(await field(page, 'name').inputValue()).toBe(erlang['name']);
+    expect(await field(page, 'intervals').inputValue()).toBe(String(n + 2));
+    expect(await page.getByTestId('bot-0').isChecked()).toBe(true);
     expect(problems).toEqual([]);
     await close();
   }, 120_000);
