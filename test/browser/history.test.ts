@@ -166,6 +166,23 @@ describe.skipIf(!hasChromium)('history in headless Chromium', () => {
     await page.getByTestId('replay-kpi').selectOption('serviceLevel');
     if (screenshotDir !== undefined) await page.getByTestId('history-replay').screenshot({ path: join(screenshotDir, 'history-replay.png') });
 
+    // An uploaded skeleton: one that is not a scenario is named by path and not chosen; a valid
+    // one (center.json) is fitted into a fourth card, again the CLI's fitted scenario.
+    await page.getByTestId('fit-skeleton-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"name": "x", "intervalMinutes": 7}') });
+    await page.getByTestId('fit-error').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('fit-error').locator('.error-title').textContent()).toBe('broken.json is not a valid scenario; it was not chosen:');
+    expect(await page.getByTestId('fit-error').locator('li').allTextContents()).toContain('contactTypes: required');
+    expect(await page.getByTestId('fit-skeleton').inputValue()).toBe('example');
+    await page.getByTestId('fit-skeleton-file').setInputFiles(example('center.json'));
+    await expect.poll(() => page.getByTestId('fit-skeleton').inputValue()).toBe('upload');
+    await page.getByTestId('fit').click();
+    await page.getByTestId('fit-summary').filter({ hasText: /^center\.json fitted/ }).waitFor({ timeout: 30_000 });
+    const centerFitted = join(tmp, 'center-fitted.json');
+    await ccsim('fit', example('center.json'), '--history', example('history.csv'), '--contacts', example('contacts.csv'), '--out', centerFitted);
+    const savedCenter = await downloadOf(page, () => page.getByTestId('download-scenario-4').click());
+    expect(savedCenter.body.toString('utf8')).toBe(readFileSync(centerFitted, 'utf8'));
+    expect(await page.getByTestId('replay-scenario').inputValue()).toBe('3');
+
     // A phone: nothing wider than the window; the charts redraw at the column's width.
     await page.setViewportSize({ width: 390, height: 800 });
     await expect.poll(() => page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')).toSatisfy((w: unknown) => Array.isArray(w) && w[0] <= w[1]);
