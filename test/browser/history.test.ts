@@ -130,6 +130,9 @@ describe.skipIf(!hasChromium)('history in headless Chromium', () => {
     // Replay the fitted card on one date: the CLI's document, band and verdict.
     expect(await page.getByTestId('replay-scenario').inputValue()).toBe('2');
     await page.getByTestId('replay-date').selectOption(REPLAY.date);
+    await page.getByTestId('replay-replications').fill('0');
+    await page.getByTestId('replay').click();
+    await page.getByTestId('replay-error').filter({ hasText: 'replications: must be an integer from 1 to 1000, got 0' }).waitFor({ timeout: 10_000 });
     await page.getByTestId('replay-replications').fill(String(REPLAY.replications));
     await page.getByTestId('replay-seed').fill(String(REPLAY.seed));
     await page.getByTestId('replay').click();

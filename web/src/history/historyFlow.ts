@@ -203,10 +203,11 @@ export class HistoryFlow {
     await this.host.tasks.run({
       name: 'The replay',
       work: async (signal) => {
-        if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS) throw new Error(`replications: must be an integer from 1 to ${MAX_REPLICATIONS}, got ${replications}`);
-        if (!Number.isInteger(seed) || seed < 0) throw new Error(`seed: must be an integer >= 0, got ${seed}`);
+        // Shown beside the form, as the worker's refusals are.
+        if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS) return { problem: `replications: must be an integer from 1 to ${MAX_REPLICATIONS}, got ${replications}` };
+        if (!Number.isInteger(seed) || seed < 0) return { problem: `seed: must be an integer >= 0, got ${seed}` };
         const scenario = choice?.scenario ?? null;
-        if (choice === undefined || scenario === null) throw new Error(`${choice?.title ?? 'the scenario'} has problems (listed above); nothing was replayed`);
+        if (choice === undefined || scenario === null) return { problem: `${choice?.title ?? 'the scenario'}: has problems (listed above the cards); nothing was replayed` };
         this.view.replay.clear();
         this.host.status(`Replaying ${date} with ${scenario.name}: ${replications} replications, seed ${seed}…`, 'info');
         this.host.progress(0, 1, 'planning…');
