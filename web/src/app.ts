@@ -13,6 +13,7 @@ import { Sources } from './model/sources.js';
 import { readScenarioUpload, uploadedText } from './model/upload.js';
 import { decodeState, encodeState } from './model/urlState.js';
 import { downloadText } from './export/download.js';
+import { ExplainFlow } from './explain/explainFlow.js';
 import { HistoryFlow } from './history/historyFlow.js';
 import { liveWorkers } from './run/browserRunner.js';
 import { findStaffing } from './run/findStaffing.js';
@@ -51,6 +52,12 @@ export class App {
   private readonly tasks: TaskRunner;
   /** Forecast, fit and replay from history files (history/historyFlow.ts). */
   private readonly history: HistoryFlow;
+  /** "Why does an interval miss?" under the results' charts (explain/explainFlow.ts). */
+  private readonly explain = new ExplainFlow({
+    tasks: () => this.tasks,
+    progress: (value, max, text) => this.runPanel.setProgressText(value, max, text),
+    status: (text, kind) => this.runPanel.setStatus(text, kind),
+  });
   private readonly results = new ResultsColumn({
     type: () => this.state.type,
     onType: (type) => {
@@ -60,6 +67,7 @@ export class App {
     onFindStaffing: (i) => void this.findStaffing(i),
     busy: () => this.tasks.busy,
     notInLink: () => this.state.cards.some((c) => (isUpload(c.source) && this.sources.tokenOf(c.source) === undefined) || c.forecast !== undefined),
+    explain: this.explain,
   });
   private readonly addButton = el('button', { type: 'button', class: 'secondary', 'data-testid': 'add-scenario' }, '+ Add a scenario to compare');
   private readonly upload = el('input', { id: 'upload', type: 'file', accept: '.json,application/json', 'data-testid': 'upload' });
@@ -87,6 +95,7 @@ export class App {
         this.results.setBusy(busy);
         this.cards.querySelectorAll<HTMLButtonElement>('.roster-button').forEach((b) => (b.disabled = busy));
         this.history.setBusy(busy);
+        this.explain.setBusy(busy);
         if (!busy) this.runPanel.status.dataset['liveWorkers'] = String(liveWorkers() + liveRosterWorkers());
       },
       setStatus: (text, kind) => this.runPanel.setStatus(text, kind),

@@ -1,6 +1,7 @@
 /**
  * Pointer and keyboard exploration of a chart: the pointer, or the arrow keys once the chart has
- * focus (Tab), move a cursor over columns (intervals) and rows; Home/End jump, Escape hides.
+ * focus (Tab), move a cursor over columns (intervals) and rows; Home/End jump, Escape hides;
+ * optionally a click or Enter acts on the cell.
  */
 import * as d3 from 'd3';
 
@@ -17,6 +18,8 @@ export interface CursorOptions {
   readonly cellAt: (x: number, y: number) => Cell | null;
   readonly show: (cell: Cell) => void;
   readonly hide: () => void;
+  /** A click on a cell, or Enter on the focused chart's cell: act on it (e.g. explain the interval). */
+  readonly activate?: (cell: Cell) => void;
 }
 
 export function attachCursor(o: CursorOptions): void {
@@ -39,6 +42,11 @@ export function attachCursor(o: CursorOptions): void {
     .on('blur', () => move(null))
     .on('keydown', (event: KeyboardEvent) => {
       const c = current ?? { col: 0, row: 0 };
+      if (event.key === 'Enter' && o.activate !== undefined) {
+        event.preventDefault();
+        o.activate(c);
+        return;
+      }
       let next: Cell | null = c;
       switch (event.key) {
         case 'ArrowRight':
@@ -70,4 +78,12 @@ export function attachCursor(o: CursorOptions): void {
       event.preventDefault();
       move(next);
     });
+  const activate = o.activate;
+  if (activate !== undefined) {
+    o.svg.on('click', (event: MouseEvent) => {
+      const [x, y] = d3.pointer(event, o.svg.node());
+      const cell = o.cellAt(x, y);
+      if (cell !== null) activate(cell);
+    });
+  }
 }

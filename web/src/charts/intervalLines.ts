@@ -43,6 +43,8 @@ export interface IntervalLinesOptions {
   readonly targets?: readonly TargetLine[];
   /** What the values are of, for the tooltip heading (e.g. "calls"). */
   readonly context: string;
+  /** A click on interval `col`, or Enter on it: act on it (and say how in the tooltip's last line). */
+  readonly pick?: { readonly onPick: (col: number) => void; readonly hint: string };
 }
 
 interface Point {
@@ -172,11 +174,14 @@ export function intervalLinesChart(parent: HTMLElement, o: IntervalLinesOptions)
         lines.push(`${s.label}: ${text}`);
       }
       for (const t of o.targets ?? []) lines.push(`${t.label}: ${formatValue(t.value, o.unit)}`);
+      if (o.pick !== undefined) lines.push(o.pick.hint);
       fig.tooltip.show(lines, margin.left + cxp, margin.top + 4);
     },
     hide: () => {
       cursor.style('display', 'none');
       fig.tooltip.hide();
     },
+    ...(o.pick === undefined ? {} : { activate: ({ col }: { col: number }) => o.pick!.onPick(col) }),
   });
+  if (o.pick !== undefined) fig.svg.attr('cursor', 'pointer');
 }

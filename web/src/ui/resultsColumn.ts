@@ -5,7 +5,7 @@
 import type { Results } from '../run/runExperiment.js';
 import { el } from './dom.js';
 import { intro } from './intro.js';
-import { resultsView } from './resultsView.js';
+import { resultsView, type ExplainHook } from './resultsView.js';
 
 export interface ResultsColumnOptions {
   /** The contact type the charts show (null: the first). */
@@ -17,6 +17,8 @@ export interface ResultsColumnOptions {
   readonly busy: () => boolean;
   /** Some scenario cannot travel in the link (an upload, a forecast CSV, a plan found). */
   readonly notInLink: () => boolean;
+  /** "Why does an interval miss?" under the charts. */
+  readonly explain?: ExplainHook;
 }
 
 export class ResultsColumn {
@@ -75,6 +77,7 @@ export class ResultsColumn {
       shareLink: () => this.link,
       onFindStaffing: this.o.onFindStaffing,
       busy: this.o.busy(),
+      ...(this.o.explain === undefined ? {} : { explain: this.o.explain }),
     });
     this.element.replaceChildren(view);
     if (this.o.notInLink()) view.querySelector('.share')?.appendChild(el('span', { class: 'hint' }, ' Uploaded scenarios and staffing found by simulation are not in the link: save them with “Save JSON”.'));

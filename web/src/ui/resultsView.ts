@@ -21,6 +21,14 @@ export interface ResultsViewOptions {
   readonly onFindStaffing?: (i: number) => void;
   /** A staffing search is under way (its buttons are disabled). */
   readonly busy?: boolean;
+  /** "Why does an interval miss?" (explain/explainFlow.ts): its section, and the service-level chart's click. */
+  readonly explain?: ExplainHook;
+}
+
+/** What the results need of the explain flow. */
+export interface ExplainHook {
+  section(r: Results, width: number): HTMLElement;
+  pick(interval: number, type: string): void;
 }
 
 export function typesOf(r: Results): string[] {
@@ -96,6 +104,7 @@ export function resultsView(r: Results, o: ResultsViewOptions): HTMLElement {
     yDomain: [0, 1],
     targets: targetLines,
     context: type,
+    ...(o.explain === undefined ? {} : { pick: { onPick: (col: number) => o.explain?.pick(col, type), hint: 'Click or press Enter: why does it miss?' } }),
   });
   intervalLinesChart(charts, {
     testId: 'chart-asa',
@@ -141,6 +150,7 @@ export function resultsView(r: Results, o: ResultsViewOptions): HTMLElement {
     })),
   });
 
+  if (o.explain !== undefined) root.appendChild(o.explain.section(r, o.width));
   root.appendChild(
     staffingSection(r.scenarios, {
       width: o.width,
