@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('explain in headless Chromium', () => {
     // The scenario as the card saves it: what the CLI would be given.
     const saved = await downloadOf(page, () => page.getByTestId('download-scenario-1').click());
     const scenario = JSON.parse(saved.body.toString('utf8')) as Record<string, unknown>;
-    const expected = await explain(scenario, { interval: '10:30', seed: SEED, replications: REPLICATIONS, workers: 2 });
+    const expected = await explain(scenario, { interval: '10:30', seed: SEED, replications: REPLICATIONS, workers: 3 });
     expect(expected.type).toBe('calls');
     expect(expected.shortfallPts).toBeGreaterThan(0);
     expect(expected.causes.length).toBeGreaterThanOrEqual(2);
@@ -153,6 +153,32 @@ describe.skipIf(!hasChromium)('explain in headless Chromium', () => {
     expect(await shown(page)).toEqual(expectedView(expected));
     const overflowing = await page.evaluate(`[...document.querySelectorAll('[data-testid="explain"] *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.visually-hidden')).map((e) => e.tagName + '.' + e.className)`);
     expect(overflowing).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  }, 180_000);
+
+  test('a multi-day scenario (the retail week): the interval furthest below target, its --day, and the CLI\u2019s document', async () => {
+    const { page, problems, close } = await openApp(app.browser, `${app.url}#s=retail-week&reps=2&seed=${SEED}`, { width: 1400, height: 900 });
+    const saved = await downloadOf(page, () => page.getByTestId('download-scenario-1').click());
+    await page.getByTestId('run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 120_000 });
+    // The picker opens on the interval furthest below its target, labelled as the charts label it.
+    const picked = page.getByTestId('explain-interval').locator('option:checked');
+    const label = (await picked.textContent())!;
+    const at = /^(?:Day (\d) )?(\d\d:\d\d) · below target/.exec(label);
+    expect(at, label).not.toBeNull();
+    const day = at![1] === undefined ? 0 : Number(at![1]) - 1;
+    await page.getByTestId('explain-replications').fill('2');
+    await page.getByTestId('explain-button').click();
+    await page.getByTestId('explain-result').waitFor({ timeout: 120_000 });
+    const expected = await explain(JSON.parse(saved.body.toString('utf8')) as Record<string, unknown>, { interval: at![2]!, day, seed: SEED, replications: 2, workers: 1 });
+    expect(expected.multiDay).toBe(true);
+    expect(await shown(page)).toEqual(expectedView(expected));
+    expect(await page.getByTestId('explain-command').textContent()).toBe(`ccsim explain <scenario.json> --interval ${at![2]} --day ${day} --replications 2 --seed ${SEED} --json`);
+    expect(await page.getByTestId('explain-days').textContent()).toContain(`day ${day} is`);
+    const download = await downloadOf(page, () => page.getByTestId('explain-download-json').click());
+    expect(download.name).toBe(`retail-week-explain-day${day}-${at![2]!.replace(':', '-')}.json`);
+    expect(JSON.parse(download.body.toString('utf8'))).toEqual(expected);
     expect(problems).toEqual([]);
     await close();
   }, 180_000);

@@ -41,7 +41,7 @@ export function explainView(out: ExplainOutput, o: ExplainViewOptions): HTMLElem
     el(
       'p',
       { class: 'explain-sl', 'data-testid': 'explain-service-level' },
-      `Service level of ${out.type}, ${out.multiDay ? `day ${out.day} ` : ''}${o.range}: `,
+      `Service level of ${out.type}, ${o.range}: `,
       el('strong', {}, sl.mean === null ? 'no contacts' : `${pct(sl.mean)}${sl.ci95 === null ? '' : ` ± ${(100 * sl.ci95).toFixed(1)} pts`}`),
       ` against a target of ${pct(out.target)}`,
       short === null ? '.' : short > 0 ? ` (short by ${short.toFixed(1)} pts).` : ` (met, ${(-short).toFixed(1)} pts to spare).`,
@@ -54,6 +54,10 @@ export function explainView(out: ExplainOutput, o: ExplainViewOptions): HTMLElem
       `Each bar is the service-level gain, in points, of removing that cause alone, paired replication by replication on the same customers (common random numbers); the gains overlap and need not add up to the shortfall. ${out.replications} replications per run, seed ${out.seed}, ${o.workers} Web Worker${o.workers === 1 ? '' : 's'}, ${o.seconds.toFixed(1)} s.`,
     ),
   );
+  if (out.multiDay) {
+    // The charts number days from 1 ("Day 2 10:30"); explain's texts and --day from 0, as the CLI.
+    root.appendChild(el('p', { class: 'hint', 'data-testid': 'explain-days' }, `Days count from 0 in the sentences above, as in ccsim explain --day: day ${out.day} is ${out.day === 0 ? 'the first day' : `Day ${out.day + 1} in the charts`}.`));
+  }
   root.appendChild(causeBars(out.causes, o.width));
   root.appendChild(causeTable(out));
   if (out.skipped.length > 0) {
