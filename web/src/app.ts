@@ -15,6 +15,7 @@ import { decodeState, encodeState } from './model/urlState.js';
 import { downloadText } from './export/download.js';
 import { ExplainFlow } from './explain/explainFlow.js';
 import { HistoryFlow } from './history/historyFlow.js';
+import { IntradayFlow } from './intraday/intradayFlow.js';
 import { liveWorkers } from './run/browserRunner.js';
 import { findStaffing } from './run/findStaffing.js';
 import { liveRosterWorkers, rosterInWorker } from './run/rosterTask.js';
@@ -52,6 +53,20 @@ export class App {
   private readonly tasks: TaskRunner;
   /** Forecast, fit and replay from history files (history/historyFlow.ts). */
   private readonly history: HistoryFlow;
+  /** "From now" on a card: the rest of the day from a state of now (intraday/intradayFlow.ts). */
+  private readonly intraday: IntradayFlow = new IntradayFlow({
+    sources: this.sources,
+    cards: () => this.sync().prepared.map((prepared, i) => ({ source: this.state.cards[i]!.source, prepared })),
+    busy: () => this.tasks.busy,
+    show: (node) => this.results.clear(node),
+    status: (text, kind) => this.runPanel.setStatus(text, kind),
+    addCard: (key) => {
+      const index = this.addSourceCard(key);
+      this.renderCards();
+      return index;
+    },
+    run: (only) => void this.run(false, false, only),
+  });
   /** "Why does an interval miss?" under the results' charts (explain/explainFlow.ts). */
   private readonly explain = new ExplainFlow({
     tasks: () => this.tasks,
@@ -153,6 +168,7 @@ export class App {
           onDownload: () => this.downloadScenario(i),
           onForecast: (file) => void this.onForecast(i, file),
           onRoster: () => void this.roster(i),
+          onFromNow: this.intraday.isFromNow(card.source) ? null : () => this.intraday.open(i),
           busy: this.tasks.busy,
         }),
       );
@@ -189,7 +205,7 @@ export class App {
     const prepared = this.state.cards.map((card) => {
       const info = this.sources.get(card.source);
       if (info === undefined) return { ok: false as const, issues: [{ path: '(scenario)', message: `unknown scenario "${card.source}"` }] };
-      return prepareScenario(info.raw, card.knobs, card.forecast ?? info.forecast);
+      return this.intraday.prepare(card.source, prepareScenario(info.raw, card.knobs, card.forecast ?? info.forecast));
     });
     const groups: IssueGroup[] = [];
     if (this.linkIssues.length > 0) {
@@ -293,7 +309,7 @@ export class App {
    * one beyond the hard limits is refused outright. A what-if multiplier that looks like a
    * percentage (×110) is asked about first (`confirmed` once answered).
    */
-  private async run(force = false, confirmed = force): Promise<void> {
+  private async run(force = false, confirmed = force, only?: readonly number[]): Promise<void> {
     if (this.tasks.busy) return;
     const { prepared, groups } = this.sync();
     if (groups.length > 0) {
@@ -303,7 +319,9 @@ export class App {
       return;
     }
     if (!confirmed && !this.multipliersConfirmed()) return;
-    const scenarios = uniqueNames(prepared.map((p) => (p as { scenario: Scenario }).scenario));
+    const picked = only ?? this.intraday.pick(); // a rest of the day is compared only with cards of its intervals
+    if (picked === null) return;
+    const scenarios = uniqueNames(picked.map((i) => (prepared[i] as { scenario: Scenario }).scenario));
     const { replications, seed } = this.state;
     const refusal = sizeRefusal(scenarios, replications, force, () => void this.run(true));
     if (refusal !== null) {

@@ -18,8 +18,8 @@ export interface UploadedScenario {
   readonly key: string;
   readonly fileName: string;
   readonly raw: unknown;
-  /** An uploaded file, or a scenario the page made (staffing found by simulation, a fit to a history). */
-  readonly origin: 'upload' | 'found' | 'fitted' | 'built';
+  /** An uploaded file, or a scenario the page made (staffing found by simulation, a fit to a history, the rest of a day from now). */
+  readonly origin: 'upload' | 'found' | 'fitted' | 'built' | 'intraday';
 }
 
 function describe(raw: unknown): string {
@@ -47,7 +47,7 @@ export class Sources {
     const upload = this.uploads.find((u) => u.key === key);
     if (upload !== undefined) {
       const name = displayName(upload.raw, upload.fileName);
-      const label = upload.origin === 'found' ? name : upload.origin === 'fitted' ? `${name} (fitted to a history)` : upload.origin === 'built' ? `${name} (built in the page)` : `${name} (uploaded ${upload.fileName})`;
+      const label = upload.origin === 'found' || upload.origin === 'intraday' ? name : upload.origin === 'fitted' ? `${name} (fitted to a history)` : upload.origin === 'built' ? `${name} (built in the page)` : `${name} (uploaded ${upload.fileName})`;
       return { key, label, raw: upload.raw, description: describe(upload.raw) };
     }
     const b = bundledById(key);

@@ -17,6 +17,8 @@ export interface CardCallbacks {
   readonly onForecast: (file: File | null) => void;
   /** Roster the card's scenario (ccsim roster); only offered when it has agents and shift templates. */
   readonly onRoster: () => void;
+  /** Open the "From now" form (the rest of the day from a state of now); null: not offered (a card that is already from now). */
+  readonly onFromNow?: (() => void) | null;
   /** A task is running (the Roster button starts one: disabled meanwhile). */
   readonly busy: boolean;
 }
@@ -34,7 +36,7 @@ export function scenarioCard(index: number, card: CardState, sources: Sources, c
     bundled.appendChild(el('option', { value: key }, info.label));
   }
   select.appendChild(bundled);
-  for (const [origin, label] of [['upload', 'Uploaded'], ['found', 'Staffing found by simulation'], ['fitted', 'Fitted to a history'], ['built', 'Built in the page']] as const) {
+  for (const [origin, label] of [['upload', 'Uploaded'], ['found', 'Staffing found by simulation'], ['fitted', 'Fitted to a history'], ['built', 'Built in the page'], ['intraday', 'The rest of a day from now']] as const) {
     const mine = sources.uploaded.filter((u) => u.origin === origin);
     if (mine.length === 0) continue;
     const group = el('optgroup', { label });
@@ -58,6 +60,8 @@ export function scenarioCard(index: number, card: CardState, sources: Sources, c
     ? el('button', { type: 'button', class: 'small secondary roster-button', 'data-testid': `roster-${index + 1}`, disabled: cb.busy, title: 'who works when: its agents on its shift templates, solved with HiGHS as ccsim roster does' }, 'Roster')
     : null;
   roster?.addEventListener('click', cb.onRoster);
+  const fromNow = cb.onFromNow ? el('button', { type: 'button', class: 'small secondary', 'data-testid': `from-now-${index + 1}`, title: 'the rest of the day from the contacts waiting and in hand now, as ccsim intraday does' }, 'From now…') : null;
+  if (cb.onFromNow) fromNow?.addEventListener('click', cb.onFromNow);
   const forecastId = `scenario-${index + 1}-forecast`;
   const forecastInput = el('input', { id: forecastId, type: 'file', accept: '.csv,text/csv', 'data-testid': `forecast-upload-${index + 1}` });
   forecastInput.addEventListener('change', () => {
@@ -98,7 +102,7 @@ export function scenarioCard(index: number, card: CardState, sources: Sources, c
   return el(
     'section',
     { class: 'scenario-card', 'data-testid': `scenario-card-${index + 1}`, 'aria-label': cardTitle(index) },
-    el('div', { class: 'card-head' }, title, el('span', { class: 'card-actions' }, roster, save, remove)),
+    el('div', { class: 'card-head' }, title, el('span', { class: 'card-actions' }, fromNow, roster, save, remove)),
     el('label', { for: selectId, class: 'select-label' }, 'Scenario'),
     select,
     info && info.description !== '' ? el('p', { class: 'description' }, info.description) : null,
