@@ -130,6 +130,28 @@ try {
     if (problems.length > 0) throw new Error(problems.join('\n'));
     await close();
   }
+  // The rest of today from 11:00 (two-skills): the "From now" form filled by counts, then the
+  // card it makes compared with a what-if from the same state (+3 flex agents).
+  {
+    const { page, problems, close } = await openApp(browser, `${server.url}#s=two-skills&reps=20&seed=1`, { width: 1400, height: 900 });
+    await page.getByTestId('from-now-1').click();
+    const form = page.getByTestId('intraday-form');
+    const counts = { now: '11:00', 'waiting-sales-count': '14', 'waiting-sales-longest': '150', 'waiting-support-count': '9', 'waiting-support-longest': '95', 'inservice-flex-support-count': '3', 'inservice-flex-support-longest': '240', 'staff-flex': '6' };
+    for (const [id, value] of Object.entries(counts)) await form.getByTestId(`intraday-${id}`).fill(value);
+    await form.screenshot({ path: `${out}intraday.png` });
+    await form.getByTestId('intraday-run').click();
+    await page.getByTestId('kpi-table').waitFor({ timeout: 120_000 });
+    await page.getByTestId('add-scenario').click();
+    await page.getByTestId('scenario-card-3').locator('summary').click();
+    await page.getByTestId('scenario-card-3').getByTestId('knob-add-flex').fill('3');
+    await page.getByTestId('run').click();
+    await page.getByTestId('intraday-run-same-day').click();
+    await page.getByTestId('status').filter({ hasText: /^Done: 2 scenarios/ }).waitFor({ timeout: 120_000 });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: `${out}intraday-compare.png` });
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    await close();
+  }
 } finally {
   await browser.close();
   await server.close();
