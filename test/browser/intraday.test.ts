@@ -142,7 +142,10 @@ describe.skipIf(!hasChromium)('intraday in the page (headless Chromium)', () => 
     await page.getByTestId('from-now-1').click();
     await form.waitFor();
     expect(await form.getByTestId('intraday-now').inputValue()).toBe('11:00'); // the last request, to start from
-    await form.getByTestId('intraday-mode-json').check();
+    // The counts (kept from the last request) written as a state.json are STATE, by the rule stated.
+    await form.getByTestId('intraday-counts-as-json').click();
+    expect(await form.getByTestId('intraday-state-text').inputValue()).toBe(`${JSON.stringify(STATE, null, 2)}\n`);
+    expect(await form.getByTestId('intraday-mode-json').isChecked()).toBe(true);
     await form.getByTestId('intraday-state-text').fill(JSON.stringify(STATE));
     await form.getByTestId('intraday-run').click();
     await runDone(page, 3); // the three cards from 11:00
@@ -200,7 +203,9 @@ describe.skipIf(!hasChromium)('intraday in the page (headless Chromium)', () => 
     expect(lines.length).toBe(3);
     for (const line of lines) expect(cliMessage).toContain(`  ${line}`);
     expect(lines).toContain('waiting.sales[1]: must be a number of seconds >= 0, got -4');
-    await form.getByTestId('intraday-state-text').fill('{ "waiting": ');
+    // A file chosen goes into the text box, where its problems are shown.
+    await form.getByTestId('intraday-state-file').setInputFiles({ name: 'state.json', mimeType: 'application/json', buffer: Buffer.from('{ "waiting": ') });
+    await expect.poll(() => form.getByTestId('intraday-state-text').inputValue()).toBe('{ "waiting": ');
     await form.getByTestId('intraday-run').click();
     await expect.poll(() => slot('intraday-state-json').textContent()).toMatch(/^state\.json: not valid JSON \(/);
     expect(await cardCount(page)).toBe(1);

@@ -115,7 +115,6 @@ export function intradayForm(o: IntradayFormOptions): HTMLElement {
     set.append(labelled(`staff.${gid}`, 'agents present now', present, 'empty: the plan'), slot);
     groupsSet.appendChild(set);
   }
-  const countsPart = el('div', { class: 'icounts', 'data-testid': 'intraday-counts' }, waitingSet, groupsSet);
 
   // A state.json: pasted, or read from a file into the same text box.
   const text = el('textarea', {
@@ -143,13 +142,14 @@ export function intradayForm(o: IntradayFormOptions): HTMLElement {
     );
   });
   const fromCounts = el('button', { type: 'button', class: 'small secondary', 'data-testid': 'intraday-counts-as-json', title: 'the state the counts make, as ccsim intraday --state reads it' }, 'Write the counts as a state.json');
+  const countsPart = el('div', { class: 'icounts', 'data-testid': 'intraday-counts' }, waitingSet, groupsSet, el('p', {}, fromCounts));
   const jsonPart = el(
     'div',
     { class: 'ijson', 'data-testid': 'intraday-json' },
     el('label', { for: text.id }, 'state.json (the format of ccsim intraday --state: CONTRACT section 7)'),
     text,
     textSlot,
-    el('div', { class: 'ifile' }, el('label', { for: file.id }, 'or choose the file: '), file, ' ', fromCounts),
+    el('div', { class: 'ifile' }, el('label', { for: file.id }, 'or choose the file: '), file),
   );
 
   const summary = el('div', { class: 'isummary', 'data-testid': 'intraday-problems', role: 'alert' });
