@@ -103,6 +103,7 @@ describe.skipIf(!hasChromium)('intraday in the page (headless Chromium)', () => 
     expect(single['scenario']).toBe('Two skills with a cross-trained pool from 11:00');
     expect((single['intervals'] as unknown[]).length).toBe(10); // 11:00 to 15:30
     expect(differences(unnamed(single), unnamed(cliRun as unknown as Record<string, unknown>))).toEqual([]);
+    expect(await page.getByTestId('kpi-table').locator('caption').textContent()).toMatch(/^From 11:00 to the end of the day: all contact types pooled/);
     // The charts start at now.
     const ticks = await page.getByTestId('chart-service-level').locator('.tick text').allTextContents();
     expect(ticks).toContain('11:00');

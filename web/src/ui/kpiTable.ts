@@ -35,7 +35,8 @@ export function kpiTable(r: Results): HTMLElement {
   const caption = el(
     'caption',
     {},
-    `Whole day: all contact types pooled, then each contact type. Mean ± 95% confidence half-width over ${n} replications` +
+    // A rest of the day (the page's "From now", ccsim intraday) starts at now, not at the day's start.
+    `${r.scenarios[0]?.initialState === undefined ? 'Whole day' : `From ${r.scenarios[0].start} to the end of the day`}: all contact types pooled, then each contact type. Mean ± 95% confidence half-width over ${n} replications` +
       (r.runs.length > 1 ? '; Δ = paired difference against the baseline (same customers in every scenario) ± 95% half-width.' : '.'),
   );
   const headRow = el('tr', {}, el('th', { scope: 'col' }, 'KPI'));
