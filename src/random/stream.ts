@@ -1,5 +1,3 @@
-import seedrandom from 'seedrandom';
-
 /** A source of independent uniform variates on the open interval (0, 1). */
 export interface RandomStream {
   /** Next uniform variate in (0, 1): never exactly 0 or 1, so `log(u)` is always finite. */
@@ -20,6 +18,10 @@ const INV_2_32 = 2.3283064365386963e-10;
 
 /** Uniforms drawn ahead per refill. */
 const BLOCK = 256;
+/** Bytes of one stream's buffers: its block of uniforms, then its 128-word generator state. */
+const STREAM_BYTES = BLOCK * 8 + 128 * 4;
+/** Streams whose buffers share one ArrayBuffer (see `buffersOf`). */
+const SLAB_STREAMS = 32;
 
 /**
  * seedrandom's xor4096 (Brent's xorgens, period 2^4096 - 1). Each uniform is one 32-bit output
@@ -31,17 +33,20 @@ const BLOCK = 256;
  * that the JIT always inlines (see docs/architecture.md, Hot loop rules). The sequence is the
  * same as drawing one at a time.
  *
- * seedrandom seeds the generator (its key schedule and 512 mixing steps), at the first draw (a
- * model makes streams it may not use, e.g. wrap-up without wrap-up times); the steps themselves
- * run here on a copy of its state in an Int32Array, the same arithmetic as seedrandom's
- * `XorGen.next` (so the same numbers), without a closure call and a JS array per step.
+ * The generator is seeded at the first draw (a model makes streams it may not use, e.g. wrap-up
+ * without wrap-up times), by `seedXor4096`: seedrandom's key schedule and 512 mixing steps, the
+ * same arithmetic on an Int32Array (so the same numbers, checked against seedrandom in
+ * test/random/stream.test.ts), without seedrandom's closures, JS arrays and state copies. The
+ * steps themselves are seedrandom's `XorGen.next`, inlined in `refill`. A replication makes a
+ * dozen streams: seeding through seedrandom and two typed arrays of their own per stream were
+ * about 5 % of a replication of a week-long model (bench/RESULTS.md, issue 17, session 3).
  */
 class Xor4096Stream implements RandomStream {
   /** The generator's 128-word circular state, its position and its Weyl counter. */
-  private readonly x = new Int32Array(128);
+  private x: Int32Array = EMPTY_STATE;
   private i = 0;
   private w = 0;
-  private readonly block = new Float64Array(BLOCK);
+  private block: Float64Array = EMPTY_BLOCK;
   private index = BLOCK;
   /** The seed text until the first draw: a stream a replication never draws from is never seeded. */
   private key: string | null;
@@ -51,10 +56,11 @@ class Xor4096Stream implements RandomStream {
   }
 
   private seed(key: string): void {
-    const state = seedrandom.xor4096(key, { state: true }).state();
-    this.x.set(state.X);
-    this.i = state.i;
-    this.w = state.w;
+    const { block, state } = buffersOf();
+    this.block = block;
+    this.x = state;
+    this.w = seedXor4096(key, state);
+    this.i = 127;
     this.key = null;
   }
 
@@ -86,6 +92,71 @@ class Xor4096Stream implements RandomStream {
     this.w = w;
     this.index = 0;
   }
+}
+
+/** Placeholders until the first draw (never read: `index` starts at BLOCK). */
+const EMPTY_STATE = new Int32Array(128);
+const EMPTY_BLOCK = new Float64Array(BLOCK);
+
+/**
+ * seedrandom's xor4096 `init` for a string key: fills `x` (128 words) with the generator's state
+ * and returns its Weyl value; the position is then 127. Line by line the arithmetic of
+ * seedrandom 3.0.5 (lib/xor4096.js): the key plus a NUL, mixed one UTF-16 unit at a time; an
+ * all-zero state made nonzero; 512 warm-up steps without the Weyl generator.
+ */
+export function seedXor4096(key: string, x: Int32Array): number {
+  const seed = key + '\0';
+  const limit = Math.max(128, seed.length);
+  x.fill(0);
+  let v = 0;
+  let w = 0;
+  let zeros = 0;
+  for (let j = -32; j < limit; ++j) {
+    v ^= seed.charCodeAt((j + 32) % seed.length);
+    if (j === 0) w = v;
+    v ^= v << 10;
+    v ^= v >>> 15;
+    v ^= v << 4;
+    v ^= v >>> 13;
+    if (j >= 0) {
+      w = (w + 0x61c88647) | 0;
+      // seedrandom's X starts empty: `undefined ^ n` is `0 ^ n`, as here.
+      const t = (x[j & 127] = x[j & 127]! ^ (v + w));
+      zeros = t === 0 ? zeros + 1 : 0;
+    }
+  }
+  if (zeros >= 128) x[seed.length & 127] = -1;
+  let i = 127;
+  for (let j = 4 * 128; j > 0; --j) {
+    let s = x[(i + 34) & 127]!;
+    i = (i + 1) & 127;
+    let t = x[i]!;
+    s ^= s << 13;
+    t ^= t << 17;
+    s ^= s >>> 15;
+    t ^= t >>> 12;
+    x[i] = s ^ t;
+  }
+  return w;
+}
+
+/**
+ * A seeded stream's block and state: views into an ArrayBuffer shared with up to SLAB_STREAMS - 1
+ * other streams of this thread, so a replication's streams cost one allocation between them
+ * instead of two each (a typed array of its own is an off-heap buffer, slow to make and to
+ * collect). A slab lives while any of its streams does.
+ */
+let slab = new ArrayBuffer(0);
+let slabUsed = 0;
+function buffersOf(): { block: Float64Array; state: Int32Array } {
+  if (slabUsed === slab.byteLength) {
+    slab = new ArrayBuffer(SLAB_STREAMS * STREAM_BYTES);
+    slabUsed = 0;
+  }
+  const block = new Float64Array(slab, slabUsed, BLOCK);
+  const state = new Int32Array(slab, slabUsed + BLOCK * 8, 128);
+  slabUsed += STREAM_BYTES;
+  return { block, state };
 }
 
 /** The stream named `name` of replication `replication` under master seed `seed`. */
