@@ -1,3 +1,5 @@
+import { TypedLayout } from './typedLayout.js';
+
 /**
  * What the calendar calls for each event: the model's dispatcher. An event is two integers, a
  * `kind` and a `payload`, whose meaning belongs to the caller (the calendar knows nothing of
@@ -128,18 +130,22 @@ export class EventCalendar {
    */
   constructor(initialCapacity = 1024) {
     const cap = Math.max(16, initialCapacity);
-    this.heapTime = new Float64Array(cap);
-    this.heapSlot = new Int32Array(cap);
-    this.slotKind = new Int32Array(cap);
-    this.slotPayload = new Int32Array(cap);
-    this.slotKey = new Float64Array(cap);
-    this.slotGeneration = new Float64Array(cap);
-    this.slotPos = new Int32Array(cap);
-    this.slotTime = new Float64Array(cap);
-    this.slotNext = new Int32Array(cap);
-    this.slotPrev = new Int32Array(cap);
-    this.slotList = new Int32Array(cap);
-    this.freeSlots = new Int32Array(cap);
+    // The heap's arrays share one buffer, the slots' another (TypedLayout): a model makes a
+    // calendar per replication.
+    const heap = new TypedLayout(cap, 1, 1);
+    this.heapTime = heap.f64();
+    this.heapSlot = heap.i32();
+    const slots = new TypedLayout(cap, 3, 7);
+    this.slotKey = slots.f64();
+    this.slotGeneration = slots.f64();
+    this.slotTime = slots.f64();
+    this.slotKind = slots.i32();
+    this.slotPayload = slots.i32();
+    this.slotPos = slots.i32();
+    this.slotNext = slots.i32();
+    this.slotPrev = slots.i32();
+    this.slotList = slots.i32();
+    this.freeSlots = slots.i32();
   }
 
   /** Number of pending events (scheduled, neither dispatched nor cancelled). */
@@ -501,23 +507,25 @@ export class EventCalendar {
 
   private growHeap(): void {
     const cap = this.heapTime.length * 2;
-    this.heapTime = grow(this.heapTime, new Float64Array(cap));
-    this.heapSlot = grow(this.heapSlot, new Int32Array(cap));
+    const heap = new TypedLayout(cap, 1, 1);
+    this.heapTime = grow(this.heapTime, heap.f64());
+    this.heapSlot = grow(this.heapSlot, heap.i32());
   }
 
   private growSlots(): void {
     const cap = this.slotKind.length * 2;
     if (cap > SLOT_SPAN) throw new RangeError('EventCalendar: more than 16M pending events');
-    this.slotKind = grow(this.slotKind, new Int32Array(cap));
-    this.slotPayload = grow(this.slotPayload, new Int32Array(cap));
-    this.slotKey = grow(this.slotKey, new Float64Array(cap));
-    this.slotGeneration = grow(this.slotGeneration, new Float64Array(cap));
-    this.slotPos = grow(this.slotPos, new Int32Array(cap));
-    this.slotTime = grow(this.slotTime, new Float64Array(cap));
-    this.slotNext = grow(this.slotNext, new Int32Array(cap));
-    this.slotPrev = grow(this.slotPrev, new Int32Array(cap));
-    this.slotList = grow(this.slotList, new Int32Array(cap));
-    this.freeSlots = grow(this.freeSlots, new Int32Array(cap));
+    const slots = new TypedLayout(cap, 3, 7);
+    this.slotKey = grow(this.slotKey, slots.f64());
+    this.slotGeneration = grow(this.slotGeneration, slots.f64());
+    this.slotTime = grow(this.slotTime, slots.f64());
+    this.slotKind = grow(this.slotKind, slots.i32());
+    this.slotPayload = grow(this.slotPayload, slots.i32());
+    this.slotPos = grow(this.slotPos, slots.i32());
+    this.slotNext = grow(this.slotNext, slots.i32());
+    this.slotPrev = grow(this.slotPrev, slots.i32());
+    this.slotList = grow(this.slotList, slots.i32());
+    this.freeSlots = grow(this.freeSlots, slots.i32());
   }
 }
 

@@ -1,1 +1,2 @@
 export { EventCalendar, MIN_PRIORITY, MAX_PRIORITY, type EventHandler } from './eventCalendar.js';
+export { TypedLayout } from './typedLayout.js';

@@ -1,3 +1,5 @@
+import { TypedLayout } from '../engine/index.js';
+
 /** Where a contact record is in its life. */
 export const enum ContactState {
   Free = 0,
@@ -12,49 +14,78 @@ export const enum ContactState {
   Callback = 6,
 }
 
+/** The record's arrays of each kind (one TypedLayout holds them all). */
+const FLOAT_FIELDS = 11;
+const INT_FIELDS = 5;
+const BYTE_FIELDS = 5;
+
 /**
  * Contact records as a struct of typed arrays with a free list. A record lives from arrival until
  * its service ends (or it leaves the queue), so memory grows with contacts in the system, never
  * with contacts simulated.
  */
 export class ContactPool {
-  type = new Int32Array(64);
+  type: Int32Array;
   /** Interval the contact is attributed to (-1: warm-up). */
-  interval = new Int32Array(64);
-  arrivalTime = new Float64Array(64);
-  joinTime = new Float64Array(64);
-  handleTime = new Float64Array(64);
-  wrapUp = new Float64Array(64);
+  interval: Int32Array;
+  arrivalTime: Float64Array;
+  joinTime: Float64Array;
+  handleTime: Float64Array;
+  wrapUp: Float64Array;
   /** Patience in queue, seconds (Infinity: never abandons). */
-  patience = new Float64Array(64);
+  patience: Float64Array;
   /** Handle of the pending patience event, or -1 (calendar handles are doubles). */
-  timer = new Float64Array(64);
-  state = new Uint8Array(64);
+  timer: Float64Array;
+  state: Uint8Array;
   /** Agent serving the contact (valid in service). */
-  agentOf = new Int32Array(64);
+  agentOf: Int32Array;
   /** Bot outcome drawn at arrival: 0 no bot, 1 contained, 2 escalates, 3 drops out. */
-  botOutcome = new Uint8Array(64);
-  botDuration = new Float64Array(64);
+  botOutcome: Uint8Array;
+  botDuration: Float64Array;
   /** 1 if the customer tries again after abandoning, after `retryDelay` seconds. */
-  retry = new Uint8Array(64);
-  retryDelay = new Float64Array(64);
+  retry: Uint8Array;
+  retryDelay: Float64Array;
   /** 1 if the customer comes back (a repeat) after service or false containment, after `repeatDelay` seconds. */
-  repeat = new Uint8Array(64);
-  repeatDelay = new Float64Array(64);
+  repeat: Uint8Array;
+  repeatDelay: Float64Array;
   /** Handle of the pending overflow event, or -1; and the overflow level it is for. */
-  overflowTimer = new Float64Array(64);
-  overflowLevel = new Int32Array(64);
+  overflowTimer: Float64Array;
+  overflowLevel: Int32Array;
   /** Handle of the pending callback-offer event, or -1. */
-  callbackTimer = new Float64Array(64);
+  callbackTimer: Float64Array;
   /** 1 for a callback (the customer is called back: it holds no phone line). */
-  callback = new Uint8Array(64);
+  callback: Uint8Array;
 
-  private free = new Int32Array(64);
+  private free: Int32Array;
   private freeCount = 0;
   private used = 0;
 
   /** @param clock the simulation clock (`now`, seconds): new records arrive at its time. */
-  constructor(private readonly clock: { readonly now: number }) {}
+  constructor(private readonly clock: { readonly now: number }) {
+    // Every array in one buffer (TypedLayout): a model makes a pool per replication.
+    const l = new TypedLayout(64, FLOAT_FIELDS, INT_FIELDS, BYTE_FIELDS);
+    this.type = l.i32();
+    this.interval = l.i32();
+    this.arrivalTime = l.f64();
+    this.joinTime = l.f64();
+    this.handleTime = l.f64();
+    this.wrapUp = l.f64();
+    this.patience = l.f64();
+    this.timer = l.f64();
+    this.state = l.u8();
+    this.agentOf = l.i32();
+    this.botOutcome = l.u8();
+    this.botDuration = l.f64();
+    this.retry = l.u8();
+    this.retryDelay = l.f64();
+    this.repeat = l.u8();
+    this.repeatDelay = l.f64();
+    this.overflowTimer = l.f64();
+    this.overflowLevel = l.i32();
+    this.callbackTimer = l.f64();
+    this.callback = l.u8();
+    this.free = l.i32();
+  }
 
   /** Records in use. */
   get live(): number {
@@ -90,28 +121,28 @@ export class ContactPool {
   }
 
   private grow(): void {
-    const cap = this.type.length * 2;
-    this.type = copy(this.type, new Int32Array(cap));
-    this.interval = copy(this.interval, new Int32Array(cap));
-    this.arrivalTime = copy(this.arrivalTime, new Float64Array(cap));
-    this.joinTime = copy(this.joinTime, new Float64Array(cap));
-    this.handleTime = copy(this.handleTime, new Float64Array(cap));
-    this.wrapUp = copy(this.wrapUp, new Float64Array(cap));
-    this.patience = copy(this.patience, new Float64Array(cap));
-    this.timer = copy(this.timer, new Float64Array(cap));
-    this.state = copy(this.state, new Uint8Array(cap));
-    this.agentOf = copy(this.agentOf, new Int32Array(cap));
-    this.botOutcome = copy(this.botOutcome, new Uint8Array(cap));
-    this.botDuration = copy(this.botDuration, new Float64Array(cap));
-    this.retry = copy(this.retry, new Uint8Array(cap));
-    this.retryDelay = copy(this.retryDelay, new Float64Array(cap));
-    this.repeat = copy(this.repeat, new Uint8Array(cap));
-    this.repeatDelay = copy(this.repeatDelay, new Float64Array(cap));
-    this.overflowTimer = copy(this.overflowTimer, new Float64Array(cap));
-    this.overflowLevel = copy(this.overflowLevel, new Int32Array(cap));
-    this.callbackTimer = copy(this.callbackTimer, new Float64Array(cap));
-    this.callback = copy(this.callback, new Uint8Array(cap));
-    this.free = copy(this.free, new Int32Array(cap));
+    const l = new TypedLayout(this.type.length * 2, FLOAT_FIELDS, INT_FIELDS, BYTE_FIELDS);
+    this.type = copy(this.type, l.i32());
+    this.interval = copy(this.interval, l.i32());
+    this.arrivalTime = copy(this.arrivalTime, l.f64());
+    this.joinTime = copy(this.joinTime, l.f64());
+    this.handleTime = copy(this.handleTime, l.f64());
+    this.wrapUp = copy(this.wrapUp, l.f64());
+    this.patience = copy(this.patience, l.f64());
+    this.timer = copy(this.timer, l.f64());
+    this.state = copy(this.state, l.u8());
+    this.agentOf = copy(this.agentOf, l.i32());
+    this.botOutcome = copy(this.botOutcome, l.u8());
+    this.botDuration = copy(this.botDuration, l.f64());
+    this.retry = copy(this.retry, l.u8());
+    this.retryDelay = copy(this.retryDelay, l.f64());
+    this.repeat = copy(this.repeat, l.u8());
+    this.repeatDelay = copy(this.repeatDelay, l.f64());
+    this.overflowTimer = copy(this.overflowTimer, l.f64());
+    this.overflowLevel = copy(this.overflowLevel, l.i32());
+    this.callbackTimer = copy(this.callbackTimer, l.f64());
+    this.callback = copy(this.callback, l.u8());
+    this.free = copy(this.free, l.i32());
   }
 }
 

@@ -18,9 +18,12 @@ export class TimeWeighted {
     readonly width = 1,
     start = 0,
   ) {
-    this.value = new Float64Array(blocks * width);
-    this.area = new Float64Array(blocks * width);
-    this.since = new Float64Array(blocks).fill(start);
+    // One buffer for the three (a recorder makes several accumulators per replication).
+    const n = blocks * width;
+    const all = new Float64Array(2 * n + blocks);
+    this.value = all.subarray(0, n);
+    this.area = all.subarray(n, 2 * n);
+    this.since = all.subarray(2 * n).fill(start);
   }
 
   /** Signal block `b` (width 1) takes `value` from `time` on. */
@@ -78,11 +81,23 @@ export class TimeWeighted {
 
   /** Bring every area up to `time`, pass each to `take(i, area)` (i = block * width + k), and restart at 0. */
   flush(time: number, take: (i: number, area: number) => void): void {
+    this.settle(time);
+    for (let i = 0; i < this.area.length; i++) take(i, this.area[i]!);
+    this.restart();
+  }
+
+  /**
+   * `flush` without a callback: bring every area up to `time`; the caller reads them in `area`,
+   * then calls `restart`. For a caller that runs often (the recorder, at every interval
+   * boundary), where a fresh closure per call was most of the cost.
+   */
+  settle(time: number): void {
     this.clock[0] = time;
     for (let b = 0; b < this.since.length; b++) this.advance(b);
-    for (let i = 0; i < this.area.length; i++) {
-      take(i, this.area[i]!);
-      this.area[i] = 0;
-    }
+  }
+
+  /** Every area back to 0 (the values and their clocks stay). */
+  restart(): void {
+    this.area.fill(0);
   }
 }
