@@ -6,6 +6,11 @@ import { addSparseWaits, firstWaitOfCell, WAIT_BINS, waitQuantile } from './wait
 /** How one KPI is read from a raw row: a count (x only) or a ratio of means x / y. */
 export interface KpiReader {
   readonly ratio: boolean;
+  /**
+   * For a count of one raw measure (`x` is `r[measure]`, `y` 0): that measure, so a caller that
+   * reads many rows may copy it without calling `x` and `y`; absent for every other KPI.
+   */
+  readonly measure?: number;
   readonly x: (r: Float64Array) => number;
   readonly y: (r: Float64Array) => number;
 }
@@ -51,7 +56,7 @@ export const KPI_READERS: readonly KpiReader[] = [
 ];
 
 function count(m: number): KpiReader {
-  return { ratio: false, x: (r: Float64Array) => r[m]!, y: () => 0 };
+  return { ratio: false, measure: m, x: (r: Float64Array) => r[m]!, y: () => 0 };
 }
 
 /** The model-breadth-II KPIs (CONTRACT section 8), each output only when its feature is in the scenario. */

@@ -228,21 +228,31 @@ export class Recorder implements ContactCenterObserver {
     const { intervals } = this.layout;
     const inDay = ended >= 0 && ended < intervals;
     // Signal i is measure (i % GROUP_LEVELS) of group floor(i / GROUP_LEVELS), in GroupMeasure order.
-    this.agentLevels.flush(time, (i, area) => {
-      if (inDay) {
+    const agents = this.agentLevels;
+    const outbound = this.outboundLevels;
+    const lines = this.lineLevels;
+    const queues = this.queueLevels;
+    agents.settle(time);
+    outbound.settle(time);
+    lines.settle(time);
+    queues.settle(time);
+    if (inDay) {
+      for (let i = 0; i < agents.area.length; i++) {
         const group = Math.floor(i / GROUP_LEVELS);
-        this.groups[(group * intervals + ended) * GROUP_MEASURES + (i % GROUP_LEVELS)] = area;
+        this.groups[(group * intervals + ended) * GROUP_MEASURES + (i % GROUP_LEVELS)] = agents.area[i]!;
       }
-    });
-    this.outboundLevels.flush(time, (group, area) => {
-      if (inDay) this.groups[(group * intervals + ended) * GROUP_MEASURES + GroupMeasure.outboundBusy] = area;
-    });
-    this.lineLevels.flush(time, (_, area) => {
-      if (inDay) this.lineSeconds += area;
-    });
-    this.queueLevels.flush(time, (type, area) => {
-      if (inDay) this.types[(type * intervals + ended) * TYPE_MEASURES + TypeMeasure.queueArea] = area;
-    });
+      for (let group = 0; group < outbound.area.length; group++) {
+        this.groups[(group * intervals + ended) * GROUP_MEASURES + GroupMeasure.outboundBusy] = outbound.area[group]!;
+      }
+      this.lineSeconds += lines.area[0]!;
+      for (let type = 0; type < queues.area.length; type++) {
+        this.types[(type * intervals + ended) * TYPE_MEASURES + TypeMeasure.queueArea] = queues.area[type]!;
+      }
+    }
+    agents.restart();
+    outbound.restart();
+    lines.restart();
+    queues.restart();
     this.clockInterval = interval;
   }
 
