@@ -171,6 +171,16 @@ export class EventCalendar {
     return this.slotGeneration[slot]! * SLOT_SPAN + slot;
   }
 
+  /**
+   * `schedule` for an event that will never be cancelled: the same event, without working out a
+   * handle (a load and two flops the JIT keeps even when the caller drops the handle). Most of
+   * the model's events (arrivals, service ends) are posted.
+   */
+  post(time: number, kind: number, payload: number, priority = 0): void {
+    this.pendingTime[0] = time;
+    this.push(kind, payload, priority);
+  }
+
   /** Store the event timed `pendingTime[0]`; returns its slot. */
   private push(kind: number, payload: number, priority: number): number {
     const time = this.pendingTime[0]!;

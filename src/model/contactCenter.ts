@@ -140,9 +140,11 @@ export class ContactCenter implements EventHandler {
     if (this.ran) throw new Error('ContactCenter.run: a simulation instance runs once');
     this.ran = true;
     const cal = this.calendar;
-    for (let i = 0; i <= this.config.intervals; i++) {
-      cal.schedule(this.warmup + i * this.intervalLength, E.BOUNDARY, i, E.BOUNDARY_PRIORITY);
-    }
+    // Boundaries and staff changes are chained (each schedules the next when it runs), so the
+    // calendar holds one of each at a time instead of a week's worth: they run in the same order
+    // (no other event has their priorities), and the calendar's bucket work stays with the
+    // events that are near.
+    cal.post(this.warmup, E.BOUNDARY, 0, E.BOUNDARY_PRIORITY);
     this.staffing.start(E.STAFF, E.STAFF_PRIORITY);
     if (this.config.initial != null) cal.schedule(0, E.CARRY_IN, 0, E.CARRY_IN_PRIORITY);
     this.outbound.forEach((o, g) => {
@@ -154,7 +156,7 @@ export class ContactCenter implements EventHandler {
     for (let t = 0; t < this.types.length; t++) {
       this.arrivals.advance(t);
       const first = this.arrivals.nextTime[t]!;
-      if (first < this.endOfDay) cal.schedule(first, E.ARRIVAL, t);
+      if (first < this.endOfDay) cal.post(first, E.ARRIVAL, t);
     }
     cal.run(this);
   }
@@ -226,7 +228,7 @@ export class ContactCenter implements EventHandler {
     // Advances from nextTime[type], which is this arrival's time (see ArrivalSource).
     this.arrivals.advance(type);
     const next = this.arrivals.nextTime[type]!;
-    if (next < this.endOfDay) this.calendar.schedule(next, E.ARRIVAL, type);
+    if (next < this.endOfDay) this.calendar.post(next, E.ARRIVAL, type);
 
     const pool = this.contacts;
     const interval = time < this.warmup ? -1 : Math.floor((time - this.warmup) / this.intervalLength);
@@ -242,7 +244,7 @@ export class ContactCenter implements EventHandler {
     this.observer.botEntered(type, interval, time, c);
     let end = time + pool.botDuration[c]!;
     if (this.escalations !== null && pool.botOutcome[c] === BOT_ESCALATED) end = this.escalations.timeOf(time, end);
-    this.calendar.schedule(end, E.BOT_END, c);
+    this.calendar.post(end, E.BOT_END, c);
   }
 
   private onBotEnd(c: number): void {
@@ -553,7 +555,7 @@ export class ContactCenter implements EventHandler {
     if (callback) this.observer.callbackMade(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c, agent, group, handle + pool.wrapUp[c]!);
     else this.observer.answered(type, pool.interval[c]!, time, time - pool.joinTime[c]!, c, agent, group, handle + pool.wrapUp[c]!);
     if (this.transfers !== null) this.transfers.answered(c);
-    this.calendar.schedule(time + handle, E.SERVICE_END, c);
+    this.calendar.post(time + handle, E.SERVICE_END, c);
   }
 
   private cancelTimers(c: number): void {
@@ -589,7 +591,7 @@ export class ContactCenter implements EventHandler {
     }
     if (wrap > 0) {
       // After-contact work keeps the contact's slot (the whole agent for voice and email).
-      this.calendar.schedule(time + wrap, E.WRAP_END, (agent << 1) | chat);
+      this.calendar.post(time + wrap, E.WRAP_END, (agent << 1) | chat);
       return;
     }
     this.agentFinished(agent, chat);
@@ -684,7 +686,7 @@ export class ContactCenter implements EventHandler {
   private paceNextDial(group: number, from: number): void {
     const o = this.outbound[group]!;
     const next = from - Math.log(1 - this.outboundStreams[group]!.next()) / o.dialRate!;
-    if (next < this.endOfDay) this.calendar.schedule(next, E.DIAL, group);
+    if (next < this.endOfDay) this.calendar.post(next, E.DIAL, group);
   }
 
   /** A paced attempt: made by the group's longest-idle agent if the blend rule allows, else lost. */
@@ -726,7 +728,7 @@ export class ContactCenter implements EventHandler {
     this.observer.outboundDialed(group, time, agent);
     this.observer.outboundLevel(group, time, ++this.onOutbound[group]!);
     this.reportGroup(group);
-    this.calendar.schedule(time + o.dialSeconds, E.RING_END, agent);
+    this.calendar.post(time + o.dialSeconds, E.RING_END, agent);
   }
 
   private onRingEnd(agent: number): void {
@@ -737,7 +739,7 @@ export class ContactCenter implements EventHandler {
     }
     const time = this.calendar.now;
     this.observer.outboundConnected(this.agents.group[agent]!, time, agent, talk);
-    this.calendar.schedule(time + talk, E.OUTBOUND_END, agent);
+    this.calendar.post(time + talk, E.OUTBOUND_END, agent);
   }
 
   /** `agent`'s outbound attempt or call is over: it is free for inbound work (or dials again). */
@@ -764,7 +766,10 @@ export class ContactCenter implements EventHandler {
   private onBoundary(interval: number): void {
     const time = this.calendar.now;
     this.observer.intervalStarted(interval, time);
-    if (interval < this.config.intervals) return;
+    if (interval < this.config.intervals) {
+      this.calendar.post(this.warmup + (interval + 1) * this.intervalLength, E.BOUNDARY, interval + 1, E.BOUNDARY_PRIORITY);
+      return;
+    }
     if (this.config.closeQueue?.atEnd === true) {
       this.clearQueues();
       this.closed = true;

@@ -37,14 +37,14 @@ export class FollowUps {
     pool.repeatDelay[r] = pool.repeatDelay[c]!;
     pool.botOutcome[r] = BOT_NONE;
     pool.state[r] = ContactState.Retrying;
-    this.calendar.schedule(this.calendar.now + pool.retryDelay[c]!, RETRIAL, r);
+    this.calendar.post(this.calendar.now + pool.retryDelay[c]!, RETRIAL, r);
   }
 
   /** `c` was served or contained: schedule its repeat if the issue was not resolved. */
   finished(c: number): void {
     const pool = this.pool;
     if (pool.repeat[c] === 0 || this.calendar.now + pool.repeatDelay[c]! >= this.endOfDay) return;
-    this.calendar.schedule(this.calendar.now + pool.repeatDelay[c]!, REPEAT, pool.type[c]!);
+    this.calendar.post(this.calendar.now + pool.repeatDelay[c]!, REPEAT, pool.type[c]!);
   }
 
   /** RETRIAL event: `r` tries again now (new patience unless `samePatience`); the caller puts it in the queue. */

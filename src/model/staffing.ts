@@ -35,6 +35,9 @@ export class Staffing {
   private readonly changeTime: Float64Array;
   /** Agents that joined in the current change, before they are offered work (grows by doubling). */
   private joined = new Int32Array(16);
+  /** The event kind and priority of staff changes (set by `start`). */
+  private kind = 0;
+  private priority = 0;
 
   constructor(
     private readonly groups: readonly AgentGroupConfig[],
@@ -50,14 +53,19 @@ export class Staffing {
     ({ group: this.changeGroup, level: this.changeLevel, time: this.changeTime } = changesOf(groups));
   }
 
-  /** Set every group's staff of time 0 now, and schedule the later changes as `kind` events. */
+  /** Set every group's staff of time 0 now, and schedule the first later change as a `kind` event (each change schedules the next: `apply`). */
   start(kind: number, priority: number): void {
     this.groups.forEach((g, gi) => this.setStaff(gi, g.staffPlan.levels[0] ?? 0));
-    for (let k = 0; k < this.changeTime.length; k++) this.calendar.schedule(this.changeTime[k]!, kind, k, priority);
+    this.kind = kind;
+    this.priority = priority;
+    if (this.changeTime.length > 0) this.calendar.post(this.changeTime[0]!, kind, 0, priority);
   }
 
   /** Apply scheduled change `k`. */
   apply(k: number): void {
+    // The next change, chained (see `start`): at the same instant it still runs next, before
+    // anything of a later priority.
+    if (k + 1 < this.changeTime.length) this.calendar.post(this.changeTime[k + 1]!, this.kind, k + 1, this.priority);
     this.setStaff(this.changeGroup[k]!, this.changeLevel[k]!);
   }
 

@@ -83,7 +83,7 @@ export class Transfers {
    * now: freeing it at once could hand it a contact from inside a queue being drained.
    */
   private release(c: number, after: number): void {
-    this.calendar.schedule(this.calendar.now + after + this.wrapUp[c]!, WRAP_END, this.heldBy[c]!);
+    this.calendar.post(this.calendar.now + after + this.wrapUp[c]!, WRAP_END, this.heldBy[c]!);
     this.heldBy[c] = -1;
   }
 

@@ -98,6 +98,8 @@ export class TimeWeighted {
 
   /** Every area back to 0 (the values and their clocks stay). */
   restart(): void {
-    this.area.fill(0);
+    // A loop, not `fill`: the arrays are a few values long, shorter than a builtin call's cost.
+    const area = this.area;
+    for (let i = 0; i < area.length; i++) area[i] = 0;
   }
 }
