@@ -69,6 +69,8 @@ export class KpiObserver {
   private out = new Float64Array(0);
   /** The pairs of an interval cell with no contacts (every measure 0), worked out once. */
   private readonly emptyInterval: Float64Array;
+  /** Where `emptyInterval` is not +0 (the rest `out` already holds): a few of its 2k values. */
+  private readonly emptyNonZero: Int32Array;
   /** Per contact KPI: the raw measure it counts (KpiReader.measure), or -1: read by its x and y. */
   private readonly counted: Int32Array;
 
@@ -90,6 +92,7 @@ export class KpiObserver {
       this.emptyInterval[2 * j] = set.readers[j]!.x(empty);
       this.emptyInterval[2 * j + 1] = set.readers[j]!.y(empty);
     }
+    this.emptyNonZero = Int32Array.from(Array.from(this.emptyInterval.keys()).filter((p) => !Object.is(this.emptyInterval[p], 0)));
   }
 
   /** The observations of `result` (a fresh array: results outlive the next replication). */
@@ -101,7 +104,7 @@ export class KpiObserver {
   }
 
   private observeTypes(result: Omit<ReplicationResult, 'observations'>): void {
-    const { nTypes, n, row, typeRows, dayWaits } = this;
+    const { nTypes, n, row, typeRows, dayWaits, emptyNonZero, emptyInterval, out } = this;
     const table = result.types;
     const { waitBins, waitCounts } = result;
     const seconds = this.config.intervalSeconds;
@@ -118,7 +121,8 @@ export class KpiObserver {
         if (to === from && isZero(table, at)) {
           // No contacts here (most of a long model's nights): the constant pairs, and the day
           // sums gain only the seconds (adding the row's zeros would change no bit).
-          this.out.set(this.emptyInterval, 2 * intervalView(nTypes, i, t) * this.layout.k);
+          const base = 2 * intervalView(nTypes, i, t) * this.layout.k;
+          for (let p = 0; p < emptyNonZero.length; p++) out[base + emptyNonZero[p]!] = emptyInterval[emptyNonZero[p]!]!;
           typeRows[dayView(t) * ROW + SECONDS]! += seconds;
           continue;
         }
