@@ -38,7 +38,19 @@ export interface RoutingTable {
   readonly concurrencyFactor: Float64Array;
 }
 
+const tablesByModel = new WeakMap<ContactCenterConfig, RoutingTable>();
+
+/**
+ * The routing table of a model, worked out once per model (its replications, one at a time,
+ * read the same table; nothing writes it).
+ */
 export function routingTable(config: ContactCenterConfig): RoutingTable {
+  let table = tablesByModel.get(config);
+  if (table === undefined) tablesByModel.set(config, (table = buildRoutingTable(config)));
+  return table;
+}
+
+function buildRoutingTable(config: ContactCenterConfig): RoutingTable {
   const T = config.types.length;
   const G = config.groups.length;
   const afterSeconds = new Float64Array(G * T).fill(Infinity);
