@@ -1,5 +1,5 @@
-import { Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
+// Types only: loaded when the worker starts (see redisReplicator.ts).
+import type { Job } from 'bullmq';
 import { ReplicationPool, type Counterfactual, type ReplicationResult, type StaffArrays } from '../experiment/index.js';
 import type { Scenario } from '../scenario/index.js';
 import { nodeWorkerRunners } from './nodeWorkerRunner.js';
@@ -23,6 +23,7 @@ export interface QueueWorkerOptions {
  * Resolves when `signal` aborts and the block in hand is done.
  */
 export async function runQueueWorker(url: string, options: QueueWorkerOptions): Promise<void> {
+  const [{ Worker }, { Redis }] = await Promise.all([import('bullmq'), import('ioredis')]);
   checkRedisUrl(url);
   let failures = 0;
   const retryStrategy = (times: number) => {

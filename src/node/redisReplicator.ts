@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Queue, QueueEvents } from 'bullmq';
-import { Redis } from 'ioredis';
+// Types only: the packages are loaded when a --redis run connects (loading bullmq and ioredis
+// costs about 0.3 s of start-up that every other command would pay; bench/RESULTS.md, issue 17).
+import type { Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
 import {
   AbortError,
   estimateRunSize,
@@ -67,6 +69,7 @@ export class RedisReplicator implements Replicator {
   /** Connect (one try, 3 s): a bad or unreachable address is a RedisUrlError, not a hang. */
   static async connect(url: string, options: RedisReplicatorOptions = {}): Promise<RedisReplicator> {
     checkRedisUrl(url);
+    const [{ Queue, QueueEvents }, { Redis }] = await Promise.all([import('bullmq'), import('ioredis')]);
     const probe = new Redis(url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
     let cause: Error | null = null;
     probe.on('error', (error: Error) => (cause ??= error));
