@@ -30,6 +30,7 @@ export async function sourceBundle(entry, name) {
       if (st.isFile()) stamp.update(`${top}/${file}:${st.size}:${st.mtimeMs}\n`);
     }
   }
+  stamp.update(readFileSync(`${root}bin/bundled-packages.json`));
   const dir = `${root}node_modules/.cache/ccsim`;
   const bundle = `${dir}/${name}-${stamp.digest('hex').slice(0, 16)}.mjs`;
   if (existsSync(bundle)) return pathToFileURL(bundle).href;
@@ -42,7 +43,7 @@ export async function sourceBundle(entry, name) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: externalPackages(),
     outfile: temp,
     logLevel: 'warning',
     plugins: [
@@ -64,4 +65,17 @@ export async function sourceBundle(entry, name) {
     if (old.startsWith(`${name}-`) && `${dir}/${old}` !== bundle && !old.endsWith('.tmp')) rmSync(`${dir}/${old}`, { force: true });
   }
   return pathToFileURL(bundle).href;
+}
+
+/**
+ * What a checkout's bundles import from node_modules instead of carrying: every package the
+ * project depends on (and its subpaths) except those bin/bundled-packages.json lists. Also used
+ * for the replication worker's bundle (src/node/workerEntry.ts reads the same list).
+ * @returns {string[]}
+ */
+export function externalPackages() {
+  const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+  const { bundled } = JSON.parse(readFileSync(`${root}bin/bundled-packages.json`, 'utf8'));
+  const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies }).filter((n) => !bundled.includes(n));
+  return names.flatMap((n) => [n, `${n}/*`]);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -17,7 +17,8 @@ let cached: URL | null = null;
  * JavaScript file in tens of milliseconds instead of registering tsx and compiling every module
  * (about 0.7 s per worker), and it always runs the same code as the main thread. The bundle is
  * looked up first by the sources' names, sizes and modification times, so an unchanged checkout
- * does not bundle again.
+ * does not bundle again. Packages stay imports from node_modules, except those
+ * bin/bundled-packages.json lists (comlink, here), carried inside as bin/sourceBundle.mjs does.
  */
 export function workerEntry(): URL {
   if (cached !== null) return cached;
@@ -31,6 +32,8 @@ export function workerEntry(): URL {
       if (st.isFile()) stamp.update(`${top}/${name}:${st.size}:${st.mtimeMs}\n`);
     }
   }
+  const bundledList = readFileSync(`${root}bin/bundled-packages.json`, 'utf8');
+  stamp.update(bundledList);
   const stamped = `${dir}/replication-worker-src-${stamp.digest('hex').slice(0, 16)}.mjs`;
   if (existsSync(stamped)) return (cached = pathToFileURL(stamped));
   const require = createRequire(here);
@@ -41,7 +44,7 @@ export function workerEntry(): URL {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: externalPackages(root, bundledList),
     write: false,
     logLevel: 'silent',
   });
@@ -54,4 +57,12 @@ export function workerEntry(): URL {
     if (old.startsWith('replication-worker-src-') && `${dir}/${old}` !== stamped) rmSync(`${dir}/${old}`, { force: true });
   }
   return (cached = pathToFileURL(stamped));
+}
+
+/** Every package the project depends on, and its subpaths, but those listed as bundled (see bin/sourceBundle.mjs). */
+function externalPackages(root: string, bundledList: string): string[] {
+  const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as Record<string, Record<string, string> | undefined>;
+  const { bundled } = JSON.parse(bundledList) as { bundled: string[] };
+  const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies }).filter((n) => !bundled.includes(n));
+  return names.flatMap((n) => [n, `${n}/*`]);
 }
