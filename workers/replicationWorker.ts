@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 // Only what a replication needs (not the experiment index, which pulls in the scenario validator).
 import { buildModel, restaffedModel } from '../src/experiment/buildModel.js';
+import { leanResult } from '../src/experiment/measures.js';
 import { runReplication } from '../src/experiment/replication.js';
 import { threadWarmUp } from '../src/experiment/warmUp.js';
 import type { ContactCenterConfig } from '../src/model/index.js';
@@ -26,13 +27,14 @@ const api: ReplicationWorkerApi = {
     if (base?.job !== baseJob) throw new Error(`replicationWorker: job ${baseJob} was not prepared`);
     prepared = { job, config: restaffedModel(base.config, staff, counterfactual ?? null) };
   },
-  replicate(job, seed, replication) {
+  replicate(job, seed, replication, observationsOnly) {
     if (fault !== null && fault.replication === replication) {
       if (fault.kind === 'exit') process.exit(7);
       throw new Error(`injected fault at replication ${replication}`);
     }
     if (prepared?.job !== job) throw new Error(`replicationWorker: job ${job} was not prepared`);
-    return runReplication(prepared.config, seed, replication);
+    const result = runReplication(prepared.config, seed, replication);
+    return observationsOnly === true ? leanResult(result) : result;
   },
 };
 

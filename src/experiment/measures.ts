@@ -118,3 +118,15 @@ export interface ReplicationResult {
    */
   readonly observations: Float64Array;
 }
+
+const NO_VALUES = new Float64Array(0);
+const NO_COUNTS = new Uint32Array(0);
+
+/**
+ * `result` as a job with `observationsOnly` gets it from another thread: its observations, number
+ * and counts, with the measure tables (types, groups, waits, work) empty, which RunReducer never
+ * reads. The empty arrays are shared: they hold nothing to change.
+ */
+export function leanResult(result: ReplicationResult): ReplicationResult {
+  return { ...result, types: NO_VALUES, groups: NO_VALUES, waitBins: NO_COUNTS, waitCounts: NO_COUNTS, groupTypeWork: NO_VALUES };
+}

@@ -7,7 +7,7 @@ import type { ReplicationJob, ReplicationRunner, StaffArrays } from './replicati
 export interface ReplicationRemote {
   prepare(job: number, scenario: Scenario): Promise<void>;
   restaff(job: number, base: number, staff: StaffArrays | null, counterfactual?: Counterfactual | null): Promise<void>;
-  replicate(job: number, seed: number, replication: number): Promise<ReplicationResult>;
+  replicate(job: number, seed: number, replication: number, observationsOnly?: boolean): Promise<ReplicationResult>;
 }
 
 /** A runner on a remote worker, plus the hook its owner calls when the worker errors or exits. */
@@ -75,7 +75,8 @@ export function remoteRunner(id: number, remote: ReplicationRemote, terminate: (
     run(next, seed, replication) {
       const ready = preparing.then(() => jobFor(next));
       preparing = ready.catch(() => undefined);
-      return ready.then((j) => guarded(remote.replicate(j, seed, replication)));
+      const lean = next.observationsOnly === true;
+      return ready.then((j) => guarded(lean ? remote.replicate(j, seed, replication, true) : remote.replicate(j, seed, replication)));
     },
     async close() {
       die(new Error('worker closed'));

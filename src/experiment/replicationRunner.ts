@@ -16,6 +16,13 @@ export interface ReplicationJob {
   readonly staff: StaffArrays | null;
   /** `ccsim explain`: one interval's counterfactual applied after the staff (absent or null: none). */
   readonly counterfactual?: Counterfactual | null;
+  /**
+   * The caller reads only each result's `observations` (a RunReducer and nothing else): a runner
+   * that copies results from another thread then leaves the measure tables out (`leanResult`),
+   * about two thirds of a long model's result (bank-week: 305 KB -> 186 KB a replication).
+   * Absent or false: whole results.
+   */
+  readonly observationsOnly?: boolean;
 }
 
 /**

@@ -21,9 +21,10 @@ export interface ReplicationWorkerApi {
   /**
    * Simulate one replication of job `job`. The result is copied to the caller, not transferred:
    * transferring would detach its buffers in this thread (see docs/architecture.md, Hot loop
-   * rules). The copy costs microseconds.
+   * rules). The copy costs microseconds; with `observationsOnly` (ReplicationJob) the result is
+   * `leanResult`'s, about a third of the bytes for a long model.
    */
-  replicate(job: number, seed: number, replication: number): ReplicationResult;
+  replicate(job: number, seed: number, replication: number, observationsOnly?: boolean): ReplicationResult;
 }
 
 /** Test hook (Node only, through workerData): fail on purpose at one replication. */

@@ -98,7 +98,8 @@ export async function simulateScenario(scenario: Scenario, pool: Replicator, opt
   const config = buildModel(scenario);
   const reducer = new RunReducer(config);
   const outcomes = options.outcomes === true ? new OutcomeReducer(config) : null;
-  const job: ReplicationJob = { scenario, staff: null };
+  // Only the reducer reads the results, unless outcomes or the caller want them whole.
+  const job: ReplicationJob = { scenario, staff: null, ...(outcomes === null && options.onResult === undefined ? { observationsOnly: true } : {}) };
   const cap = options.precision ? Math.max(batch, options.precision.maxReplications ?? 1000) : batch;
   const labels = intervalLabels(scenario);
   const output = (): SimulatedRun => reducer.output({ scenario: scenario.name, seed, intervalLabels: labels });
@@ -152,7 +153,7 @@ export async function reduceJob(
   options: { readonly replications: number; readonly seed: number; readonly onProgress?: ((done: number, total: number) => void) | undefined },
 ): Promise<ReducedRun> {
   const reducer = new RunReducer(restaffedModel(buildModel(job.scenario), job.staff));
-  await pool.run(job, options.seed, 0, options.replications, { onResult: (result) => reducer.add(result), onProgress: options.onProgress });
+  await pool.run({ ...job, observationsOnly: true }, options.seed, 0, options.replications, { onResult: (result) => reducer.add(result), onProgress: options.onProgress });
   const labels = intervalLabels(job.scenario);
   return { figures: reducer.figures(), output: () => reducer.output({ scenario: job.scenario.name, seed: options.seed, intervalLabels: labels }) };
 }

@@ -78,11 +78,12 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions): 
     return kept;
   };
   const processor = async (job: Job<BlockData>): Promise<string> => {
-    const { scenario, staff, counterfactual, seed, from, to } = job.data;
+    const { scenario, staff, counterfactual, observationsOnly, seed, from, to } = job.data;
     const results: ReplicationResult[] = [];
     try {
       const cf = counterfactualOf(counterfactual);
-      await pool.run({ scenario: await scenarioOf(scenario), staff: staffOf(staff), ...(cf === null ? {} : { counterfactual: cf }) }, seed, from, to, { onResult: (r) => results.push(r) });
+      const lean = observationsOnly === true ? { observationsOnly: true } : {};
+      await pool.run({ scenario: await scenarioOf(scenario), staff: staffOf(staff), ...(cf === null ? {} : { counterfactual: cf }), ...lean }, seed, from, to, { onResult: (r) => results.push(r) });
     } catch (error) {
       await pool.close();
       pool = new ReplicationPool(nodeWorkerRunners(), options.threads);

@@ -42,6 +42,8 @@ export interface BlockData {
   readonly staff: StaffArrays | null;
   /** `ccsim explain`'s counterfactual (absent: none; older clients never send it). */
   readonly counterfactual?: Counterfactual | null;
+  /** The client reads only observations (ReplicationJob.observationsOnly; absent: whole results, as older clients expect). */
+  readonly observationsOnly?: boolean;
   readonly seed: number;
   /** Replications from .. to - 1. */
   readonly from: number;

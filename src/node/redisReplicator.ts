@@ -202,7 +202,7 @@ export class RedisReplicator implements Replicator {
       await this.queue.addBulk(
         blocks.map((b, k) => ({
           name: 'replications',
-          data: { run, block: k, scenario: hash, staff: job.staff, ...(job.counterfactual ? { counterfactual: job.counterfactual } : {}), seed, from: b.from, to: b.to } satisfies BlockData,
+          data: { run, block: k, scenario: hash, staff: job.staff, ...(job.counterfactual ? { counterfactual: job.counterfactual } : {}), ...(job.observationsOnly === true ? { observationsOnly: true } : {}), seed, from: b.from, to: b.to } satisfies BlockData,
           opts: { jobId: ids[k]!, removeOnComplete: { age: JOB_RETENTION_SECONDS }, removeOnFail: { age: JOB_RETENTION_SECONDS } },
         })),
       );

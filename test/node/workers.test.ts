@@ -2,6 +2,7 @@ import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { AbortError, ReplicationError, compare, simulate, sweep } from '../../src/index.js';
 import { simulateWithRunners } from '../../src/node/api.js';
+import { inThreadRunner as inThread, type ReplicationResult } from '../../src/experiment/index.js';
 import { liveWorkerThreads } from '../../src/node/nodeWorkerRunner.js';
 import { cli } from '../support/cli.js';
 
@@ -128,5 +129,51 @@ describe('sweep(scenario, path, values)', () => {
     const [one, more] = out.points.map((p) => p.summary.arrivals.mean!);
     expect(more! / one!).toBeGreaterThan(1.03);
     expect(more! / one!).toBeLessThan(1.08); // sales is ~43% of arrivals: +10% of it is ~+4.3%
+  });
+});
+
+describe('a job that reads only observations (ReplicationJob.observationsOnly)', () => {
+  it('comes back from a worker thread without its measure tables, with the observations of the whole result', async () => {
+    const { ReplicationPool } = await import('../../src/experiment/index.js');
+    const { nodeWorkerRunners } = await import('../../src/node/nodeWorkerRunner.js');
+    const { loadScenario } = await import('../../src/node/api.js');
+    const scenario = await loadScenario(retail);
+    const pool = new ReplicationPool(nodeWorkerRunners(), 1);
+    const lean: ReplicationResult[] = [];
+    const whole: ReplicationResult[] = [];
+    try {
+      await pool.run({ scenario, staff: null, observationsOnly: true }, 5, 0, 2, { onResult: (r) => lean.push(r) });
+      await pool.run({ scenario, staff: null }, 5, 0, 2, { onResult: (r) => whole.push(r) });
+    } finally {
+      await pool.close();
+    }
+    for (const [k, r] of lean.entries()) {
+      const w = whole[k]!;
+      expect([r.types.length, r.groups.length, r.waitBins.length, r.waitCounts.length, r.groupTypeWork.length]).toEqual([0, 0, 0, 0, 0]);
+      expect(w.types.length).toBeGreaterThan(0);
+      expect(w.waitBins.length).toBeGreaterThan(0);
+      expect(r.observations.length).toBe(w.observations.length);
+      expect(Buffer.from(r.observations.buffer).equals(Buffer.from(w.observations.buffer))).toBe(true);
+      expect([r.replication, r.events, r.lineSeconds]).toEqual([w.replication, w.events, w.lineSeconds]);
+    }
+  });
+
+  it('simulate asks for it unless outcomes or onResult want whole results; the output is the same bits', async () => {
+    const { ReplicationPool, simulateScenario } = await import('../../src/experiment/index.js');
+    const { loadScenario } = await import('../../src/node/api.js');
+    const scenario = await loadScenario(twoSkills);
+    const seen: (boolean | undefined)[] = [];
+    const pool = new ReplicationPool(() => {
+      const inner = inThread();
+      return { id: 0, run: (job, seed, r) => (seen.push(job.observationsOnly), inner.run(job, seed, r)), close: () => inner.close() };
+    }, 1);
+    const plain = await simulateScenario(scenario, pool, { replications: 2 });
+    const withOutcomes = await simulateScenario(scenario, pool, { replications: 2, outcomes: true });
+    const withResults = await simulateScenario(scenario, pool, { replications: 2, onResult: () => undefined });
+    await pool.close();
+    expect(seen).toEqual([true, true, undefined, undefined, undefined, undefined]);
+    const { outcomes: _o, ...rest } = withOutcomes;
+    expect(JSON.stringify(rest)).toBe(JSON.stringify(plain));
+    expect(JSON.stringify(withResults)).toBe(JSON.stringify(plain));
   });
 });
