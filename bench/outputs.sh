@@ -20,5 +20,7 @@ $C staff scenarios/retail-day.json --json > $O/staff-retail.json 2>/dev/null
 $C run scenarios/erlang-check.json --precision 0.01 --json > $O/precision.json 2>/dev/null
 $C replay $E/center.json --history $E/history.csv --staff $E/staff.csv --replications 20 --json > $O/replay.json 2>/dev/null
 $C intraday $I/keep.json --now 11:00 --state $I/state.json --actuals $I/actuals.csv --replications 20 --json > $O/intraday.json 2>/dev/null
+$C explain scenarios/retail-day.json --interval 10:30 --replications 12 --json > $O/explain.json 2>/dev/null
+$C explain bench/bank-week.json --interval 09:00 --day 0 --replications 12 > $O/explain-bank.txt 2>&1
 $C schedule scenarios/retail-week.json --verify --replications 10 --json 2>/dev/null | sed 's/"solveMs": *[0-9.]*//' > $O/schedule.json
 echo done

@@ -1,6 +1,6 @@
 import type { ContactCenterConfig } from '../model/index.js';
 import { kpiSet, P90, ROW, SECONDS, WAIT_QUANTILE, type KpiSet } from './kpiReaders.js';
-import { GROUP_MEASURES, GroupMeasure, TYPE_MEASURES, type ReplicationResult } from './measures.js';
+import { GROUP_MEASURES, GroupMeasure, TYPE_MEASURES, type CompactObservations, type ReplicationResult } from './measures.js';
 import { addSparseWaits, firstWaitOfCell, sparseWaitQuantile, WAIT_BINS, waitQuantile } from './waitHistogram.js';
 
 /**
@@ -30,6 +30,9 @@ export interface ObservationLayout {
   /** Moment cells of contact KPIs (views x k); the agent cells follow them. */
   readonly typeCells: number;
   readonly groupCells: number;
+  /** Views of contact types (typeCells / k) and of agent groups (groupCells / gk). */
+  readonly typeViews: number;
+  readonly groupViews: number;
 }
 
 export function observationLayout(config: ContactCenterConfig): ObservationLayout {
@@ -37,14 +40,66 @@ export function observationLayout(config: ContactCenterConfig): ObservationLayou
   const k = set.names.length;
   const outbound = config.groups.some((g) => g.outbound != null);
   const gk = BASE_GK + (outbound ? OUTBOUND_GK : 0);
-  return {
-    set,
-    k,
-    gk,
-    outbound,
-    typeCells: viewCount(config.types.length, config.intervals) * k,
-    groupCells: viewCount(config.groups.length, config.intervals) * gk,
-  };
+  const typeViews = viewCount(config.types.length, config.intervals);
+  const groupViews = viewCount(config.groups.length, config.intervals);
+  return { set, k, gk, outbound, typeCells: typeViews * k, groupCells: groupViews * gk, typeViews, groupViews };
+}
+
+/**
+ * The pairs of a contact type's interval with no contacts (every measure 0, the interval's
+ * seconds, no wait quantile), worked out once per model by the observer and by whatever restores
+ * observations (`ObservationLayout`'s k pairs).
+ */
+export function emptyIntervalPairs(set: KpiSet, intervalSeconds: number): Float64Array {
+  const k = set.names.length;
+  const empty = new Float64Array(ROW);
+  empty[SECONDS] = intervalSeconds;
+  empty[P90] = NaN;
+  const pairs = new Float64Array(2 * k);
+  for (let j = 0; j < k; j++) {
+    pairs[2 * j] = set.readers[j]!.x(empty);
+    pairs[2 * j + 1] = set.readers[j]!.y(empty);
+  }
+  return pairs;
+}
+
+/** Restores compact observations into one reused table of every view's pairs (see CompactObservations). */
+export class ObservationExpander {
+  private readonly table: Float64Array;
+  private readonly empty: Float64Array;
+
+  constructor(
+    private readonly layout: ObservationLayout,
+    intervalSeconds: number,
+  ) {
+    this.table = new Float64Array(2 * (layout.typeCells + layout.groupCells));
+    this.empty = emptyIntervalPairs(layout.set, intervalSeconds);
+  }
+
+  /** The whole table of `compact` (contact cells, then agent cells); valid until the next call. */
+  expand(compact: CompactObservations): Float64Array {
+    const { typeViews, groupViews, k, gk } = this.layout;
+    const { pairs, present } = compact;
+    if (present.length !== typeViews + groupViews) throw new Error(`observations of ${present.length} views, not ${typeViews + groupViews} (another model's result?)`);
+    const table = this.table;
+    const empty = this.empty;
+    let from = 0;
+    let at = 0;
+    for (let v = 0; v < typeViews; v++, at += 2 * k) {
+      if (present[v] === 1) {
+        for (let j = 0; j < 2 * k; j++) table[at + j] = pairs[from + j]!;
+        from += 2 * k;
+      } else for (let j = 0; j < 2 * k; j++) table[at + j] = empty[j]!;
+    }
+    for (let v = 0; v < groupViews; v++, at += 2 * gk) {
+      if (present[typeViews + v] === 1) {
+        for (let j = 0; j < 2 * gk; j++) table[at + j] = pairs[from + j]!;
+        from += 2 * gk;
+      } else for (let j = 0; j < 2 * gk; j++) table[at + j] = 0;
+    }
+    if (from !== pairs.length) throw new Error(`observations hold ${pairs.length} values, not the ${from} their views take (a damaged result?)`);
+    return table;
+  }
 }
 
 /**
@@ -53,7 +108,8 @@ export function observationLayout(config: ContactCenterConfig): ObservationLayou
  * of means), at `2 * cell` and `2 * cell + 1`; contact cells first, then agent cells. It runs
  * where the replication ran (a worker), so the thread that reduces in replication order only adds
  * moments (RunReducer). The arithmetic is the reducer's own, so the output is the same bits
- * wherever it runs.
+ * wherever it runs. The pairs go out compact (CompactObservations): an interval view with no
+ * contacts or no agents is marked, not written.
  */
 export class KpiObserver {
   readonly layout: ObservationLayout;
@@ -66,11 +122,10 @@ export class KpiObserver {
   private readonly groupRows: Float64Array;
   /** One replication's wait histograms: the summary's, then each type's over the day. */
   private readonly dayWaits: Float64Array;
-  private out = new Float64Array(0);
-  /** The pairs of an interval cell with no contacts (every measure 0), worked out once. */
-  private readonly emptyInterval: Float64Array;
-  /** Where `emptyInterval` is not +0 (the rest `out` already holds): a few of its 2k values. */
-  private readonly emptyNonZero: Int32Array;
+  /** Every view's pairs for the replication being observed (views marked absent keep stale values). */
+  private readonly out: Float64Array;
+  /** Per view, contact views then agent views: 1 when its pairs are written this replication. */
+  private readonly present: Uint8Array;
   /** Per contact KPI: the raw measure it counts (KpiReader.measure), or -1: read by its x and y. */
   private readonly counted: Int32Array;
 
@@ -82,29 +137,42 @@ export class KpiObserver {
     this.typeRows = new Float64Array((1 + this.nTypes) * ROW);
     this.groupRows = new Float64Array((1 + this.nGroups) * GROUP_MEASURES);
     this.dayWaits = new Float64Array((1 + this.nTypes) * WAIT_BINS);
-    const { k, set } = this.layout;
-    const empty = new Float64Array(ROW);
-    empty[SECONDS] = config.intervalSeconds;
-    empty[P90] = NaN;
-    this.counted = Int32Array.from(set.readers, (reader) => reader.measure ?? -1);
-    this.emptyInterval = new Float64Array(2 * k);
-    for (let j = 0; j < k; j++) {
-      this.emptyInterval[2 * j] = set.readers[j]!.x(empty);
-      this.emptyInterval[2 * j + 1] = set.readers[j]!.y(empty);
-    }
-    this.emptyNonZero = Int32Array.from(Array.from(this.emptyInterval.keys()).filter((p) => !Object.is(this.emptyInterval[p], 0)));
+    this.counted = Int32Array.from(this.layout.set.readers, (reader) => reader.measure ?? -1);
+    this.out = new Float64Array(2 * (this.layout.typeCells + this.layout.groupCells));
+    this.present = new Uint8Array(this.layout.typeViews + this.layout.groupViews);
   }
 
-  /** The observations of `result` (a fresh array: results outlive the next replication). */
-  observe(result: Omit<ReplicationResult, 'observations'>): Float64Array {
-    this.out = new Float64Array(2 * (this.layout.typeCells + this.layout.groupCells));
+  /** The observations of `result` (fresh arrays: results outlive the next replication). */
+  observe(result: Omit<ReplicationResult, 'observations'>): CompactObservations {
+    this.present.fill(1);
     this.observeTypes(result);
     this.observeGroups(result.groups);
-    return this.out;
+    return this.compact();
+  }
+
+  /** The pairs of the views marked present, in view order (see CompactObservations). */
+  private compact(): CompactObservations {
+    const { typeViews, groupViews, k, gk } = this.layout;
+    const { out, present } = this;
+    let size = 0;
+    for (let v = 0; v < typeViews; v++) size += present[v]! * 2 * k;
+    for (let v = 0; v < groupViews; v++) size += present[typeViews + v]! * 2 * gk;
+    const pairs = new Float64Array(size);
+    let to = 0;
+    let at = 0;
+    for (let v = 0; v < typeViews + groupViews; v++) {
+      const width = v < typeViews ? 2 * k : 2 * gk;
+      if (present[v] === 1) {
+        for (let j = 0; j < width; j++) pairs[to + j] = out[at + j]!;
+        to += width;
+      }
+      at += width;
+    }
+    return { pairs, present: present.slice() };
   }
 
   private observeTypes(result: Omit<ReplicationResult, 'observations'>): void {
-    const { nTypes, n, row, typeRows, dayWaits, emptyNonZero, emptyInterval, out } = this;
+    const { nTypes, n, row, typeRows, dayWaits, present } = this;
     const table = result.types;
     const { waitBins, waitCounts } = result;
     const seconds = this.config.intervalSeconds;
@@ -119,10 +187,10 @@ export class KpiObserver {
         const at = cell * TYPE_MEASURES;
         const to = firstWaitOfCell(waitBins, from, cell + 1);
         if (to === from && isZero(table, at)) {
-          // No contacts here (most of a long model's nights): the constant pairs, and the day
-          // sums gain only the seconds (adding the row's zeros would change no bit).
-          const base = 2 * intervalView(nTypes, i, t) * this.layout.k;
-          for (let p = 0; p < emptyNonZero.length; p++) out[base + emptyNonZero[p]!] = emptyInterval[emptyNonZero[p]!]!;
+          // No contacts here (most of a long model's nights): marked, its pairs the constant
+          // emptyIntervalPairs; the day sums gain only the seconds (adding the row's zeros would
+          // change no bit).
+          present[intervalView(nTypes, i, t)] = 0;
           typeRows[dayView(t) * ROW + SECONDS]! += seconds;
           continue;
         }
@@ -175,9 +243,12 @@ export class KpiObserver {
     for (let g = 0; g < nGroups; g++) {
       for (let i = 0; i < n; i++) {
         const at = (g * n + i) * GROUP_MEASURES;
-        // No agents all interval (a long model's nights): every pair is (0, 0), as `out` already
-        // holds, and adding the zeros to the day sums changes no bit.
-        if (isZeroGroup(table, at)) continue;
+        // No agents all interval (a long model's nights): every pair is (0, 0), marked, not
+        // written; adding the zeros to the day sums changes no bit.
+        if (isZeroGroup(table, at)) {
+          this.present[this.layout.typeViews + intervalView(nGroups, i, g)] = 0;
+          continue;
+        }
         this.agentView(intervalView(nGroups, i, g), table, at, seconds);
         for (let m = 0; m < GROUP_MEASURES; m++) {
           groupRows[dayView(g) * GROUP_MEASURES + m]! += table[at + m]!;

@@ -3,7 +3,7 @@ import { countMetric, PairedMoments, ratioMetric, type Metric } from '../stats/i
 
 import type { ReplicationResult } from './measures.js';
 import type { KpiSet } from './kpiReaders.js';
-import { dayView, intervalView, observationLayout, SUMMARY_VIEW, type ObservationLayout } from './kpiObserver.js';
+import { dayView, intervalView, ObservationExpander, observationLayout, SUMMARY_VIEW, type ObservationLayout } from './kpiObserver.js';
 import { KPI_NAMES, type GroupKpis, type IntervalGroupKpis, type IntervalOutput, type Kpis, type RunOutput } from './runOutput.js';
 
 const SL = KPI_NAMES.indexOf('serviceLevel');
@@ -39,6 +39,8 @@ export class RunReducer {
   private readonly groupMoments: PairedMoments;
   private expected = 0;
   private readonly layout: ObservationLayout;
+  /** Restores each result's compact observations into one reused table. */
+  private readonly expander: ObservationExpander;
   /** The contact KPIs this run outputs, and their count. */
   private readonly set: KpiSet;
   private readonly k: number;
@@ -52,6 +54,7 @@ export class RunReducer {
     this.nTypes = config.types.length;
     this.nGroups = config.groups.length;
     this.n = config.intervals;
+    this.expander = new ObservationExpander(this.layout, config.intervalSeconds);
     this.typeMoments = new PairedMoments(this.layout.typeCells);
     this.groupMoments = new PairedMoments(this.layout.groupCells);
   }
@@ -69,11 +72,13 @@ export class RunReducer {
     if (result.replication !== this.expected) {
       throw new Error(`RunReducer: replication ${result.replication} added out of order (expected ${this.expected})`);
     }
-    const obs = result.observations;
-    const { typeCells, groupCells } = this.layout;
-    if (obs.length !== 2 * (typeCells + groupCells)) {
-      throw new Error(`RunReducer: replication ${result.replication} has ${obs.length} observations, not ${2 * (typeCells + groupCells)} (another model's result?)`);
+    let obs: Float64Array;
+    try {
+      obs = this.expander.expand(result.observations);
+    } catch (error) {
+      throw new Error(`RunReducer: replication ${result.replication}: ${(error as Error).message}`);
     }
+    const { typeCells } = this.layout;
     this.expected++;
     this.typeMoments.addAll(obs, 0);
     this.groupMoments.addAll(obs, 2 * typeCells);

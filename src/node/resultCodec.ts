@@ -17,7 +17,7 @@ export function encodeResults(results: readonly ReplicationResult[]): Buffer {
       types: packZeros(r.types),
       groups: packZeros(r.groups),
       groupTypeWork: packZeros(r.groupTypeWork),
-      observations: packZeros(r.observations),
+      observations: { pairs: packZeros(r.observations.pairs), present: r.observations.present },
     })),
   );
 }
@@ -30,15 +30,14 @@ export function decodeResults(bytes: Buffer): ReplicationResult[] {
     types: unpackZeros(r.types),
     groups: unpackZeros(r.groups),
     groupTypeWork: unpackZeros(r.groupTypeWork),
-    observations: unpackZeros(r.observations),
+    observations: { pairs: unpackZeros(r.observations.pairs), present: r.observations.present },
   }));
 }
 
-type PackedResult = Omit<ReplicationResult, 'types' | 'groups' | 'groupTypeWork' | 'observations'> & {
+type PackedResult = Omit<ReplicationResult, 'types' | 'groups' | 'groupTypeWork'> & {
   readonly types: Float64Array;
   readonly groups: Float64Array;
   readonly groupTypeWork: Float64Array;
-  readonly observations: Float64Array;
 };
 
 /**
