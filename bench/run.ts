@@ -202,12 +202,13 @@ async function measureWorkers(path: string, replications: number) {
   const cores = os.availableParallelism();
   const scenario = parseScenarioText(readFileSync(join(ROOT, path), 'utf8'), path);
   const config = buildModel(scenario);
-  // Replications 0..N-1 reduced in order, as every run is (the reducing thread's work counts).
+  // Replications 0..N-1 reduced in order, as every run is (the reducing thread's work counts),
+  // and asked for observations only, as a plain run asks (simulateScenario).
   const timed = async (pool: ReplicationPool) => {
     const reducer = new RunReducer(config);
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    await pool.run({ scenario, staff: null }, SEED, 0, replications, { onResult: (r) => reducer.add(r) });
+    await pool.run({ scenario, staff: null, observationsOnly: true }, SEED, 0, replications, { onResult: (r) => reducer.add(r) });
     const cpu = process.cpuUsage(c0);
     return { wallS: (performance.now() - t0) / 1000, cpuS: (cpu.user + cpu.system) / 1e6 };
   };
