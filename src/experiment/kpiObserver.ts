@@ -46,9 +46,9 @@ export function observationLayout(config: ContactCenterConfig): ObservationLayou
 }
 
 /**
- * The pairs of a contact type's interval with no contacts (every measure 0, the interval's
- * seconds, no wait quantile), worked out once per model by the observer and by whatever restores
- * observations (`ObservationLayout`'s k pairs).
+ * The k pairs of a contact type's interval with no contacts (every measure 0, the interval's
+ * seconds, no wait quantile): what an interval view marked absent stands for. KpiObserver skips
+ * such views; ObservationExpander writes these back, once worked out per model.
  */
 export function emptyIntervalPairs(set: KpiSet, intervalSeconds: number): Float64Array {
   const k = set.names.length;
