@@ -8,7 +8,14 @@ import type { Counterfactual, StaffArrays } from '../experiment/index.js';
  * never land in another run, and its scenario by content hash, stored once per run beside the
  * queue (a worker fetches it once and keeps it).
  */
-export const QUEUE_NAME = 'ccsim-replications';
+/**
+ * The shape of what travels, raised whenever it changes (2: compact observations and
+ * `observationsOnly`, 2026-12-04). It is part of the queue's name, so a client and workers of
+ * different wire versions never take each other's jobs: such a client waits for a worker of its
+ * own version, says so, and stops at --redis-timeout, instead of failing on a result it cannot read.
+ */
+export const WIRE_VERSION = 2;
+export const QUEUE_NAME = `ccsim-replications-v${WIRE_VERSION}`;
 /** BullMQ's key prefix, so ccsim's keys sit together in a shared Redis. */
 export const QUEUE_PREFIX = 'ccsim';
 /** How long a scenario stays in Redis after a run last stored it (a day). */

@@ -25,6 +25,7 @@ import {
   resultKey,
   SCENARIO_TTL_SECONDS,
   scenarioKey,
+  WIRE_VERSION,
   type BlockData,
 } from './redisQueue.js';
 
@@ -192,7 +193,7 @@ export class RedisReplicator implements Replicator {
         alone += POLL_MS;
         if (!said) {
           said = true;
-          this.options.log?.(`waiting for a ccsim worker on ${this.url} (start one: ccsim worker --redis ${this.url})`);
+          this.options.log?.(`waiting for a ccsim worker on ${this.url} (start one of this ccsim version, wire ${WIRE_VERSION}: ccsim worker --redis ${this.url})`);
         }
         if (alone >= timeoutMs) settle(new NoWorkerError(`no ccsim worker connected to ${this.url} within ${timeoutMs / 1000} s (--redis-timeout)`));
       })().catch((error: unknown) => settle(error));
