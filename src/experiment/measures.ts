@@ -91,9 +91,10 @@ export function groupCell(layout: MeasureLayout, group: number, interval: number
 /**
  * One replication's observations as they travel (ReplicationResult): `pairs` holds the pairs of
  * the views `present` marks (1), in view order, contact views then agent views; a view marked 0
- * is an interval with no contacts (its type's `emptyIntervalPairs` in kpiObserver.ts) or no agents (every pair
- * (0, 0)). A long model's nights are most of its views: bank-week's 181 KB of pairs travel as
- * about 70 KB. `ObservationExpander` (kpiObserver.ts) restores the whole table, bit for bit.
+ * is an interval with no contacts (its pairs: `emptyIntervalPairs` in kpiObserver.ts) or no
+ * agents (every pair (0, 0)). A long model's nights are most of its views: bank-week's 181 KB of
+ * pairs travel as about 70 KB. `ObservationExpander` (kpiObserver.ts) restores the whole table,
+ * bit for bit.
  */
 export interface CompactObservations {
   readonly pairs: Float64Array;

@@ -12,7 +12,8 @@ import type { Counterfactual, StaffArrays } from '../experiment/index.js';
  * The shape of what travels, raised whenever it changes (2: compact observations and
  * `observationsOnly`, 2026-12-04). It is part of the queue's name, so a client and workers of
  * different wire versions never take each other's jobs: such a client waits for a worker of its
- * own version, says so, and stops at --redis-timeout, instead of failing on a result it cannot read.
+ * own version, says so, and stops at --redis-timeout, instead of failing on a result it cannot
+ * read.
  */
 export const WIRE_VERSION = 2;
 export const QUEUE_NAME = `ccsim-replications-v${WIRE_VERSION}`;
