@@ -13,6 +13,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -190,6 +191,39 @@ function measureYardstick(yardstickArgs: readonly string[]) {
 }
 
 /**
+ * What this machine gives `cores` threads at this moment: the same arithmetic loop (no memory
+ * traffic, no messages) in 1 thread, then in `cores` threads at once; the ratio of the work done
+ * per second. A workload's speedup can be read against it: on a shared VM it is not `cores`
+ * (2 threads: 1.80-1.91x in issue 17's session 5). Median of 3 rounds.
+ */
+async function parallelCeiling(cores: number): Promise<number> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const spin = (n) => { let x = 1.0001, s = 0; for (let i = 0; i < n; i++) { x = x * 1.0000001 + 1e-9; s += Math.log(x + i); } return s; };
+    spin(1e6);
+    const t0 = performance.now();
+    const s = spin(workerData);
+    parentPort.postMessage([performance.now() - t0, s]);`;
+  const spinMs = (threads: number) =>
+    Promise.all(
+      Array.from({ length: threads }, () =>
+        new Promise<number>((resolve, reject) => {
+          const worker = new Worker(code, { eval: true, workerData: QUICK ? 2e7 : 6e7 });
+          worker.once('message', ([ms]: [number, number]) => void worker.terminate().then(() => resolve(ms)));
+          worker.once('error', reject);
+        }),
+      ),
+    );
+  const rounds: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const [one] = await spinMs(1);
+    const all = await spinMs(cores);
+    rounds.push((cores * one!) / Math.max(...all));
+  }
+  return median(rounds);
+}
+
+/**
  * Worker threads, three ways, N replications each:
  * - throughput: one pool warmed by N replications, then N timed; in this thread (1 runner) and
  *   with one worker per core; speedup = ratio of the warm wall times;
@@ -216,6 +250,7 @@ async function measureWorkers(path: string, replications: number) {
   await timed(single);
   const one = await timed(single);
   await single.close();
+  const ceiling = await parallelCeiling(cores);
   const workers = new ReplicationPool(nodeWorkerRunners(), cores);
   const coldS = (await timed(workers)).wallS;
   const allWarmS = (await timed(workers)).wallS;
@@ -229,7 +264,7 @@ async function measureWorkers(path: string, replications: number) {
   const cliAllS = cli(cores);
   const half = Math.max(1, Math.floor(replications / 2));
   return {
-    replications, cores, oneWarmS: one.wallS, oneCpuS: one.cpuS, allWarmS, speedup: one.wallS / allWarmS,
+    replications, cores, oneWarmS: one.wallS, oneCpuS: one.cpuS, allWarmS, speedup: one.wallS / allWarmS, ceiling,
     startupS: coldS - allWarmS, startupShare: (coldS - allWarmS) / one.wallS,
     cliOneS, cliAllS, cliSpeedup: cliOneS / cliAllS, cliHalf: { replications: half, oneS: cli(1, half) },
   };
@@ -362,6 +397,7 @@ if (JSON_OUT) {
       ['peak between replications', `heapUsed ${f(m.maxHeapMB)} MB, rss ${f(m.maxRssMB)} MB (sampled after each replication)`],
       [`${r.workers.replications} replications, warm, 1 thread`, `${f(r.workers.oneWarmS, 2)} s (CPU ${f(r.workers.oneCpuS, 2)} s), reduced in order`],
       [`${r.workers.replications} replications, warm, ${r.workers.cores} workers`, `${f(r.workers.allWarmS, 2)} s, speedup ${f(r.workers.speedup, 2)}x`],
+      [`this machine, ${r.workers.cores} threads of arithmetic`, `${f(r.workers.ceiling, 2)}x one thread's work per second (the most a speedup can be now)`],
       [`worker start-up (cold - warm, ${r.workers.cores} workers)`, `${f(r.workers.startupS, 2)} s = ${f(r.workers.startupShare * 100)} % of the 1-thread run`],
       [`ccsim run, fresh process, --workers 1 / ${r.workers.cores}`, `${f(r.workers.cliOneS, 2)} s / ${f(r.workers.cliAllS, 2)} s, speedup ${f(r.workers.cliSpeedup, 2)}x`],
       [`ccsim run --workers 1, ${r.workers.replications} / ${r.workers.cliHalf.replications} replications`, `${k(r.wholeProcess.eventsPerS)} / ${k(r.wholeProcess.halfEventsPerS)} events/s, process start to exit (${f(r.workers.cliHalf.oneS, 2)} s for ${r.workers.cliHalf.replications})`],
