@@ -48,7 +48,7 @@ export function observationLayout(config: ContactCenterConfig): ObservationLayou
 /**
  * The k pairs of a contact type's interval with no contacts (every measure 0, the interval's
  * seconds, no wait quantile): what an interval view marked absent stands for. KpiObserver skips
- * such views; ObservationExpander writes these back, once worked out per model.
+ * such views; the reducer adds these in their place (ObservationExpander), once worked out per model.
  */
 export function emptyIntervalPairs(set: KpiSet, intervalSeconds: number): Float64Array {
   const k = set.names.length;
@@ -63,41 +63,54 @@ export function emptyIntervalPairs(set: KpiSet, intervalSeconds: number): Float6
   return pairs;
 }
 
-/** Restores compact observations into one reused table of every view's pairs (see CompactObservations). */
+/**
+ * Reads compact observations (see CompactObservations): `check` refuses another model's or a
+ * damaged result, `absentType` / `absentGroup` are what an absent view stands for (the reducer
+ * adds them in place of pairs), and `expand` restores the whole table of every view's pairs.
+ */
 export class ObservationExpander {
   private readonly table: Float64Array;
-  private readonly empty: Float64Array;
+  /** What a contact view marked absent stands for (emptyIntervalPairs), and an agent view (zeros). */
+  readonly absentType: Float64Array;
+  readonly absentGroup: Float64Array;
 
   constructor(
     private readonly layout: ObservationLayout,
     intervalSeconds: number,
   ) {
     this.table = new Float64Array(2 * (layout.typeCells + layout.groupCells));
-    this.empty = emptyIntervalPairs(layout.set, intervalSeconds);
+    this.absentType = emptyIntervalPairs(layout.set, intervalSeconds);
+    this.absentGroup = new Float64Array(2 * layout.gk);
+  }
+
+  /** Throws unless `compact` has this model's views and as many pairs as its present views take. */
+  check(compact: CompactObservations): void {
+    const { typeViews, groupViews, k, gk } = this.layout;
+    const { pairs, present } = compact;
+    if (present.length !== typeViews + groupViews) throw new Error(`observations of ${present.length} views, not ${typeViews + groupViews} (another model's result?)`);
+    let size = 0;
+    for (let v = 0; v < typeViews + groupViews; v++) if (present[v] === 1) size += v < typeViews ? 2 * k : 2 * gk;
+    if (size !== pairs.length) throw new Error(`observations hold ${pairs.length} values, not the ${size} their views take (a damaged result?)`);
   }
 
   /** The whole table of `compact` (contact cells, then agent cells); valid until the next call. */
   expand(compact: CompactObservations): Float64Array {
+    this.check(compact);
     const { typeViews, groupViews, k, gk } = this.layout;
     const { pairs, present } = compact;
-    if (present.length !== typeViews + groupViews) throw new Error(`observations of ${present.length} views, not ${typeViews + groupViews} (another model's result?)`);
     const table = this.table;
-    const empty = this.empty;
     let from = 0;
     let at = 0;
     for (let v = 0; v < typeViews; v++, at += 2 * k) {
-      if (present[v] === 1) {
-        for (let j = 0; j < 2 * k; j++) table[at + j] = pairs[from + j]!;
-        from += 2 * k;
-      } else for (let j = 0; j < 2 * k; j++) table[at + j] = empty[j]!;
+      const own = present[v] === 1;
+      for (let j = 0; j < 2 * k; j++) table[at + j] = own ? pairs[from + j]! : this.absentType[j]!;
+      if (own) from += 2 * k;
     }
     for (let v = 0; v < groupViews; v++, at += 2 * gk) {
-      if (present[typeViews + v] === 1) {
-        for (let j = 0; j < 2 * gk; j++) table[at + j] = pairs[from + j]!;
-        from += 2 * gk;
-      } else for (let j = 0; j < 2 * gk; j++) table[at + j] = 0;
+      const own = present[typeViews + v] === 1;
+      for (let j = 0; j < 2 * gk; j++) table[at + j] = own ? pairs[from + j]! : 0;
+      if (own) from += 2 * gk;
     }
-    if (from !== pairs.length) throw new Error(`observations hold ${pairs.length} values, not the ${from} their views take (a damaged result?)`);
     return table;
   }
 }

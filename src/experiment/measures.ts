@@ -93,7 +93,8 @@ export function groupCell(layout: MeasureLayout, group: number, interval: number
  * the views `present` marks (1), in view order, contact views then agent views; a view marked 0
  * is an interval with no contacts (its pairs: `emptyIntervalPairs` in kpiObserver.ts) or no
  * agents (every pair (0, 0)). A long model's nights are most of its views: bank-week's 181 KB of
- * pairs travel as about 70 KB. `ObservationExpander` (kpiObserver.ts) restores the whole table,
+ * pairs travel as about 70 KB. The reducer adds them as they are, an absent view's constants in
+ * its place (`PairedMoments.addCompact`); `ObservationExpander.expand` restores the whole table,
  * bit for bit.
  */
 export interface CompactObservations {
@@ -130,7 +131,7 @@ export interface ReplicationResult {
    * The run output's (x, y) pairs of this replication, every view x KPI (KpiObserver): computed
    * where the replication ran, so the thread that reduces in order only adds moments. Compact:
    * the views with no contacts or no agents (a long model's nights) are marked, not written
-   * (ObservationExpander restores them).
+   * (the reducer adds their constants in their place).
    */
   readonly observations: CompactObservations;
 }

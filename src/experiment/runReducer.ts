@@ -72,16 +72,18 @@ export class RunReducer {
     if (result.replication !== this.expected) {
       throw new Error(`RunReducer: replication ${result.replication} added out of order (expected ${this.expected})`);
     }
-    let obs: Float64Array;
+    const { pairs, present } = result.observations;
     try {
-      obs = this.expander.expand(result.observations);
+      this.expander.check(result.observations);
     } catch (error) {
       throw new Error(`RunReducer: replication ${result.replication}: ${(error as Error).message}`);
     }
-    const { typeCells } = this.layout;
+    const { typeViews, groupViews, k, gk } = this.layout;
     this.expected++;
-    this.typeMoments.addAll(obs, 0);
-    this.groupMoments.addAll(obs, 2 * typeCells);
+    // Straight from the compact pairs: absent views read the expander's constants, nothing is
+    // written out first (the reducing thread's work per replication is this and nothing else).
+    const next = this.typeMoments.addCompact(pairs, 0, present, 0, typeViews, k, this.expander.absentType);
+    this.groupMoments.addCompact(pairs, next, present, typeViews, groupViews, gk, this.expander.absentGroup);
   }
 
   private kpis(view: number): Kpis {

@@ -47,26 +47,39 @@ export class PairedMoments {
   }
 
   /**
-   * Start the next observation and add every cell's pair from `pairs` (x of cell c at
-   * `from + 2c`, y after it). A cell whose pair equals its means is left as it is: its update
-   * would add exact zeros (dx = dy = 0), so skipping it changes no bit, and a view that never
-   * varies (an interval with no contacts in every replication) costs two comparisons.
+   * Start the next observation and add every cell's pair, from observations kept compact (see
+   * the experiment's CompactObservations): `views` blocks of `width` cells each; block v's pairs
+   * (x of its cell j at 2j, y after it) are read in turn from `pairs`, from `from` on, when
+   * `present[at + v]` is 1, and are `absent`'s 2 * width values otherwise. The same arithmetic
+   * per cell as `add`, without writing a whole table first. A cell whose pair equals its means is
+   * left as it is: its update would add exact zeros (dx = dy = 0), so skipping it changes no bit,
+   * and a view that never varies (an interval with no contacts in every replication) costs two
+   * comparisons. Returns where the pairs after these blocks start.
    */
-  addAll(pairs: Float64Array, from: number): void {
+  addCompact(pairs: Float64Array, from: number, present: Uint8Array, at: number, views: number, width: number, absent: Float64Array): number {
     const n = ++this.n;
     const { meanX, meanY, sxx, syy, sxy } = this;
-    for (let cell = 0; cell < this.cells; cell++) {
-      const x = pairs[from + 2 * cell]!;
-      const y = pairs[from + 2 * cell + 1]!;
-      const dx = x - meanX[cell]!;
-      const dy = y - meanY[cell]!;
-      if (dx === 0 && dy === 0) continue;
-      const mx = (meanX[cell]! += dx / n);
-      const my = (meanY[cell]! += dy / n);
-      sxx[cell]! += dx * (x - mx);
-      syy[cell]! += dy * (y - my);
-      sxy[cell]! += dx * (y - my);
+    let cell = 0;
+    let next = from;
+    for (let v = 0; v < views; v++) {
+      const own = present[at + v] === 1;
+      const values = own ? pairs : absent;
+      let p = own ? next : 0;
+      if (own) next += 2 * width;
+      for (let j = 0; j < width; j++, cell++, p += 2) {
+        const x = values[p]!;
+        const y = values[p + 1]!;
+        const dx = x - meanX[cell]!;
+        const dy = y - meanY[cell]!;
+        if (dx === 0 && dy === 0) continue;
+        const mx = (meanX[cell]! += dx / n);
+        const my = (meanY[cell]! += dy / n);
+        sxx[cell]! += dx * (x - mx);
+        syy[cell]! += dy * (y - my);
+        sxy[cell]! += dx * (y - my);
+      }
     }
+    return next;
   }
 
   sums(cell: number): MomentSums {
