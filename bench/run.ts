@@ -194,7 +194,7 @@ function measureYardstick(yardstickArgs: readonly string[]) {
  * What this machine gives `cores` threads at this moment: the same arithmetic loop (no memory
  * traffic, no messages) in 1 thread, then in `cores` threads at once; the ratio of the work done
  * per second. A workload's speedup can be read against it: on a shared VM it is not `cores`
- * (2 threads: 1.80-1.91x in issue 17's session 5). Median of 3 rounds.
+ * (2 threads: 1.80-1.98x in issue 17's session 5). Median of 3 rounds.
  */
 async function parallelCeiling(cores: number): Promise<number> {
   const code = `
